@@ -1,0 +1,5 @@
+namespace Autoscaler.Adapters.Aws;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace Autoscaler.Adapters.Nats;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace Autoscaler.Adapters.PostgreSql;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace Autoscaler.Client;
+
+internal static class AssemblyMarker
+{
+}

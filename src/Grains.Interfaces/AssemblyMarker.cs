@@ -1,0 +1,5 @@
+namespace Autoscaler.Grains.Interfaces;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace Autoscaler.Grains;
+
+internal static class AssemblyMarker
+{
+}

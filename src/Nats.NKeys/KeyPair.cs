@@ -1,0 +1,6 @@
+namespace NATS.NKeys;
+
+/// <summary>Placeholder until implemented.</summary>
+public sealed class KeyPair
+{
+}

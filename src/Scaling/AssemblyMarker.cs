@@ -1,0 +1,5 @@
+namespace Autoscaler.Scaling;
+
+internal static class AssemblyMarker
+{
+}
