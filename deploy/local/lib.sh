@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Shared helpers for the local real stack: install (if missing) and run PostgreSQL 15 and nats-server on loopback,
+# on free ports, under one throwaway directory. Sourced by servers.sh, cluster.sh and test.sh.
+
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+
+log() { printf '[local] %s\n' "$*" >&2; }
+
+free_port() {
+  python3 - <<'PY' 2>/dev/null || echo $(( 20000 + RANDOM % 20000 ))
+import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
+PY
+}
+
+ensure_packages() {
+  local missing=()
+  [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
+  command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]} (apt)"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# run_as_pg CMD...: PostgreSQL refuses to run as root, so as root we switch to the postgres user.
+run_as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() { # $1 = state dir; prints the port
+  local dir=$1 port; port=$(free_port)
+  mkdir -p "$dir/pg"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$dir/pg"
+  (cd /tmp && run_as_pg "$PG_BIN/initdb" -D "$dir/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/pg/initdb.log" 2>&1) \
+    || { cat "$dir/pg/initdb.log" >&2; return 1; }
+  (cd /tmp && run_as_pg "$PG_BIN/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/pg.log" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir/pg -c max_connections=300 -c fsync=off" -w start >/dev/null) \
+    || { cat "$dir/pg/pg.log" >&2; return 1; }
+  echo "$port"
+}
+
+stop_postgres() { # $1 = state dir
+  [ -d "$1/pg/data" ] && (cd /tmp && run_as_pg "$PG_BIN/pg_ctl" -D "$1/pg/data" stop -m fast >/dev/null 2>&1) || true
+}
+
+start_nats() { # $1 = state dir; prints the port
+  local dir=$1 port; port=$(free_port)
+  mkdir -p "$dir/nats"
+  nats-server -a 127.0.0.1 -p "$port" -l "$dir/nats/nats.log" -P "$dir/nats/nats.pid" >/dev/null 2>&1 &
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { echo "$port"; return 0; }
+    sleep 0.1
+  done
+  log "nats-server did not start"; return 1
+}
+
+stop_nats() { # $1 = state dir
+  local pidfile="$1/nats/nats.pid"
+  [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+}

@@ -1,0 +1,5 @@
+namespace Autoscaler.Ports;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The one test command: build, start real PostgreSQL + nats-server (deploy/local), run every test project, stop the
+# servers whatever happens, exit non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+export AWS_EC2_METADATA_DISABLED=true
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet build Orleans.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+
+eval "$(deploy/local/servers.sh start)"
+trap 'deploy/local/servers.sh stop "$AUTOSCALER_LOCAL_DIR"' EXIT INT TERM
+
+status=0
+for project in tests/*/*.csproj; do
+  echo "== $(basename "$project" .csproj)"
+  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=minimal" || status=1
+done
+exit $status
