@@ -12,7 +12,7 @@ eval "$(deploy/local/servers.sh start)"
 trap 'deploy/local/servers.sh stop "$AUTOSCALER_LOCAL_DIR"' EXIT INT TERM
 
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   echo "== $(basename "$project" .csproj)"
   dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=minimal" || status=1
 done

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 
+using Autoscaler.Testing;
+
 namespace Autoscaler.Integration.Tests.Infrastructure;
 
 public sealed class NatsServerProcessTests

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Autoscaler.Integration.Tests.Infrastructure;
+namespace Autoscaler.Testing;
 
 /// <summary>
 /// The real servers the test script (test.sh, through deploy/local/servers.sh) started for this run. Tests never fall

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Autoscaler.Integration.Tests.Infrastructure;
+namespace Autoscaler.Testing;
 
 /// <summary>
 /// A private nats-server on a free loopback port, for tests that need their own configuration (authentication) or must

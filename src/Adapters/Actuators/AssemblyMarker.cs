@@ -1,0 +1,5 @@
+namespace Autoscaler.Adapters.Actuators;
+
+internal static class AssemblyMarker
+{
+}
