@@ -1,5 +1,0 @@
-namespace Autoscaler.Grains;
-
-internal static class AssemblyMarker
-{
-}

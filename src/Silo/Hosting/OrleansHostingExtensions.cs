@@ -1,0 +1,76 @@
+using System.Net;
+using Autoscaler.Grains;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace Autoscaler.Silo.Hosting;
+
+/// <summary>Wires Orleans into the web host: embedded (no configuration) or durable on PostgreSQL.</summary>
+public static class OrleansHostingExtensions
+{
+    /// <summary>The ADO.NET invariant name of Npgsql.</summary>
+    public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>Which storage mode the configuration selects: durable as soon as a PostgreSQL connection string is set.</summary>
+    public static StorageMode GetStorageMode(this IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration.GetConnectionString("Autoscaler")) ? StorageMode.Embedded : StorageMode.Durable;
+
+    /// <summary>Adds the Orleans silo with clustering, grain storage and reminders for the configured storage mode.</summary>
+    public static WebApplicationBuilder AddAutoscalerOrleans(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiloHostOptions>()
+            .BindConfiguration(SiloHostOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => IPAddress.TryParse(o.AdvertisedAddress, out _), "Silo:AdvertisedAddress must be an IP address.")
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        var mode = builder.Configuration.GetStorageMode();
+        var connectionString = builder.Configuration.GetConnectionString("Autoscaler");
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:ClusterMembership"));
+            if (!string.IsNullOrWhiteSpace(options.Name))
+            {
+                silo.Configure<SiloOptions>(o => o.SiloName = options.Name);
+            }
+
+            if (mode == StorageMode.Durable)
+            {
+                var advertised = IPAddress.TryParse(options.AdvertisedAddress, out var ip) ? ip : IPAddress.Loopback;
+                silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, options.ListenOnAnyHostAddress);
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.AddAdoNetGrainStorage(GrainStorage.Default, o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = connectionString;
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                silo.AddMemoryGrainStorage(GrainStorage.Default);
+                silo.UseInMemoryReminderService();
+            }
+        });
+
+        builder.Services.AddSingleton(new StorageModeInfo(mode));
+        builder.Services.AddHostedService<StorageModeAnnouncer>();
+        return builder;
+    }
+}
