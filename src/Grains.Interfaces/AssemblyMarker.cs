@@ -1,5 +1,0 @@
-namespace Autoscaler.Grains.Interfaces;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,33 @@
+using Autoscaler.Scaling.Supervision;
+
+namespace Autoscaler.Grains.Interfaces;
+
+/// <summary>
+/// Arbitrates scale decisions for every target in one scope (key: the scope name, <c>default</c> unless configured):
+/// keeps the registry of targets, enforces the total-capacity cap and the monthly budget, ranks by priority when limits
+/// bind, and holds the scope's global enable and dry-run switches. Calls are serialized, so limits hold under concurrent
+/// scale-outs from many targets.
+/// </summary>
+[Alias("autoscaler.ISupervisorGrain")]
+public interface ISupervisorGrain : IGrainWithStringKey
+{
+    /// <summary>Registers a target or refreshes its capacity, priority and spend.</summary>
+    [Alias("Report")]
+    Task ReportAsync(TargetCapacityReport report);
+
+    /// <summary>Removes a target from the scope.</summary>
+    [Alias("Unregister")]
+    Task UnregisterAsync(string target);
+
+    /// <summary>Approves, trims or refuses a capacity change; an approved change counts toward the limits at once.</summary>
+    [Alias("RequestCapacity")]
+    Task<ScaleApproval> RequestCapacityAsync(CapacityRequest request);
+
+    /// <summary>Replaces the scope's switches and limits.</summary>
+    [Alias("Configure")]
+    Task<SupervisorStatus> ConfigureAsync(SupervisorSettings settings);
+
+    /// <summary>The scope's settings, targets and usage.</summary>
+    [Alias("GetStatus")]
+    Task<SupervisorStatus> GetStatusAsync();
+}

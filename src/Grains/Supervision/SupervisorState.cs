@@ -1,0 +1,21 @@
+using Autoscaler.Grains.Interfaces;
+using Autoscaler.Scaling.Supervision;
+
+namespace Autoscaler.Grains.Supervision;
+
+/// <summary>Persisted state of a <see cref="SupervisorGrain"/>.</summary>
+[GenerateSerializer, Alias("autoscaler.SupervisorState")]
+public sealed class SupervisorState
+{
+    /// <summary>Switches and limits.</summary>
+    [Id(0)]
+    public SupervisorSettings Settings { get; set; } = SupervisorSettings.Default;
+
+    /// <summary>Last report of every registered target, by id.</summary>
+    [Id(1)]
+    public Dictionary<string, TargetCapacityReport> Targets { get; set; } = [];
+
+    /// <summary>Trimmed scale-outs still waiting, with the time they were last asked for.</summary>
+    [Id(2)]
+    public Dictionary<string, WaitingRequest> Waiting { get; set; } = [];
+}
