@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Autoscaler.Testing;
+
+/// <summary>
+/// A real silo process (the built <c>Autoscaler.Silo.dll</c>) on free loopback ports, for cluster tests that must kill a
+/// silo the way an outage does (SIGKILL, no graceful shutdown). Its output is kept for failure messages.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly StringBuilder _output = new();
+    private readonly Process _process;
+
+    private SiloProcess(Process process, string name, int httpPort, int siloPort, int gatewayPort)
+    {
+        _process = process;
+        Name = name;
+        HttpPort = httpPort;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+    }
+
+    /// <summary>The silo's name (also <c>Silo:Name</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>HTTP port (API, health).</summary>
+    public int HttpPort { get; }
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>Client gateway port.</summary>
+    public int GatewayPort { get; }
+
+    /// <summary>Base URL of its HTTP endpoint.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    /// <summary>Everything the process printed so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>True while the process runs.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>Starts a silo with the given environment (for example <c>ConnectionStrings__Autoscaler</c>).</summary>
+    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment)
+    {
+        var dll = LocateSiloAssembly();
+        int httpPort = FreePort(), siloPort = FreePort(), gatewayPort = FreePort();
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
+        start.Environment["Silo__Name"] = name;
+        start.Environment["Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        var silo = new SiloProcess(process, name, httpPort, siloPort, gatewayPort);
+        process.OutputDataReceived += (_, line) => silo.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => silo.Append(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return silo;
+    }
+
+    /// <summary>Waits until <c>/health/ready</c> answers 200, or fails with the silo's output.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        do
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"silo {Name} exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(new Uri(BaseAddress, "/health/ready"), deadline.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+        }
+        while (await NextPollAsync(poll, deadline.Token));
+
+        throw new TimeoutException($"silo {Name} not ready within {timeout}:\n{Output}");
+    }
+
+    private static async Task<bool> NextPollAsync(PeriodicTimer poll, CancellationToken cancellation)
+    {
+        try
+        {
+            return await poll.WaitForNextTickAsync(cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits for the process to exit on its own (a refused start) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: the silo dies without leaving the cluster, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static string LocateSiloAssembly()
+    {
+        var here = AppContext.BaseDirectory;
+        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var directory = new DirectoryInfo(here);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orleans.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory is null)
+        {
+            throw new InvalidOperationException("repository root (Orleans.sln) not found above " + here);
+        }
+
+        var dll = Path.Combine(directory.FullName, "src", "Silo", "bin", configuration, "net10.0", "Autoscaler.Silo.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the silo first ({configuration})", dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
