@@ -1,5 +1,0 @@
-namespace Autoscaler.Adapters.Actuators;
-
-internal static class AssemblyMarker
-{
-}

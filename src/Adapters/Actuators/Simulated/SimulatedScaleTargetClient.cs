@@ -1,0 +1,27 @@
+using Autoscaler.Ports.Actuation;
+
+namespace Autoscaler.Adapters.Actuators.Simulated;
+
+/// <summary>The <c>simulated</c> actuator: drives the <see cref="SimulatedService"/> of each target in a registry.</summary>
+public sealed class SimulatedScaleTargetClient(SimulatedServiceRegistry registry) : IScaleTargetClient
+{
+    /// <inheritdoc />
+    public ActuatorKind Kind => ActuatorKind.Simulated;
+
+    /// <inheritdoc />
+    public Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(registry.GetOrCreate(binding).Read());
+    }
+
+    /// <inheritdoc />
+    public Task<ScaleTargetResult> SetDesiredCapacityAsync(
+        ActuatorBinding binding,
+        DesiredCapacityRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(registry.GetOrCreate(binding).Apply(request));
+    }
+}

@@ -1,5 +1,0 @@
-namespace Autoscaler.Adapters.Aws;
-
-internal static class AssemblyMarker
-{
-}

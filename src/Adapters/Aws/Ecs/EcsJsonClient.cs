@@ -1,0 +1,199 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Autoscaler.Adapters.Aws.Signing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace Autoscaler.Adapters.Aws.Ecs;
+
+/// <summary>
+/// ECS over its JSON 1.1 protocol (<c>POST /</c>, <c>X-Amz-Target: AmazonEC2ContainerServiceV20141113.*</c>), SigV4-signed,
+/// retrying throttling and server errors with jittered exponential backoff whose delays run on the given
+/// <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class EcsJsonClient : IEcsClient
+{
+    /// <summary>Target prefix of every ECS operation.</summary>
+    public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113.";
+
+    /// <summary>Media type of the AWS JSON 1.1 protocol.</summary>
+    public const string ContentType = "application/x-amz-json-1.1";
+
+    private const string SigningService = "ecs";
+
+    private readonly HttpClient _httpClient;
+    private readonly IAwsRequestSigner _signer;
+    private readonly EcsActuatorOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<EcsJsonClient> _logger;
+    private readonly ResiliencePipeline<EcsAttempt> _retry;
+
+    /// <summary>Creates the client; <paramref name="httpClient"/> comes from the HTTP client factory.</summary>
+    public EcsJsonClient(
+        HttpClient httpClient,
+        IAwsRequestSigner signer,
+        IOptions<EcsActuatorOptions> options,
+        TimeProvider timeProvider,
+        ILogger<EcsJsonClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClient = httpClient;
+        _signer = signer;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _retry = BuildRetry(_options, timeProvider);
+    }
+
+    /// <inheritdoc />
+    public async Task<EcsServiceState> DescribeServiceAsync(EcsServiceAddress address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var request = new JsonObject { ["cluster"] = address.Cluster, ["services"] = new JsonArray(address.Service) };
+        using var response = await CallAsync("DescribeServices", address, request, cancellationToken);
+        var root = response.Document.RootElement;
+        if (root.TryGetProperty("services", out var services) && services.GetArrayLength() > 0)
+        {
+            return ParseService(services[0]) with { Attempts = response.Attempts };
+        }
+
+        var reason = root.TryGetProperty("failures", out var failures) && failures.GetArrayLength() > 0
+                     && failures[0].TryGetProperty("reason", out var r) ? r.GetString() ?? "MISSING" : "MISSING";
+        throw new EcsApiException(reason, 200, $"ECS service {address.Service} in cluster {address.Cluster}: {reason}.", response.Attempts);
+    }
+
+    /// <inheritdoc />
+    public async Task<EcsServiceState> UpdateDesiredCountAsync(EcsServiceAddress address, int desiredCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentOutOfRangeException.ThrowIfNegative(desiredCount);
+        var request = new JsonObject
+        {
+            ["cluster"] = address.Cluster,
+            ["service"] = address.Service,
+            ["desiredCount"] = desiredCount,
+        };
+        using var response = await CallAsync("UpdateService", address, request, cancellationToken);
+        if (!response.Document.RootElement.TryGetProperty("service", out var service))
+        {
+            throw new EcsApiException("MalformedResponse", 200, "UpdateService returned no service.", response.Attempts);
+        }
+
+        return ParseService(service) with { Attempts = response.Attempts };
+    }
+
+    private async Task<EcsResponse> CallAsync(string operation, EcsServiceAddress address, JsonObject request, CancellationToken cancellationToken)
+    {
+        var region = address.Region ?? _options.Region ?? Environment.GetEnvironmentVariable("AWS_REGION")
+                     ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+        if (string.IsNullOrWhiteSpace(region))
+        {
+            throw new EcsApiException("RegionNotConfigured", null, "No AWS region: set Actuators:Ecs:Region or the binding's 'region'.", 0);
+        }
+
+        var endpoint = new Uri(_options.ServiceUrl ?? $"https://ecs.{region}.amazonaws.com/");
+        var scope = new AwsSigningScope(region, SigningService);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(request);
+        var attempts = 0;
+        var outcome = await _retry.ExecuteAsync(
+            async token =>
+            {
+                attempts++;
+                return await SendOnceAsync(operation, endpoint, scope, payload, token);
+            },
+            cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            _logger.LogWarning(
+                "ECS {Operation} on {Cluster}/{Service} failed after {Attempts} attempt(s): {Code} {Message}",
+                operation, address.Cluster, address.Service, attempts, outcome.ErrorCode, outcome.Message);
+            throw new EcsApiException(outcome.ErrorCode ?? "Unknown", outcome.StatusCode, outcome.Message ?? "ECS call failed.", attempts);
+        }
+
+        try
+        {
+            return new EcsResponse(JsonDocument.Parse(outcome.Body), attempts);
+        }
+        catch (JsonException ex)
+        {
+            throw new EcsApiException("MalformedResponse", 200, $"ECS {operation} returned invalid JSON.", attempts, ex);
+        }
+    }
+
+    private async Task<EcsAttempt> SendOnceAsync(
+        string operation,
+        Uri endpoint,
+        AwsSigningScope scope,
+        byte[] payload,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(payload) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation);
+        try
+        {
+            await _signer.SignAsync(request, payload, scope, linked.Token);
+            using var response = await _httpClient.SendAsync(request, linked.Token);
+            var body = await response.Content.ReadAsStringAsync(linked.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                return EcsAttempt.Success(body);
+            }
+
+            var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
+            return EcsErrorClassifier.Classify(response.StatusCode, body, errorType);
+        }
+        catch (AwsCredentialsUnavailableException ex)
+        {
+            return EcsAttempt.Failure("CredentialsUnavailable", null, ex.Message, retryable: false);
+        }
+        catch (HttpRequestException ex)
+        {
+            return EcsAttempt.Failure("NetworkError", null, ex.Message, retryable: true);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return EcsAttempt.Failure("Timeout", null, $"ECS {operation} did not answer within {_options.RequestTimeout}.", retryable: true);
+        }
+    }
+
+    private static ResiliencePipeline<EcsAttempt> BuildRetry(EcsActuatorOptions options, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder<EcsAttempt> { TimeProvider = timeProvider };
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions<EcsAttempt>
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseRetryDelay,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Retryable: true }),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    private static EcsServiceState ParseService(JsonElement service) => new(
+        service.TryGetProperty("serviceName", out var name) ? name.GetString() ?? string.Empty : string.Empty,
+        service.TryGetProperty("serviceArn", out var arn) ? arn.GetString() : null,
+        service.TryGetProperty("status", out var status) ? status.GetString() : null,
+        Count(service, "desiredCount"),
+        Count(service, "runningCount"),
+        Count(service, "pendingCount"));
+
+    private static int Count(JsonElement service, string property) =>
+        service.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
+
+    private sealed record EcsResponse(JsonDocument Document, int Attempts) : IDisposable
+    {
+        public void Dispose() => Document.Dispose();
+    }
+}

@@ -1,0 +1,11 @@
+namespace Autoscaler.Adapters.Aws.Ecs;
+
+/// <summary>The fields of an ECS <c>Service</c> the autoscaler reads, and how many HTTP attempts the call took.</summary>
+public sealed record EcsServiceState(
+    string ServiceName,
+    string? ServiceArn,
+    string? Status,
+    int DesiredCount,
+    int RunningCount,
+    int PendingCount,
+    int Attempts = 1);

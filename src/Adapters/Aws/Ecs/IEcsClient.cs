@@ -1,0 +1,15 @@
+namespace Autoscaler.Adapters.Aws.Ecs;
+
+/// <summary>
+/// The two ECS operations the autoscaler needs, shaped so that the official AWSSDK.ECS client can stand behind it
+/// (<c>DescribeServicesAsync</c>, <c>UpdateServiceAsync</c>) once that package is available. Failures throw
+/// <see cref="EcsApiException"/> after the client's own retries.
+/// </summary>
+public interface IEcsClient
+{
+    /// <summary>DescribeServices for one service.</summary>
+    public Task<EcsServiceState> DescribeServiceAsync(EcsServiceAddress address, CancellationToken cancellationToken);
+
+    /// <summary>UpdateService setting only <c>desiredCount</c>; returns the service as ECS reports it afterwards.</summary>
+    public Task<EcsServiceState> UpdateDesiredCountAsync(EcsServiceAddress address, int desiredCount, CancellationToken cancellationToken);
+}

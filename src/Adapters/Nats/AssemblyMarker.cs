@@ -1,5 +1,0 @@
-namespace Autoscaler.Adapters.Nats;
-
-internal static class AssemblyMarker
-{
-}
