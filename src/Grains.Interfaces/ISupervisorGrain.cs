@@ -13,21 +13,21 @@ public interface ISupervisorGrain : IGrainWithStringKey
 {
     /// <summary>Registers a target or refreshes its capacity, priority and spend.</summary>
     [Alias("Report")]
-    Task ReportAsync(TargetCapacityReport report);
+    public Task ReportAsync(TargetCapacityReport report);
 
     /// <summary>Removes a target from the scope.</summary>
     [Alias("Unregister")]
-    Task UnregisterAsync(string target);
+    public Task UnregisterAsync(string target);
 
     /// <summary>Approves, trims or refuses a capacity change; an approved change counts toward the limits at once.</summary>
     [Alias("RequestCapacity")]
-    Task<ScaleApproval> RequestCapacityAsync(CapacityRequest request);
+    public Task<ScaleApproval> RequestCapacityAsync(CapacityRequest request);
 
     /// <summary>Replaces the scope's switches and limits.</summary>
     [Alias("Configure")]
-    Task<SupervisorStatus> ConfigureAsync(SupervisorSettings settings);
+    public Task<SupervisorStatus> ConfigureAsync(SupervisorSettings settings);
 
     /// <summary>The scope's settings, targets and usage.</summary>
     [Alias("GetStatus")]
-    Task<SupervisorStatus> GetStatusAsync();
+    public Task<SupervisorStatus> GetStatusAsync();
 }
