@@ -69,6 +69,7 @@ public static class OrleansHostingExtensions
             }
         });
 
+        builder.Services.AddAutoscalerGrains();
         builder.Services.AddSingleton(new StorageModeInfo(mode));
         builder.Services.AddHostedService<StorageModeAnnouncer>();
         return builder;

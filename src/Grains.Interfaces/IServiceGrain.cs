@@ -1,0 +1,63 @@
+namespace Autoscaler.Grains.Interfaces;
+
+/// <summary>
+/// A scalable target (key: target id). Owns its metric windows, policy set, recent recommendations and scale events
+/// (so stabilization, rate limits and cooldowns survive failover), cost ledger and actuator binding. Evaluates on a
+/// timer at its interval and at once when a sample pushes it past a scale-out boundary (fast path).
+/// </summary>
+[Alias("autoscaler.IServiceGrain")]
+public interface IServiceGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the target or updates its definition; throws <see cref="ArgumentException"/> naming the field
+    /// on invalid input, leaving the stored definition unchanged.</summary>
+    [Alias("Configure")]
+    public Task<TargetStatus> ConfigureAsync(TargetDefinition definition);
+
+    /// <summary>The target's status (<see cref="TargetStatus.Definition"/> is null when it is not registered).</summary>
+    [Alias("GetStatus")]
+    public Task<TargetStatus> GetStatusAsync();
+
+    /// <summary>Unregisters the target: stops evaluation, forgets policies and windows (history stays in PostgreSQL).</summary>
+    [Alias("Remove")]
+    public Task RemoveAsync();
+
+    /// <summary>Adds or replaces a policy (engine JSON); throws <see cref="ArgumentException"/> naming the field when invalid.</summary>
+    [Alias("SetPolicy")]
+    public Task<TargetStatus> SetPolicyAsync(PolicyDefinition policy);
+
+    /// <summary>Removes a policy by name (no error when absent).</summary>
+    [Alias("RemovePolicy")]
+    public Task<TargetStatus> RemovePolicyAsync(string name);
+
+    /// <summary>The target's policies in evaluation order.</summary>
+    [Alias("GetPolicies")]
+    public Task<IReadOnlyList<PolicyDefinition>> GetPoliciesAsync();
+
+    /// <summary>Applies telemetry samples to the windows; evaluates at once when one crosses a scale-out boundary.</summary>
+    [Alias("Ingest")]
+    public Task IngestAsync(IReadOnlyList<TelemetryPoint> points);
+
+    /// <summary>Runs one evaluation now (decide, arbitrate, actuate, record) and returns the decision.</summary>
+    [Alias("EvaluateNow")]
+    public Task<DecisionRecord> EvaluateNowAsync();
+
+    /// <summary>What the policies would decide now, without acting.</summary>
+    [Alias("GetRecommendation")]
+    public Task<Recommendation> GetRecommendationAsync();
+
+    /// <summary>Pins capacity until the override expires or is cleared; actuates at once.</summary>
+    [Alias("ScaleManually")]
+    public Task<DecisionRecord> ScaleManuallyAsync(ManualScale request);
+
+    /// <summary>Clears a manual override; policies take over at the next evaluation.</summary>
+    [Alias("ClearOverride")]
+    public Task<TargetStatus> ClearOverrideAsync();
+
+    /// <summary>Current window values per metric.</summary>
+    [Alias("GetMetrics")]
+    public Task<IReadOnlyList<MetricSummary>> GetMetricsAsync();
+
+    /// <summary>The most recent decisions, newest first (the full history is in PostgreSQL).</summary>
+    [Alias("GetRecentDecisions")]
+    public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(int limit);
+}

@@ -1,0 +1,16 @@
+using Autoscaler.Grains.Interfaces;
+
+namespace Autoscaler.Grains.Policies;
+
+/// <summary>Persisted state of a <see cref="PolicyGrain"/>.</summary>
+[GenerateSerializer, Alias("autoscaler.PolicyState")]
+public sealed class PolicyState
+{
+    /// <summary>The policy's engine JSON (null: deleted or never set).</summary>
+    [Id(0)]
+    public PolicyDefinition? Definition { get; set; }
+
+    /// <summary>Bumped on every change.</summary>
+    [Id(1)]
+    public long Version { get; set; }
+}
