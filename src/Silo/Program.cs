@@ -1,12 +1,18 @@
+using Autoscaler.Silo.Api.Security;
 using Autoscaler.Silo.Health;
 using Autoscaler.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAutoscalerOrleans();
 builder.Services.AddAutoscalerHealth();
+builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
 
 var app = builder.Build();
+app.UseAutoscalerApiSecurity();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapAutoscalerHealth();
+app.MapAutoscalerWhoAmI();
 app.Run();
 
 /// <summary>Entry point, visible to tests that host the silo in-process.</summary>
