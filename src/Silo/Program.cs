@@ -1,4 +1,5 @@
 using Autoscaler.Adapters.Nats.Hosting;
+using Autoscaler.Silo.Api.Security;
 using Autoscaler.Silo.Health;
 using Autoscaler.Silo.Hosting;
 
@@ -6,9 +7,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAutoscalerOrleans();
 builder.Services.AddAutoscalerHealth();
 builder.Services.AddAutoscalerNats(builder.Configuration);
+builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
 
 var app = builder.Build();
+app.UseAutoscalerApiSecurity();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapAutoscalerHealth();
+app.MapAutoscalerWhoAmI();
 app.Run();
 
 /// <summary>Entry point, visible to tests that host the silo in-process.</summary>

@@ -1,6 +1,5 @@
 using Autoscaler.Adapters.Aws.Ecs;
 using Autoscaler.Adapters.Aws.Signing;
-using Autoscaler.Ports.Actuation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +14,8 @@ public static class AwsServiceCollectionExtensions
 
     /// <summary>
     /// SigV4 signing with the default credential chain (unless an <see cref="IAwsCredentialsProvider"/> is already
-    /// registered), <see cref="IEcsClient"/> on <c>HttpClientFactory</c>, and the <c>ecs</c> <see cref="IScaleTargetClient"/>;
+    /// registered), <see cref="IEcsClient"/> on <c>HttpClientFactory</c>, and <see cref="EcsScaleTargetClient"/> (transient:
+    /// it holds a factory-made HttpClient; <c>AddAutoscalerActuators</c> keys it as the <c>ecs</c> client);
     /// <see cref="EcsActuatorOptions"/> bound from <c>Actuators:Ecs</c> and validated at start-up.
     /// </summary>
     public static IServiceCollection AddAutoscalerEcs(this IServiceCollection services, IConfiguration configuration)
@@ -30,7 +30,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<IAwsRequestSigner, AwsRequestSigner>();
         services.AddHttpClient<IEcsClient, EcsJsonClient>(EcsHttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // per-attempt timeouts are the client's
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScaleTargetClient, EcsScaleTargetClient>());
+        services.TryAddTransient<EcsScaleTargetClient>();
         return services;
     }
 }

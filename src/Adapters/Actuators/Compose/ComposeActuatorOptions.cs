@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Autoscaler.Adapters.Actuators.Compose;
+
+/// <summary>Docker Compose actuator settings, bound from <c>Actuators:Compose</c> (environment: <c>Actuators__Compose__DockerPath</c>, ...).</summary>
+public sealed class ComposeActuatorOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Actuators:Compose";
+
+    /// <summary>The <c>docker</c> executable: a name looked up on <c>PATH</c>, or a path.</summary>
+    [Required]
+    public string DockerPath { get; set; } = "docker";
+
+    /// <summary>Limit for one <c>docker compose</c> command; image pulls during scale-out can be slow.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Working directory when a binding names none (relative compose file paths resolve against it).</summary>
+    public string? WorkingDirectory { get; set; }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Autoscaler.Ports.Actuation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Autoscaler.Adapters.Actuators.Compose;
+
+/// <summary>
+/// The <c>compose</c> actuator: <c>docker compose -f FILE -p PROJECT up -d --no-recreate --scale SERVICE=N SERVICE</c> to
+/// scale, <c>docker compose -f FILE -p PROJECT ps --all --format json SERVICE</c> to observe (see <see cref="ComposeTarget"/>
+/// for the binding). Scaling to the current count again is a no-op for Compose, which makes retried decisions harmless.
+/// </summary>
+public sealed class ComposeScaleTargetClient(
+    ICommandRunner runner,
+    IOptions<ComposeActuatorOptions> options,
+    ILogger<ComposeScaleTargetClient> logger) : IScaleTargetClient
+{
+    private readonly ComposeActuatorOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public ActuatorKind Kind => ActuatorKind.Compose;
+
+    /// <inheritdoc />
+    public async Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default)
+    {
+        if (!ComposeTarget.TryParse(binding, out var target, out var error))
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, error, 0);
+        }
+
+        return await ReadAsync(target, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ScaleTargetResult> SetDesiredCapacityAsync(
+        ActuatorBinding binding,
+        DesiredCapacityRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ComposeTarget.TryParse(binding, out var target, out var error))
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, error, 0);
+        }
+
+        if (request.DesiredCapacity < 0)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, "Desired capacity cannot be negative.", 0);
+        }
+
+        var result = await RunAsync(
+            target,
+            ["up", "-d", "--no-recreate", "--scale", $"{target.Service}={request.DesiredCapacity}", target.Service],
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            logger.LogWarning("Decision {DecisionId}: compose scale of {Project}/{Service} failed: {Error}",
+                request.DecisionId, target.Project, target.Service, Describe(result));
+            return ScaleTargetResult.Failure(Classify(result), Describe(result));
+        }
+
+        logger.LogInformation("Decision {DecisionId}: compose service {Project}/{Service} scaled to {Desired}",
+            request.DecisionId, target.Project, target.Service, request.DesiredCapacity);
+        var observed = await ReadAsync(target, cancellationToken);
+
+        // The scale itself succeeded; if ps then fails, report what was asked for rather than a failure.
+        return observed.Succeeded
+            ? observed with { Attempts = 2 }
+            : ScaleTargetResult.Success(new ObservedCapacity(request.DesiredCapacity), 2);
+    }
+
+    /// <summary>How a failed command maps onto the port's error kinds (from Docker's messages; Compose has no error codes).</summary>
+    public static ScaleTargetErrorKind Classify(CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var error = result.StandardError;
+        return result switch
+        {
+            { TimedOut: true } => ScaleTargetErrorKind.Transient,
+            { FailedToStart: true } => ScaleTargetErrorKind.Invalid,
+            _ when Contains(error, "no such service") || Contains(error, "no configuration file")
+                   || Contains(error, "no such file or directory") => ScaleTargetErrorKind.NotFound,
+            _ when Contains(error, "permission denied") => ScaleTargetErrorKind.Unauthorized,
+            _ when Contains(error, "toomanyrequests") || Contains(error, "rate limit") => ScaleTargetErrorKind.Throttled,
+            _ when Contains(error, "unknown flag") || Contains(error, "invalid") => ScaleTargetErrorKind.Invalid,
+            _ => ScaleTargetErrorKind.Transient, // daemon unreachable, pull failures, port clashes: may pass
+        };
+
+        static bool Contains(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<ScaleTargetResult> ReadAsync(ComposeTarget target, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(target, ["ps", "--all", "--format", "json", target.Service], cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ScaleTargetResult.Failure(Classify(result), Describe(result));
+        }
+
+        try
+        {
+            return ScaleTargetResult.Success(ComposePsParser.Parse(result.StandardOutput, target.Service));
+        }
+        catch (JsonException ex)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Unreadable 'docker compose ps' output: " + ex.Message);
+        }
+    }
+
+    private Task<CommandResult> RunAsync(ComposeTarget target, IEnumerable<string> command, CancellationToken cancellationToken) =>
+        runner.RunAsync(
+            new CommandRequest(
+                _options.DockerPath,
+                [.. target.ProjectArguments(), .. command],
+                _options.CommandTimeout,
+                target.WorkingDirectory ?? _options.WorkingDirectory),
+            cancellationToken);
+
+    private static string Describe(CommandResult result) => result switch
+    {
+        { TimedOut: true } => "docker compose timed out and was killed.",
+        { FailedToStart: true } => result.StandardError,
+        _ => $"docker compose exited with {result.ExitCode}: {FirstLine(result.StandardError)}",
+    };
+
+    private static string FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using Autoscaler.Ports.Actuation;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace Autoscaler.Adapters.Actuators.Kubernetes;
+
+/// <summary>
+/// The <c>kubernetes</c> actuator: reads and merge-patches the <c>scale</c> subresource. Binding settings: <c>name</c>
+/// (required), <c>namespace</c> (default <c>default</c>), <c>resource</c> (<c>deployment</c>, the default, or
+/// <c>statefulset</c>). Observed capacity: desired = <c>spec.replicas</c>, running = <c>status.replicas</c>; the scale
+/// subresource does not report readiness, so pending is unknown. Setting replicas is idempotent.
+/// </summary>
+public sealed class KubernetesScaleTargetClient : IScaleTargetClient
+{
+    private readonly IKubernetesClientProvider _clients;
+    private readonly ILogger<KubernetesScaleTargetClient> _logger;
+    private readonly ResiliencePipeline _retry;
+
+    /// <summary>Creates the client.</summary>
+    public KubernetesScaleTargetClient(
+        IKubernetesClientProvider clients,
+        IOptions<KubernetesActuatorOptions> options,
+        TimeProvider timeProvider,
+        ILogger<KubernetesScaleTargetClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _clients = clients;
+        _logger = logger;
+        var settings = options.Value;
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
+        if (settings.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = settings.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.BaseRetryDelay,
+                MaxDelay = settings.MaxRetryDelay,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<HttpOperationException>(ex => Classify(ex.Response.StatusCode) is ScaleTargetErrorKind.Throttled
+                                                          or ScaleTargetErrorKind.Transient)
+                    .Handle<HttpRequestException>(),
+            });
+        }
+
+        _retry = builder.Build();
+    }
+
+    /// <inheritdoc />
+    public ActuatorKind Kind => ActuatorKind.Kubernetes;
+
+    /// <inheritdoc />
+    public Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default) =>
+        CallAsync(binding, (api, target, token) => target.IsStatefulSet
+            ? api.AppsV1.ReadNamespacedStatefulSetScaleAsync(target.Name, target.Namespace, cancellationToken: token)
+            : api.AppsV1.ReadNamespacedDeploymentScaleAsync(target.Name, target.Namespace, cancellationToken: token),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ScaleTargetResult> SetDesiredCapacityAsync(
+        ActuatorBinding binding,
+        DesiredCapacityRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.DesiredCapacity < 0)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, "Desired capacity cannot be negative.", 0);
+        }
+
+        var patch = new V1Patch(
+            "{\"spec\":{\"replicas\":" + request.DesiredCapacity.ToString(CultureInfo.InvariantCulture) + "}}",
+            V1Patch.PatchType.MergePatch);
+        var result = await CallAsync(binding, (api, target, token) => target.IsStatefulSet
+            ? api.AppsV1.PatchNamespacedStatefulSetScaleAsync(patch, target.Name, target.Namespace, cancellationToken: token)
+            : api.AppsV1.PatchNamespacedDeploymentScaleAsync(patch, target.Name, target.Namespace, cancellationToken: token),
+            cancellationToken);
+        _logger.LogInformation("Decision {DecisionId}: Kubernetes scale of {Target} to {Desired}: {Outcome}",
+            request.DecisionId, binding.TargetId, request.DesiredCapacity, result.Succeeded ? "done" : result.Message);
+        return result;
+    }
+
+    /// <summary>How an API status maps onto the port's error kinds.</summary>
+    public static ScaleTargetErrorKind Classify(HttpStatusCode status) => (int)status switch
+    {
+        429 => ScaleTargetErrorKind.Throttled,
+        401 or 403 => ScaleTargetErrorKind.Unauthorized,
+        404 => ScaleTargetErrorKind.NotFound,
+        408 or 409 or >= 500 => ScaleTargetErrorKind.Transient, // 409: a concurrent writer; reading again resolves it
+        _ => ScaleTargetErrorKind.Invalid,
+    };
+
+    private async Task<ScaleTargetResult> CallAsync(
+        ActuatorBinding binding,
+        Func<IKubernetes, ScaleResource, CancellationToken, Task<V1Scale>> call,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        if (!ScaleResource.TryParse(binding, out var target, out var error))
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, error, 0);
+        }
+
+        IKubernetes api;
+        try
+        {
+            api = _clients.GetClient();
+        }
+        catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or IOException or InvalidOperationException)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, "No usable Kubernetes configuration: " + ex.Message, 0);
+        }
+
+        var attempts = 0;
+        try
+        {
+            var scale = await _retry.ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    return await call(api, target, token);
+                },
+                cancellationToken);
+            return ScaleTargetResult.Success(new ObservedCapacity(scale.Spec?.Replicas ?? 0, scale.Status?.Replicas), attempts);
+        }
+        catch (HttpOperationException ex)
+        {
+            return ScaleTargetResult.Failure(
+                Classify(ex.Response.StatusCode), $"Kubernetes API answered {(int)ex.Response.StatusCode} for {target}.", attempts);
+        }
+        catch (HttpRequestException ex)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Kubernetes API unreachable: " + ex.Message, attempts);
+        }
+    }
+}

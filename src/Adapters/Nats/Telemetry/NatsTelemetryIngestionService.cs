@@ -1,0 +1,227 @@
+using Autoscaler.Adapters.Nats.Connection;
+using Autoscaler.Ports.Telemetry;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NATS.Client.Core;
+
+namespace Autoscaler.Adapters.Nats.Telemetry;
+
+/// <summary>
+/// Subscribes <c>{prefix}.&gt;</c> in a queue group, validates each message straight from the received buffer, and hands
+/// valid samples to the <see cref="ITelemetrySink"/> through per-target bounded queues. Rejects are counted by reason,
+/// logged at a sampled rate and republished on <c>{prefix}.rejected</c>. The reader never waits on the sink or on a publish.
+/// </summary>
+public sealed partial class NatsTelemetryIngestionService : BackgroundService
+{
+    private static readonly int ReasonCount = Enum.GetValues<TelemetryRejectionReason>().Length;
+    private readonly NatsConnectionHost _host;
+    private readonly TelemetryIngestionOptions _options;
+    private readonly ITelemetrySink _sink;
+    private readonly ITelemetryTargetCatalog? _catalog;
+    private readonly TelemetryIngestionCounters _counters;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly TelemetryPayloadParser _parser;
+    private readonly LogSampler _rejectionLog;
+    private readonly List<TelemetrySample> _samples = [];
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _stopped;
+
+    /// <summary>Creates the service; without a catalog every target is accepted only if <c>AutoRegisterTargets</c> is on.</summary>
+    public NatsTelemetryIngestionService(
+        NatsConnectionHost host,
+        IOptions<TelemetryIngestionOptions> options,
+        ITelemetrySink sink,
+        TelemetryIngestionCounters counters,
+        TimeProvider clock,
+        ILogger<NatsTelemetryIngestionService> logger,
+        ITelemetryTargetCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _host = host;
+        _options = options.Value;
+        _sink = sink;
+        _catalog = catalog;
+        _counters = counters;
+        _clock = clock;
+        _logger = logger;
+        _parser = new TelemetryPayloadParser(_options);
+        _rejectionLog = new LogSampler(clock, _options.RejectionLogInterval, ReasonCount);
+    }
+
+    /// <summary>Completes once the subscription is registered with the server (tests and start-up probes wait on it).</summary>
+    public Task Subscribed => _subscribed.Task;
+
+    /// <summary>Readiness: ready only when subscribed and connected.</summary>
+    public TelemetryIngestionStatus Status =>
+        !_options.Enabled || !_host.Enabled ? TelemetryIngestionStatus.Disabled
+        : _stopped ? TelemetryIngestionStatus.Stopped
+        : !_subscribed.Task.IsCompletedSuccessfully ? TelemetryIngestionStatus.Starting
+        : _host.Status == NatsConnectionStatus.Connected ? TelemetryIngestionStatus.Ready
+        : TelemetryIngestionStatus.Disconnected;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (Status == TelemetryIngestionStatus.Disabled)
+        {
+            LogDisabled(_logger);
+            return;
+        }
+
+        var connection = _host.Connection!;
+        var subject = $"{_options.Prefix}.>";
+        var publisher = new RejectedMessagePublisher(connection, _options.Prefix, _options.MaxMessageBytes, _counters);
+        var publishing = _options.RepublishRejected ? publisher.RunAsync(stoppingToken) : Task.CompletedTask;
+        await using var dispatcher = new TelemetryDispatcher(_sink, _options, _counters, _clock, _logger);
+        if (connection is NatsConnection concrete)
+        {
+            concrete.MessageDropped += OnMessageDroppedAsync;
+        }
+
+        try
+        {
+            var subscriptionOptions = new NatsSubOpts
+            {
+                ChannelOpts = new NatsSubChannelOpts { Capacity = _options.SubscriptionCapacity, FullMode = System.Threading.Channels.BoundedChannelFullMode.DropNewest },
+            };
+            await using var subscription = await connection.SubscribeCoreAsync(
+                subject, _options.QueueGroup, NatsRawSerializer<NatsMemoryOwner<byte>>.Default, subscriptionOptions, stoppingToken);
+            await connection.PingAsync(stoppingToken);
+            _subscribed.TrySetResult();
+            LogSubscribed(_logger, subject, _options.QueueGroup);
+            await ReadAsync(subscription, dispatcher, publisher, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        catch (Exception e)
+        {
+            _subscribed.TrySetException(e);
+            LogFailed(_logger, e);
+            throw;
+        }
+        finally
+        {
+            _stopped = true;
+            if (connection is NatsConnection subscribedConnection)
+            {
+                subscribedConnection.MessageDropped -= OnMessageDroppedAsync;
+            }
+
+            publisher.Complete();
+            using var drainDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await dispatcher.DrainAsync(drainDeadline.Token);
+            await publishing;
+        }
+    }
+
+    private async Task ReadAsync(
+        INatsSub<NatsMemoryOwner<byte>> subscription, TelemetryDispatcher dispatcher, RejectedMessagePublisher publisher, CancellationToken stoppingToken)
+    {
+        var messages = subscription.Msgs;
+        while (await messages.WaitToReadAsync(stoppingToken))
+        {
+            while (messages.TryRead(out var message))
+            {
+                using var payload = message.Data;
+                Handle(message.Subject, payload.Memory.Span, dispatcher, publisher);
+            }
+        }
+    }
+
+    private void Handle(string subject, ReadOnlySpan<byte> payload, TelemetryDispatcher dispatcher, RejectedMessagePublisher publisher)
+    {
+        var kind = TelemetrySubject.Parse(subject, _options.Prefix, out var targetSpan);
+        if (kind == TelemetrySubjectKind.Rejected)
+        {
+            return;
+        }
+
+        _counters.MessageReceived();
+        TelemetryRejection? rejection;
+        if (kind == TelemetrySubjectKind.Invalid)
+        {
+            rejection = new(TelemetryRejectionReason.InvalidSubject,
+                $"subject must be {_options.Prefix}.{{target}} or {_options.Prefix}.{{target}}.lifecycle with a target of letters, digits, '-' or '_'");
+        }
+        else
+        {
+            var target = _parser.InternTarget(targetSpan);
+            rejection = IsAccepted(target)
+                ? Parse(target, kind, payload, dispatcher)
+                : new(TelemetryRejectionReason.UnknownTarget, $"target '{target}' is not registered");
+        }
+
+        if (rejection is { } rejected)
+        {
+            Reject(subject, payload, rejected, publisher);
+        }
+    }
+
+    private TelemetryRejection? Parse(string target, TelemetrySubjectKind kind, ReadOnlySpan<byte> payload, TelemetryDispatcher dispatcher)
+    {
+        var receivedAt = _clock.GetUtcNow();
+        if (kind == TelemetrySubjectKind.Lifecycle)
+        {
+            var lifecycleRejection = _parser.ParseLifecycle(payload, receivedAt, out var lifecycle);
+            if (lifecycleRejection is null)
+            {
+                dispatcher.Enqueue(target, lifecycle!);
+            }
+
+            return lifecycleRejection;
+        }
+
+        _samples.Clear();
+        var rejection = _parser.ParseSamples(payload, receivedAt, _samples);
+        if (rejection is null)
+        {
+            dispatcher.Enqueue(target, _samples);
+        }
+
+        _samples.Clear();
+        return rejection;
+    }
+
+    private bool IsAccepted(string target) => _options.AutoRegisterTargets || (_catalog?.IsKnownTarget(target) ?? false);
+
+    private void Reject(string subject, ReadOnlySpan<byte> payload, TelemetryRejection rejection, RejectedMessagePublisher publisher)
+    {
+        _counters.Rejected(rejection);
+        if (_options.RepublishRejected)
+        {
+            publisher.Enqueue(subject, payload, rejection);
+        }
+
+        if (_rejectionLog.ShouldLog((int)rejection.Reason, out var suppressed))
+        {
+            LogRejected(_logger, subject, rejection.Reason, rejection.Message, suppressed);
+        }
+    }
+
+    private ValueTask OnMessageDroppedAsync(object? sender, NatsMessageDroppedEventArgs args)
+    {
+        if (args.Subject.StartsWith(_options.Prefix, StringComparison.Ordinal))
+        {
+            _counters.ClientDropped();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telemetry ingestion is disabled (Telemetry:Enabled is false or Nats:Url is empty)")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telemetry ingestion subscribed to {Subject} in queue group {QueueGroup}")]
+    private static partial void LogSubscribed(ILogger logger, string subject, string queueGroup);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telemetry ingestion stopped on an error")]
+    private static partial void LogFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Rejected telemetry on {Subject}: {Reason}: {Detail} ({Suppressed} similar rejections not logged)")]
+    private static partial void LogRejected(ILogger logger, string subject, TelemetryRejectionReason reason, string detail, long suppressed);
+}

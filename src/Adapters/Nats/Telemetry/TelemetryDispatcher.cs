@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using Autoscaler.Ports.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace Autoscaler.Adapters.Nats.Telemetry;
+
+/// <summary>
+/// Routes validated telemetry into per-target bounded queues, each drained by its own pump into the
+/// <see cref="ITelemetrySink"/>. <see cref="Enqueue(string, List{TelemetrySample})"/> never blocks: what does not fit is
+/// counted as overflow and logged at a sampled rate. Usable by any ingestion transport (NATS, HTTP).
+/// </summary>
+public sealed partial class TelemetryDispatcher : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, TargetQueue> _queues = new(StringComparer.Ordinal);
+    private readonly ITelemetrySink _sink;
+    private readonly TelemetryIngestionOptions _options;
+    private readonly TelemetryIngestionCounters _counters;
+    private readonly ILogger _logger;
+    private readonly LogSampler _sampler;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Action<string, Exception> _onSinkFailure;
+
+    /// <summary>Creates the dispatcher; pumps start lazily, one per target.</summary>
+    public TelemetryDispatcher(
+        ITelemetrySink sink, TelemetryIngestionOptions options, TelemetryIngestionCounters counters, TimeProvider clock, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _sink = sink;
+        _options = options;
+        _counters = counters;
+        _logger = logger;
+        _sampler = new LogSampler(clock, options.RejectionLogInterval, 2);
+        _onSinkFailure = OnSinkFailure;
+    }
+
+    /// <summary>Samples waiting for <paramref name="target"/> (0 for an unknown target).</summary>
+    public int QueueDepth(string target) => _queues.TryGetValue(target, out var queue) ? queue.Depth : 0;
+
+    /// <summary>Queues validated samples for <paramref name="target"/>; returns how many were dropped as overflow.</summary>
+    public int Enqueue(string target, List<TelemetrySample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var queue = QueueFor(target);
+        var dropped = 0;
+        foreach (var sample in samples)
+        {
+            if (queue is null || !queue.TryWrite(new TelemetryItem(sample, null)))
+            {
+                dropped++;
+            }
+        }
+
+        _counters.SamplesAccepted(samples.Count - dropped);
+        ReportOverflow(target, dropped);
+        return dropped;
+    }
+
+    /// <summary>Queues a lifecycle event for <paramref name="target"/>; returns false when it was dropped as overflow.</summary>
+    public bool Enqueue(string target, AgentLifecycleEvent lifecycle)
+    {
+        var queue = QueueFor(target);
+        if (queue is not null && queue.TryWrite(new TelemetryItem(null, lifecycle)))
+        {
+            _counters.LifecycleAccepted();
+            return true;
+        }
+
+        ReportOverflow(target, 1);
+        return false;
+    }
+
+    /// <summary>Stops accepting, lets the pumps drain until <paramref name="cancellationToken"/> fires, then stops them.</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        foreach (var queue in _queues.Values)
+        {
+            queue.Complete();
+        }
+
+        try
+        {
+            await Task.WhenAll(_queues.Values.Select(q => q.Pump)).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await _stopping.CancelAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        foreach (var queue in _queues.Values)
+        {
+            queue.Complete();
+        }
+
+        await Task.WhenAll(_queues.Values.Select(q => q.Pump));
+        _stopping.Dispose();
+    }
+
+    private TargetQueue? QueueFor(string target)
+    {
+        if (_queues.TryGetValue(target, out var queue))
+        {
+            return queue;
+        }
+
+        if (_queues.Count >= _options.MaxTargets)
+        {
+            return null;
+        }
+
+        var created = new TargetQueue(target, _options.QueueCapacityPerTarget, _options.MaxBatchSize, _sink, _counters, _onSinkFailure);
+        queue = _queues.GetOrAdd(target, created);
+        if (ReferenceEquals(queue, created))
+        {
+            created.Start(_stopping.Token);
+        }
+
+        return queue;
+    }
+
+    private void ReportOverflow(string target, int dropped)
+    {
+        if (dropped == 0)
+        {
+            return;
+        }
+
+        _counters.Overflowed(dropped);
+        if (_sampler.ShouldLog(0, out var suppressed))
+        {
+            LogOverflow(_logger, dropped, target, _queues.ContainsKey(target) ? "its queue is full (slow sink)" : "too many targets", suppressed);
+        }
+    }
+
+    private void OnSinkFailure(string target, Exception error)
+    {
+        if (_sampler.ShouldLog(1, out var suppressed))
+        {
+            LogSinkFailure(_logger, error, target, suppressed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Telemetry overflow: dropped {Count} item(s) for target {Target}: {Cause} ({Suppressed} similar events not logged)")]
+    private static partial void LogOverflow(ILogger logger, int count, string target, string cause, long suppressed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telemetry sink failed for target {Target} ({Suppressed} similar failures not logged)")]
+    private static partial void LogSinkFailure(ILogger logger, Exception error, string target, long suppressed);
+}

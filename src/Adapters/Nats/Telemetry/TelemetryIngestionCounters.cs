@@ -1,0 +1,106 @@
+using System.Diagnostics.Metrics;
+
+namespace Autoscaler.Adapters.Nats.Telemetry;
+
+/// <summary>
+/// Ingestion counters, readable at any time (<see cref="Snapshot"/>) and exported as System.Diagnostics.Metrics
+/// instruments on the <c>Autoscaler.Telemetry</c> meter. Lock-free: incremented from the reader loop and the sink pumps.
+/// </summary>
+public sealed class TelemetryIngestionCounters
+{
+    /// <summary>The meter name.</summary>
+    public const string MeterName = "Autoscaler.Telemetry";
+
+    private static readonly TelemetryRejectionReason[] Reasons = Enum.GetValues<TelemetryRejectionReason>();
+    private readonly long[] _rejected = new long[Reasons.Length];
+    private readonly Counter<long>? _messagesCounter;
+    private readonly Counter<long>? _acceptedCounter;
+    private readonly Counter<long>? _rejectedCounter;
+    private readonly Counter<long>? _overflowCounter;
+    private readonly Counter<long>? _sinkFailureCounter;
+    private long _messages;
+    private long _samplesAccepted;
+    private long _lifecycleAccepted;
+    private long _samplesDelivered;
+    private long _batches;
+    private long _overflowed;
+    private long _sinkFailures;
+    private long _clientDropped;
+    private long _republishDropped;
+
+    /// <summary>Creates the counters; with a meter factory they are also exported as instruments.</summary>
+    public TelemetryIngestionCounters(IMeterFactory? meterFactory = null)
+    {
+        if (meterFactory is null)
+        {
+            return;
+        }
+
+        var meter = meterFactory.Create(MeterName);
+        _messagesCounter = meter.CreateCounter<long>("autoscaler.telemetry.messages", "{message}", "Telemetry messages received");
+        _acceptedCounter = meter.CreateCounter<long>("autoscaler.telemetry.samples.accepted", "{sample}", "Valid samples queued");
+        _rejectedCounter = meter.CreateCounter<long>("autoscaler.telemetry.rejected", "{message}", "Rejected messages, by reason");
+        _overflowCounter = meter.CreateCounter<long>("autoscaler.telemetry.overflowed", "{sample}", "Samples dropped on full queues");
+        _sinkFailureCounter = meter.CreateCounter<long>("autoscaler.telemetry.sink.failures", "{call}", "Sink calls that failed");
+        meter.CreateObservableCounter("autoscaler.telemetry.client.dropped", () => Volatile.Read(ref _clientDropped), "{message}",
+            "Messages the NATS client dropped on a full subscription buffer");
+    }
+
+    /// <summary>Rejected messages for one reason so far.</summary>
+    public long Rejected(TelemetryRejectionReason reason) => Volatile.Read(ref _rejected[(int)reason]);
+
+    /// <summary>Copies every counter.</summary>
+    public TelemetryIngestionSnapshot Snapshot() => new(
+        Volatile.Read(ref _messages),
+        Volatile.Read(ref _samplesAccepted),
+        Volatile.Read(ref _lifecycleAccepted),
+        Volatile.Read(ref _samplesDelivered),
+        Volatile.Read(ref _batches),
+        Volatile.Read(ref _overflowed),
+        Volatile.Read(ref _sinkFailures),
+        Volatile.Read(ref _clientDropped),
+        Volatile.Read(ref _republishDropped),
+        Reasons.ToDictionary(r => r, Rejected));
+
+    internal void MessageReceived()
+    {
+        Interlocked.Increment(ref _messages);
+        _messagesCounter?.Add(1);
+    }
+
+    internal void SamplesAccepted(int count)
+    {
+        Interlocked.Add(ref _samplesAccepted, count);
+        _acceptedCounter?.Add(count);
+    }
+
+    internal void LifecycleAccepted() => Interlocked.Increment(ref _lifecycleAccepted);
+
+    internal void Delivered(int samples)
+    {
+        Interlocked.Add(ref _samplesDelivered, samples);
+        Interlocked.Increment(ref _batches);
+    }
+
+    internal void Rejected(TelemetryRejection rejection)
+    {
+        Interlocked.Increment(ref _rejected[(int)rejection.Reason]);
+        _rejectedCounter?.Add(1, new KeyValuePair<string, object?>("reason", rejection.Reason.ToString()));
+    }
+
+    internal void Overflowed(int count)
+    {
+        Interlocked.Add(ref _overflowed, count);
+        _overflowCounter?.Add(count);
+    }
+
+    internal void SinkFailed()
+    {
+        Interlocked.Increment(ref _sinkFailures);
+        _sinkFailureCounter?.Add(1);
+    }
+
+    internal void ClientDropped() => Interlocked.Increment(ref _clientDropped);
+
+    internal void RepublishDropped() => Interlocked.Increment(ref _republishDropped);
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Autoscaler.Adapters.Nats.Telemetry;
+
+/// <summary>Telemetry ingestion settings, section <c>Telemetry</c> (environment: <c>Telemetry__Prefix</c>, …).</summary>
+public sealed class TelemetryIngestionOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Telemetry";
+
+    /// <summary>Run the NATS ingestion service (it also needs <c>Nats:Url</c>).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Subject prefix: samples arrive on <c>{Prefix}.{target}</c>, rejects are republished on <c>{Prefix}.rejected</c>.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", ErrorMessage = "Telemetry:Prefix must be dot-separated tokens of letters, digits, '-' or '_'.")]
+    public string Prefix { get; set; } = "telemetry";
+
+    /// <summary>Queue group shared by all silos, so each message is processed once across the cluster.</summary>
+    [Required]
+    public string QueueGroup { get; set; } = "autoscaler-telemetry";
+
+    /// <summary>Largest accepted message in bytes.</summary>
+    [Range(256, 16 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How far in the future a sample's <c>ts</c> may be (clock skew allowance).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Accept telemetry for targets the catalog does not know (or when no catalog is registered).</summary>
+    public bool AutoRegisterTargets { get; set; }
+
+    /// <summary>Samples buffered per target before new ones are dropped (and counted as overflow).</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacityPerTarget { get; set; } = 4096;
+
+    /// <summary>Most samples handed to the sink in one call.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchSize { get; set; } = 256;
+
+    /// <summary>Most distinct targets buffered at once; samples for more are dropped and counted as overflow.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxTargets { get; set; } = 10_000;
+
+    /// <summary>Messages the NATS client buffers for the subscription before it drops (and we count) them.</summary>
+    [Range(1, 10_000_000)]
+    public int SubscriptionCapacity { get; set; } = 65_536;
+
+    /// <summary>At most one log line per rejection reason per interval (the rest are counted, then summarized).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RejectionLogInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Republish rejected messages on <c>{Prefix}.rejected</c>.</summary>
+    public bool RepublishRejected { get; set; } = true;
+}

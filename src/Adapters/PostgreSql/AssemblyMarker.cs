@@ -1,5 +1,0 @@
-namespace Autoscaler.Adapters.PostgreSql;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,5 +1,0 @@
-namespace Autoscaler.Ports;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,18 @@
+namespace Autoscaler.Silo.Api.Security;
+
+/// <summary>Role requirements for endpoints and route groups:
+/// <c>app.MapGroup("/api/autoscaling").RequireViewer()</c>, <c>group.MapPost("/targets/{id}/scale", ...).RequireOperator()</c>.</summary>
+public static class ApiAuthorizationConventions
+{
+    /// <summary>Requires any API role.</summary>
+    public static TBuilder RequireViewer<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(ApiPolicies.Viewer);
+
+    /// <summary>Requires the operator or admin role.</summary>
+    public static TBuilder RequireOperator<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(ApiPolicies.Operator);
+
+    /// <summary>Requires the admin role.</summary>
+    public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(ApiPolicies.Admin);
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Sockets;
+using Autoscaler.Adapters.PostgreSql.Schema;
+using Autoscaler.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Autoscaler.Integration.Tests.PostgreSql;
+
+/// <summary>
+/// Orleans 10.4.2's own ADO.NET providers (clustering, grain storage, reminders) running on a database that only our
+/// migrator prepared: proves the schema and the queries in <c>deploy/sql</c> honour the providers' contract.
+/// </summary>
+public sealed class OrleansOnPostgreSqlTests
+{
+    [Fact]
+    public async Task A_silo_runs_on_the_migrated_schema_with_state_reminders_and_membership()
+    {
+        var database = await TestEnvironment.CreateDatabaseAsync("orleans");
+        await new SchemaMigrator(database).MigrateAsync();
+        var logs = new CollectingLoggerProvider();
+        var clusterId = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+
+        int counted;
+        using (var first = BuildSilo(database, clusterId, logs))
+        {
+            await first.StartAsync();
+            var grain = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IPersistedCounterGrain>("orders-api");
+            await grain.IncrementAsync();
+            counted = await grain.IncrementAsync();
+            await grain.RegisterReminderAsync("evaluate");
+            await grain.RegisterReminderAsync("to-remove");
+            await grain.UnregisterReminderAsync("to-remove");
+
+            Assert.Equal(2, counted);
+            Assert.Equal(["evaluate"], await grain.ReminderNamesAsync());
+            Assert.Equal(1L, await CountAsync(database, $"SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = '{clusterId}' AND status = 3"));
+            Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM orleansremindersTable WHERE remindername = 'evaluate'"));
+            Assert.Equal(2L, await CountAsync(database, "SELECT count(*) FROM orleansstorage WHERE payloadbinary IS NOT NULL"));
+            await first.StopAsync();
+        }
+
+        // A second silo (new generation) reads the state the first one wrote, and finds the first silo marked dead.
+        using (var second = BuildSilo(database, clusterId, logs))
+        {
+            await second.StartAsync();
+            var grain = second.Services.GetRequiredService<IGrainFactory>().GetGrain<IPersistedCounterGrain>("orders-api");
+
+            Assert.Equal(counted, await grain.GetAsync());
+            Assert.Equal(["evaluate"], await grain.ReminderNamesAsync());
+            Assert.Equal(3, await grain.IncrementAsync());
+            Assert.Equal(1L, await CountAsync(database, $"SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = '{clusterId}' AND status = 6"));
+
+            // Clear: one storage keeps the row with a new version and no payload, the other deletes the row.
+            await grain.ClearAsync();
+            Assert.Equal(0, await grain.GetAsync());
+            Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM orleansstorage"));
+            Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM orleansstorage WHERE payloadbinary IS NULL AND version = 4"));
+            Assert.Equal(1, await grain.IncrementAsync());
+
+            // The defunct-silo clean-up removes the dead first silo and keeps the active one.
+            var membership = second.Services.GetRequiredService<IMembershipTable>();
+            await membership.CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+            Assert.Equal(0L, await CountAsync(database, $"SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = '{clusterId}' AND status = 6"));
+            Assert.Equal(1L, await CountAsync(database, $"SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = '{clusterId}' AND status = 3"));
+
+            await second.StopAsync();
+        }
+
+        Assert.DoesNotContain(logs.Entries, e =>
+            e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Critical", StringComparison.Ordinal)
+            || e.Contains("Npgsql", StringComparison.Ordinal) || e.Contains("PostgresException", StringComparison.Ordinal));
+    }
+
+    private static IHost BuildSilo(string connectionString, string clusterId, CollectingLoggerProvider logs)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddProvider(logs);
+        builder.UseOrleans(silo => silo
+            .Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = "autoscaler-tests";
+            })
+            .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort())
+            .UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            })
+            .AddAdoNetGrainStorage("autoscaler", o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            })
+            .AddAdoNetGrainStorage("autoscaler-delete", o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+                o.DeleteStateOnClear = true;
+            })
+            .UseAdoNetReminderService(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            }));
+        return builder.Build();
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
