@@ -1,4 +1,5 @@
 using System.Net;
+using Autoscaler.Adapters.PostgreSql.Hosting;
 using Autoscaler.Grains;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -68,6 +69,12 @@ public static class OrleansHostingExtensions
                 silo.UseInMemoryReminderService();
             }
         });
+
+        if (mode == StorageMode.Durable)
+        {
+            // Applies deploy/sql before Orleans starts; a failed migration stops the silo with the reason.
+            builder.Services.AddAutoscalerPostgreSql();
+        }
 
         builder.Services.AddAutoscalerGrains();
         builder.Services.AddSingleton(new StorageModeInfo(mode));
