@@ -12,7 +12,7 @@ namespace Autoscaler.Scaling.Json;
 public static class DecisionWriter
 {
     /// <summary>Writes the decision as one JSON object.</summary>
-    public static void Write(Utf8JsonWriter writer, ScalingDecision decision, DateTimeOffset? at = null)
+    public static void Write(Utf8JsonWriter writer, ScalingDecision decision, DateTimeOffset? at = null, bool includeHistory = true)
     {
         writer.WriteStartObject();
         if (at is { } time)
@@ -60,8 +60,11 @@ public static class DecisionWriter
             writer.WriteString("lastActiveAt", Rfc3339.Format(lastActive));
         }
 
-        writer.WritePropertyName("history");
-        WriteHistory(writer, decision.NextHistory);
+        if (includeHistory)
+        {
+            writer.WritePropertyName("history");
+            WriteHistory(writer, decision.NextHistory);
+        }
         writer.WriteEndObject();
     }
 
@@ -116,7 +119,14 @@ public static class DecisionWriter
         }
 
         WriteOptional(writer, "metricValue", proposal.MetricValue);
-        WriteOptional(writer, "ratio", proposal.Ratio);
+        if (proposal.Ratio is { } ratio && double.IsFinite(ratio))
+        {
+            // A ratio reads as a ratio even when whole ("2.0", as in the contract's example).
+            writer.WritePropertyName("ratio");
+            writer.WriteRawValue(ratio == Math.Floor(ratio) && Math.Abs(ratio) < 1e15
+                ? ratio.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
+                : ratio.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        }
         if (proposal.StepIndex is { } stepIndex)
         {
             writer.WriteNumber("stepIndex", stepIndex);
