@@ -1,0 +1,10 @@
+using Autoscaler.Ports.Events;
+
+namespace Autoscaler.Ports.InProcess;
+
+/// <summary>A further destination of every scaling event (NATS <c>autoscaler.events.{target}</c>, ...).</summary>
+public interface IScalingEventForwarder
+{
+    /// <summary>Forwards one event; must not throw for transport trouble (count and log instead).</summary>
+    public ValueTask ForwardAsync(ScalingEvent scalingEvent, CancellationToken cancellationToken);
+}
