@@ -37,6 +37,10 @@ public interface IServiceGrain : IGrainWithStringKey
     [Alias("Ingest")]
     public Task IngestAsync(IReadOnlyList<TelemetryPoint> points);
 
+    /// <summary>An agent's <c>started</c> / <c>stopped</c> message (agent pools): a stopped agent is not a missing one.</summary>
+    [Alias("Lifecycle")]
+    public Task LifecycleAsync(AgentLifecycle message);
+
     /// <summary>Runs one evaluation now (decide, arbitrate, actuate, record) and returns the decision.</summary>
     [Alias("EvaluateNow")]
     public Task<DecisionRecord> EvaluateNowAsync();

@@ -14,6 +14,7 @@ namespace Autoscaler.Grains.Interfaces;
 /// <param name="Consensus">Null for the default combination, else <c>majority</c>, <c>unanimous</c> or <c>quorum:N</c>.</param>
 /// <param name="Scope">The supervisor scope this target belongs to.</param>
 /// <param name="AgentPool">Set when the target is an agent pool.</param>
+/// <param name="SafetyJson">Optional engine safety settings as JSON: <c>{ "scaleToZero": {...}, "fallback": {...} }</c>.</param>
 [GenerateSerializer, Immutable, Alias("autoscaler.TargetDefinition")]
 public sealed record TargetDefinition(
     string Id,
@@ -28,4 +29,5 @@ public sealed record TargetDefinition(
     string? BehaviorJson = null,
     string? Consensus = null,
     string Scope = "default",
-    AgentPoolSettings? AgentPool = null);
+    AgentPoolSettings? AgentPool = null,
+    string? SafetyJson = null);

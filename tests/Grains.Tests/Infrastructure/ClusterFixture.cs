@@ -1,4 +1,10 @@
+using Autoscaler.Adapters.Actuators.Hosting;
+using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Grains;
+using Autoscaler.Ports.Events;
+using Autoscaler.Ports.History;
+using Autoscaler.Ports.InProcess;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -12,6 +18,15 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The silo's clock.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The simulated services behind targets bound to the <c>simulated</c> actuator.</summary>
+    public SimulatedServiceRegistry Simulated { get; private set; } = null!;
+
+    /// <summary>The silo's scaling-event stream.</summary>
+    public ScalingEventBroadcaster Events { get; } = new([]);
+
+    /// <summary>The silo's history store (embedded mode's).</summary>
+    public InMemoryScalingHistoryStore History { get; } = new();
+
     /// <summary>The running cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -20,11 +35,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Simulated = new SimulatedServiceRegistry(Clock);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton<TimeProvider>(Clock);
             host.Services.AddAutoscalerGrains();
+            host.Services.AddSingleton(Simulated);
+            host.Services.AddAutoscalerActuators(new ConfigurationBuilder().Build());
+            host.Services.AddSingleton<IScalingHistoryStore>(History);
+            host.Services.AddSingleton<IScalingEventSink>(Events);
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.Default).UseInMemoryReminderService());
         builder.ConfigureClientHost(host => host.Services.AddAutoscalerSerializationForClient());

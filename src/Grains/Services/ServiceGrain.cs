@@ -1,0 +1,586 @@
+using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ports.Actuation;
+using Autoscaler.Ports.Events;
+using Autoscaler.Ports.History;
+using Autoscaler.Scaling;
+using Autoscaler.Scaling.Cost;
+using Autoscaler.Scaling.Supervision;
+using Autoscaler.Scaling.Windows;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using PortBinding = Autoscaler.Ports.Actuation.ActuatorBinding;
+
+namespace Autoscaler.Grains.Services;
+
+/// <summary>
+/// One scalable target. The decision protocol: the engine evaluates every policy against the windows → the supervisor
+/// approves or trims → the decision is written ahead → the actuator applies it → the outcome is recorded, published and
+/// appended to history. A failed actuation keeps the last good capacity (rollback) and says so.
+/// </summary>
+public sealed partial class ServiceGrain(
+    [PersistentState("service", GrainStorage.Default)] IPersistentState<ServiceState> state,
+    IScaleTargetClientFactory actuators,
+    IScalingHistoryStore history,
+    IScalingEventSink events,
+    TimeProvider clock,
+    ILogger<ServiceGrain> logger) : Grain, IServiceGrain, IRemindable
+{
+    /// <summary>Decisions kept in grain state (the full history is in the history store).</summary>
+    public const int RecentDecisionCount = 50;
+
+    private const string KeepAliveReminder = "keep-evaluating";
+    private static readonly TimeSpan FastPathSpacing = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ActuationTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<string, (string Status, int? Desired)> _lastVotes = new(StringComparer.Ordinal);
+    private TargetWindows _windows = new(MetricWindowOptions.Default);
+    private PolicySet? _policySet;
+    private IGrainTimer? _timer;
+    private int _timerSeconds;
+    private DateTimeOffset _lastFastPath = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastWrite;
+    private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
+    private DecisionRecord? _lastNoChange;
+
+    private ServiceState State => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Definition is { } definition)
+        {
+            _windows = new TargetWindows(WindowOptions(definition));
+            _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
+            StartTimer(definition);
+            if (State.Pending is { } pending)
+            {
+                await ResolvePendingAsync(pending, cancellationToken);
+            }
+        }
+
+        _lastWrite = clock.GetUtcNow();
+    }
+
+    public async Task<TargetStatus> ConfigureAsync(TargetDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        TargetDefinitionValidator.Validate(Id, definition);
+        definition = definition with { Flags = definition.Flags ?? new ScalingFlags() };
+        var set = PolicySetComposer.Compose(definition, State.Policies, State.Override);
+        var now = clock.GetUtcNow();
+        var previous = State.Definition;
+        if (previous is null)
+        {
+            State.Current = Math.Clamp(definition.InitialCapacity, definition.Min, definition.Max);
+            State.Cost = CostLedger.StartingAt(now);
+
+            // As the engine contract says of a target seen for the first time: its capacity counts as a recommendation now,
+            // so a scale-down stabilization window starts full rather than empty.
+            State.History = new ScalingHistory([new Scaling.Recommendation(now, State.Current)], []);
+        }
+        else
+        {
+            AccrueCost(now);
+        }
+
+        if (previous?.AgentPool?.StalenessSeconds != definition.AgentPool?.StalenessSeconds || previous is null)
+        {
+            _windows = new TargetWindows(WindowOptions(definition));
+        }
+
+        State.Definition = definition;
+        _policySet = set;
+        await state.WriteStateAsync();
+        _lastWrite = now;
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartTimer(definition);
+        await ReportToSupervisorAsync(now);
+        return Status(now);
+    }
+
+    public Task<TargetStatus> GetStatusAsync() => Task.FromResult(Status(clock.GetUtcNow()));
+
+    public async Task RemoveAsync()
+    {
+        if (State.Definition is not { } definition)
+        {
+            return;
+        }
+
+        foreach (var policy in State.Policies)
+        {
+            await GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{policy.Name}").DeleteAsync();
+        }
+
+        await Supervisor(definition).UnregisterAsync(Id);
+        _timer?.Dispose();
+        _timer = null;
+        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await state.ClearStateAsync();
+        state.State = new ServiceState();
+        _policySet = null;
+        DeactivateOnIdle();
+    }
+
+    public async Task<TargetStatus> SetPolicyAsync(PolicyDefinition policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var definition = Registered();
+        if (string.IsNullOrWhiteSpace(policy.Name) || policy.Name.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("policy.name: must be non-empty and must not contain '/'");
+        }
+
+        PolicySetComposer.ValidatePolicy(definition, State.Policies, policy);
+        var index = State.Policies.FindIndex(p => p.Name == policy.Name);
+        if (index >= 0)
+        {
+            State.Policies[index] = policy;
+        }
+        else
+        {
+            State.Policies.Add(policy);
+        }
+
+        _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
+        await GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{policy.Name}").SetAsync(policy);
+        await state.WriteStateAsync();
+        return Status(clock.GetUtcNow());
+    }
+
+    public async Task<TargetStatus> RemovePolicyAsync(string name)
+    {
+        var definition = Registered();
+        if (State.Policies.RemoveAll(p => p.Name == name) > 0)
+        {
+            _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
+            await GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{name}").DeleteAsync();
+            await state.WriteStateAsync();
+        }
+
+        return Status(clock.GetUtcNow());
+    }
+
+    public Task<IReadOnlyList<PolicyDefinition>> GetPoliciesAsync() => Task.FromResult<IReadOnlyList<PolicyDefinition>>([.. State.Policies]);
+
+    public async Task IngestAsync(IReadOnlyList<TelemetryPoint> points)
+    {
+        var definition = Registered();
+        foreach (var point in points)
+        {
+            _windows.Record(point);
+        }
+
+        var now = clock.GetUtcNow();
+        if (definition.AgentPool is { } pool)
+        {
+            var derived = await GrainFactory.GetGrain<IAgentPoolGrain>(Id).ObserveAsync(points, pool.StalenessSeconds);
+            foreach (var (metric, value) in derived)
+            {
+                _windows.RecordAggregate(metric, "pool", now, value);
+            }
+        }
+
+        if (now - _lastFastPath >= FastPathSpacing)
+        {
+            _lastFastPath = now;
+            await EvaluateAsync("fast-path", scaleOutOnly: true);
+        }
+    }
+
+    public async Task LifecycleAsync(AgentLifecycle message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Registered();
+        await GrainFactory.GetGrain<IAgentPoolGrain>(Id).LifecycleAsync(message);
+        if (message.Event == AgentLifecycle.Stopped)
+        {
+            _windows.RemoveInstance(message.Source);
+        }
+    }
+
+    public async Task<DecisionRecord> EvaluateNowAsync()
+    {
+        Registered();
+        return await EvaluateAsync("api", scaleOutOnly: false);
+    }
+
+    public Task<Interfaces.Recommendation> GetRecommendationAsync()
+    {
+        Registered();
+        var now = clock.GetUtcNow();
+        var decision = ScalingEngine.Evaluate(Request(now));
+        var confidence = decision.Proposals.Count == 0 ? 0 : decision.Proposals.Where(p => p.Desired is not null).Select(p => p.Confidence).DefaultIfEmpty(0).Average();
+        var priority = decision.Desired > State.Current ? "high" : decision.Desired < State.Current ? "medium" : "low";
+        return Task.FromResult(new Interfaces.Recommendation(
+            Id, State.Current, decision.Desired, Math.Round(confidence, 3), priority, decision.LimitedBy?.ToString(), decision.Explanation));
+    }
+
+    public async Task<DecisionRecord> ScaleManuallyAsync(ManualScale request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = Registered();
+        var now = clock.GetUtcNow();
+        if (request.Capacity < definition.Min || request.Capacity > definition.Max)
+        {
+            throw new ArgumentException($"capacity: must be between min {definition.Min} and max {definition.Max}");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            throw new ArgumentException("reason: is required");
+        }
+
+        if (request.Expires is { } expires && expires <= now)
+        {
+            throw new ArgumentException("expires: must be in the future");
+        }
+
+        State.Override = request;
+        _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
+        await state.WriteStateAsync();
+        return await EvaluateAsync("manual", scaleOutOnly: false);
+    }
+
+    public async Task<TargetStatus> ClearOverrideAsync()
+    {
+        var definition = Registered();
+        State.Override = null;
+        _policySet = PolicySetComposer.Compose(definition, State.Policies, null);
+        await state.WriteStateAsync();
+        return Status(clock.GetUtcNow());
+    }
+
+    public Task<IReadOnlyList<MetricSummary>> GetMetricsAsync()
+    {
+        var now = clock.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<MetricSummary>>(
+            [.. _windows.Metrics.Order(StringComparer.Ordinal).Select(metric => _windows.Summarize(metric, now))]);
+    }
+
+    public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(int limit) =>
+        Task.FromResult<IReadOnlyList<DecisionRecord>>([.. State.RecentDecisions.Take(Math.Clamp(limit, 1, RecentDecisionCount))]);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        // Activation (which starts the evaluation timer) is the point: the reminder brings the target back after its silo is lost.
+        Task.CompletedTask;
+
+    private async Task<DecisionRecord> EvaluateAsync(string trigger, bool scaleOutOnly)
+    {
+        var definition = State.Definition!;
+        var now = clock.GetUtcNow();
+        AccrueCost(now);
+        var decision = ScalingEngine.Evaluate(Request(now));
+        RecordVotes(decision, now);
+        var from = State.Current;
+        if (decision.Desired == from || (scaleOutOnly && decision.Desired < from))
+        {
+            if (!scaleOutOnly)
+            {
+                State.History = decision.NextHistory;
+                State.LastEvaluation = now;
+                _lastNoChange = new DecisionRecord(
+                    $"{Id}-eval", Id, now, DecisionRecords.NoChange, from, from, ActorOf(decision), false,
+                    decision.LimitedBy?.ToString(), decision.Explanation, trigger);
+                await MaintainAsync(now);
+            }
+
+            return _lastNoChange ?? new DecisionRecord($"{Id}-eval", Id, now, DecisionRecords.NoChange, from, from, "none", false, null, [], trigger);
+        }
+
+        State.LastEvaluation = now;
+        var approval = await Supervisor(definition).RequestCapacityAsync(
+            new CapacityRequest(Id, from, decision.Desired, definition.Priority, definition.UnitCostPerHour));
+        var to = decision.Desired > from ? approval.Grant.Granted : decision.Desired;
+        var explanation = approval.Grant.Trimmed
+            ? [.. decision.Explanation, $"supervisor: {approval.Grant.Explanation}"]
+            : decision.Explanation;
+        var flags = definition.Flags ?? new ScalingFlags();
+        var mayActuate = approval.MayActuate && flags.Enabled && !flags.DryRun;
+        var decided = new DecisionRecord(
+            $"{Id}-{++State.DecisionSequence}",
+            Id,
+            now,
+            trigger == "manual" ? DecisionRecords.Manual : DecisionRecords.Decision,
+            from,
+            to,
+            ActorOf(decision),
+            DryRun: !mayActuate,
+            approval.Grant.LimitedBy ?? decision.LimitedBy?.ToString(),
+            WithReason(explanation, approval, flags),
+            trigger);
+
+        if (to == from || !mayActuate)
+        {
+            State.History = decision.HistoryIfNotApplied;
+            await RecordAsync(decided, outcome: to == from ? "trimmed" : "not-actuated", publish: to != from);
+            await state.WriteStateAsync();
+            _lastWrite = now;
+            return decided;
+        }
+
+        State.Pending = decided;
+        await RecordAsync(decided, outcome: "pending", publish: true);
+        await state.WriteStateAsync();
+        var result = await ActuateAsync(definition, decided);
+        return await CompleteAsync(decided, result, decision);
+    }
+
+    private async Task<DecisionRecord> CompleteAsync(DecisionRecord decided, ScaleTargetResult result, ScalingDecision? decision)
+    {
+        var definition = State.Definition!;
+        var now = clock.GetUtcNow();
+        var duration = (now - decided.At).TotalMilliseconds;
+        State.Pending = null;
+        DecisionRecord outcome;
+        if (result.Succeeded)
+        {
+            var before = State.History;
+            State.Current = decided.To;
+            State.Observed = result.Capacity?.Desired;
+            State.LastScaling = decided.At;
+            State.ConsecutiveFailures = 0;
+            if (decision is not null && _policySet is not null)
+            {
+                State.History = HistoryKeeper.Next(before, _policySet, decided.At, decision.Recommendation, decided.To - decided.From,
+                    decision.DrivenBy, decision.EvaluationsWithoutData, decision.LastActiveAt);
+            }
+
+            outcome = decided with { Kind = DecisionRecords.Actuated, At = now, DurationMs = duration, DryRun = false };
+            await RecordAsync(outcome, "succeeded", publish: true);
+        }
+        else
+        {
+            State.ConsecutiveFailures++;
+            if (decision is not null)
+            {
+                State.History = decision.HistoryIfNotApplied;
+            }
+
+            var failure = $"actuator {definition.Actuator.Kind}: {result.ErrorKind} after {result.Attempts} attempt(s): {result.Message}";
+            outcome = decided with { Kind = DecisionRecords.Failed, At = now, DurationMs = duration, Explanation = [.. decided.Explanation, failure] };
+            await RecordAsync(outcome, "failed", publish: true);
+            var rolledBack = decided with
+            {
+                Kind = DecisionRecords.RolledBack,
+                At = now,
+                To = decided.From,
+                DurationMs = duration,
+                Explanation = [failure, $"kept the last good capacity {decided.From}"],
+            };
+            await RecordAsync(rolledBack, "rolled-back", publish: true);
+            LogActuationFailed(logger, Id, decided.Id, failure);
+        }
+
+        await state.WriteStateAsync();
+        _lastWrite = now;
+        await ReportToSupervisorAsync(now);
+        return outcome;
+    }
+
+    private async Task<ScaleTargetResult> ActuateAsync(TargetDefinition definition, DecisionRecord decided)
+    {
+        try
+        {
+            var binding = BindingOf(Id, definition);
+            using var timeout = new CancellationTokenSource(ActuationTimeout);
+            return await actuators.GetClient(binding).SetDesiredCapacityAsync(binding, new DesiredCapacityRequest(decided.Id, decided.To), timeout.Token);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, $"{error.GetType().Name}: {error.Message}");
+        }
+    }
+
+    /// <summary>After a crash between write-ahead and outcome: the actuator says whether the decision took effect.</summary>
+    private async Task ResolvePendingAsync(DecisionRecord pending, CancellationToken cancellationToken)
+    {
+        ScaleTargetResult observed;
+        try
+        {
+            var binding = BindingOf(Id, State.Definition!);
+            observed = await actuators.GetClient(binding).GetCapacityAsync(binding, cancellationToken);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            observed = ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, error.Message);
+        }
+
+        var applied = observed.Succeeded && observed.Capacity?.Desired == pending.To;
+        await CompleteAsync(
+            pending,
+            applied ? observed : ScaleTargetResult.Failure(observed.ErrorKind ?? ScaleTargetErrorKind.Transient, "not applied before the silo was lost"),
+            decision: null);
+    }
+
+    private EvaluationRequest Request(DateTimeOffset now)
+    {
+        var definition = State.Definition!;
+        return new EvaluationRequest(now, new ScaleTarget(State.Current, definition.Min, definition.Max), _windows.Readings(now), _policySet!)
+        {
+            History = State.History,
+            Query = _windows,
+        };
+    }
+
+    private async Task RecordAsync(DecisionRecord record, string outcome, bool publish)
+    {
+        State.RecentDecisions.Insert(0, record);
+        if (State.RecentDecisions.Count > RecentDecisionCount)
+        {
+            State.RecentDecisions.RemoveRange(RecentDecisionCount, State.RecentDecisions.Count - RecentDecisionCount);
+        }
+
+        try
+        {
+            await history.AppendAsync(DecisionRecords.ToHistory(record, outcome));
+            if (publish)
+            {
+                await events.PublishAsync(DecisionRecords.ToEvent(record), CancellationToken.None);
+            }
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // History and events are reports of the decision, not the decision: losing one never stops scaling.
+            LogRecordFailed(logger, Id, record.Id, error.Message);
+        }
+    }
+
+    private void RecordVotes(ScalingDecision decision, DateTimeOffset now)
+    {
+        foreach (var proposal in decision.Proposals)
+        {
+            var status = proposal.Status.ToString();
+            if (_lastVotes.TryGetValue(proposal.Policy, out var last) && last == (status, proposal.Desired))
+            {
+                continue;
+            }
+
+            _lastVotes[proposal.Policy] = (status, proposal.Desired);
+            GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{proposal.Policy}")
+                .RecordVoteAsync(new PolicyVote(now, status, proposal.Desired, proposal.MetricValue, proposal.Confidence, proposal.Explanation))
+                .Ignore();
+        }
+    }
+
+    private async Task MaintainAsync(DateTimeOffset now)
+    {
+        if (now - _lastWrite >= WriteInterval)
+        {
+            await state.WriteStateAsync();
+            _lastWrite = now;
+        }
+
+        if (now - _lastReport >= ReportInterval)
+        {
+            await ReportToSupervisorAsync(now);
+        }
+    }
+
+    private async Task ReportToSupervisorAsync(DateTimeOffset now)
+    {
+        var definition = State.Definition!;
+        _lastReport = now;
+        var forecast = State.Cost?.ForecastMonthEnd(now, State.Current, definition.UnitCostPerHour) ?? 0m;
+        await Supervisor(definition).ReportAsync(new TargetCapacityReport(Id, State.Current, definition.Priority, definition.UnitCostPerHour, forecast));
+    }
+
+    private void AccrueCost(DateTimeOffset now)
+    {
+        if (State.Definition is { } definition)
+        {
+            State.Cost = (State.Cost ?? CostLedger.StartingAt(now)).AccrueUntil(now, State.Current, definition.UnitCostPerHour);
+        }
+    }
+
+    private void StartTimer(TargetDefinition definition)
+    {
+        if (_timer is not null && _timerSeconds == definition.EvaluationIntervalSeconds)
+        {
+            return;
+        }
+
+        _timer?.Dispose();
+        _timerSeconds = definition.EvaluationIntervalSeconds;
+        var period = TimeSpan.FromSeconds(definition.EvaluationIntervalSeconds);
+        _timer = this.RegisterGrainTimer(
+            static (grain, _) => grain.OnTimerAsync(),
+            this,
+            new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = false, KeepAlive = true });
+    }
+
+    private async Task OnTimerAsync()
+    {
+        if (State.Definition is not null && State.Pending is null)
+        {
+            await EvaluateAsync("timer", scaleOutOnly: false);
+        }
+    }
+
+    private TargetStatus Status(DateTimeOffset now)
+    {
+        var definition = State.Definition;
+        var cost = CostReportOf(now);
+        var last = State.RecentDecisions.FirstOrDefault();
+        var lastDecision = _lastNoChange is { } noChange && (last is null || noChange.At > last.At) ? noChange : last;
+        var flags = definition?.Flags ?? new ScalingFlags();
+        var status = definition is null ? "unregistered"
+            : !flags.Enabled ? "disabled"
+            : flags.DryRun ? "dry-run"
+            : State.ConsecutiveFailures > 0 ? "failing"
+            : State.Pending is not null ? "scaling"
+            : "idle";
+        var drift = State.Observed is { } observed && observed != State.Current ? observed - State.Current : (int?)null;
+        return new TargetStatus(definition, State.Current, State.Observed, drift, [.. State.Policies.Select(p => p.Name)], lastDecision,
+            State.LastEvaluation, State.LastScaling, State.Override, cost, status);
+    }
+
+    private CostReport CostReportOf(DateTimeOffset now)
+    {
+        var price = State.Definition?.UnitCostPerHour ?? 0m;
+        var ledger = (State.Cost ?? CostLedger.StartingAt(now)).AccrueUntil(now, State.Current, price);
+        return new CostReport(price, ledger.Hour.Cost, ledger.Day.Cost, ledger.Month.Cost, ledger.ForecastMonthEnd(now, State.Current, price),
+            ledger.Month.CapacityHours, CostPerAgentHour: null);
+    }
+
+    private TargetDefinition Registered() =>
+        State.Definition ?? throw new InvalidOperationException($"target '{Id}' is not registered");
+
+    private ISupervisorGrain Supervisor(TargetDefinition definition) => GrainFactory.GetGrain<ISupervisorGrain>(definition.Scope);
+
+    private static PortBinding BindingOf(string id, TargetDefinition definition) =>
+        PortBinding.Create(id, Enum.Parse<ActuatorKind>(definition.Actuator.Kind, ignoreCase: true), definition.Actuator.Settings);
+
+    private static MetricWindowOptions WindowOptions(TargetDefinition definition) =>
+        definition.AgentPool is { } pool
+            ? MetricWindowOptions.Default with { StalenessLimit = TimeSpan.FromSeconds(pool.StalenessSeconds) }
+            : MetricWindowOptions.Default;
+
+    private static string ActorOf(ScalingDecision decision) =>
+        decision.LimitedBy == LimitReason.ManualOverride ? "manual"
+        : decision.DrivenBy is { } policy ? $"policy:{policy}"
+        : decision.LimitedBy == LimitReason.NoData ? "fallback"
+        : "engine";
+
+    private static IReadOnlyList<string> WithReason(IReadOnlyList<string> explanation, ScaleApproval approval, ScalingFlags flags)
+    {
+        var reason = !approval.Enabled ? "not applied: scaling is disabled for the scope"
+            : !flags.Enabled ? "not applied: the target is disabled"
+            : approval.DryRun || flags.DryRun ? "not applied: dry-run"
+            : null;
+        return reason is null ? explanation : [.. explanation, reason];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Target {Target}: decision {Decision} failed and was rolled back: {Failure}")]
+    private static partial void LogActuationFailed(ILogger logger, string target, string decision, string failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Target {Target}: decision {Decision} could not be recorded or published: {Error}")]
+    private static partial void LogRecordFailed(ILogger logger, string target, string decision, string error);
+}
