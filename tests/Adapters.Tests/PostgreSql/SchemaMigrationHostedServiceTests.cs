@@ -4,6 +4,7 @@ using Autoscaler.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Adapters.Tests.PostgreSql;
 
@@ -42,6 +43,16 @@ public sealed class SchemaMigrationHostedServiceTests
 
         Assert.Equal(SchemaMigrationFailure.SchemaBehind, error.Failure);
         Assert.True(await DatabaseCatalog.ScalarAsync<bool>(database, "SELECT to_regclass('schema_version') IS NULL"));
+    }
+
+    [Fact]
+    public async Task The_host_refuses_to_start_without_a_connection_string_and_names_the_setting()
+    {
+        using var host = BuildHost("", _ => { });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("ConnectionStrings__Autoscaler", error.Message, StringComparison.Ordinal);
     }
 
     private static IHost BuildHost(string connectionString, Action<IServiceCollection> more, bool applySchema = true)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Autoscaler.Adapters.PostgreSql.Hosting;
 using Autoscaler.Adapters.PostgreSql.Schema;
 using Autoscaler.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,10 +76,95 @@ public sealed class OrleansOnPostgreSqlTests
             || e.Contains("Npgsql", StringComparison.Ordinal) || e.Contains("PostgresException", StringComparison.Ordinal));
     }
 
-    private static IHost BuildSilo(string connectionString, string clusterId, CollectingLoggerProvider logs)
+    [Fact]
+    public async Task Two_silos_join_together_and_an_external_client_finds_them_through_the_gateway_query()
+    {
+        var database = await TestEnvironment.CreateDatabaseAsync("orleans");
+        await new SchemaMigrator(database).MigrateAsync();
+        var logs = new CollectingLoggerProvider();
+        var clusterId = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+        using var first = BuildSilo(database, clusterId, logs);
+        using var second = BuildSilo(database, clusterId, logs);
+
+        // Started together: both race to create the version row and to insert themselves (InsertMembershipKey).
+        await Task.WhenAll(first.StartAsync(), second.StartAsync());
+        using var client = BuildClient(database, clusterId, logs);
+        await client.StartAsync();
+        var grains = client.Services.GetRequiredService<IClusterClient>();
+        for (var i = 0; i < 8; i++)
+        {
+            var grain = grains.GetGrain<IPersistedCounterGrain>($"target-{i}");
+            Assert.Equal(1, await grain.IncrementAsync());
+            await grain.RegisterReminderAsync("evaluate");
+        }
+
+        Assert.Equal(2L, await CountAsync(database, $"SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = '{clusterId}' AND status = 3"));
+        Assert.Equal(8L, await CountAsync(database, "SELECT count(*) FROM orleansremindersTable"));
+        Assert.Equal(16L, await CountAsync(database, "SELECT count(*) FROM orleansstorage"));
+        await client.StopAsync();
+        await Task.WhenAll(first.StopAsync(), second.StopAsync());
+        Assert.DoesNotContain(logs.Entries, e =>
+            e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Critical", StringComparison.Ordinal)
+            || e.Contains("Npgsql", StringComparison.Ordinal) || e.Contains("PostgresException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_silo_host_with_AddAutoscalerPostgreSql_migrates_an_empty_database_before_Orleans_starts()
+    {
+        var database = await TestEnvironment.CreateDatabaseAsync("orleans");
+        var logs = new CollectingLoggerProvider();
+        using var silo = BuildSilo(database, "cluster-" + Guid.NewGuid().ToString("N")[..8], logs, withAdapter: true);
+
+        await silo.StartAsync();
+        var grain = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IPersistedCounterGrain>("fresh");
+
+        Assert.Equal(1, await grain.IncrementAsync());
+        Assert.Equal((long)SchemaScripts.All.Count, await CountAsync(database, "SELECT count(*) FROM schema_version"));
+        await silo.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_silo_host_refuses_to_start_when_the_database_cannot_be_migrated()
+    {
+        var logs = new CollectingLoggerProvider();
+        using var silo = BuildSilo(
+            "Host=127.0.0.1;Port=1;Username=u;Password=p;Database=d;Timeout=5", "cluster-unreachable", logs, withAdapter: true);
+
+        var error = await Assert.ThrowsAsync<SchemaMigrationException>(() => silo.StartAsync());
+
+        Assert.Equal(SchemaMigrationFailure.Unreachable, error.Failure);
+        // Had Orleans started, its membership table would have failed on the same server and logged errors.
+        Assert.DoesNotContain(logs.Entries, e => e.StartsWith("Error Orleans", StringComparison.Ordinal));
+    }
+
+    private static IHost BuildClient(string connectionString, string clusterId, CollectingLoggerProvider logs)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddProvider(logs);
+        builder.UseOrleansClient(client => client
+            .Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = "autoscaler-tests";
+            })
+            .UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            }));
+        return builder.Build();
+    }
+
+    private static IHost BuildSilo(string connectionString, string clusterId, CollectingLoggerProvider logs, bool withAdapter = false)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddProvider(logs);
+        if (withAdapter)
+        {
+            builder.Configuration["ConnectionStrings:Autoscaler"] = connectionString;
+            builder.Services.AddAutoscalerPostgreSql();
+        }
+
         builder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(o =>
             {

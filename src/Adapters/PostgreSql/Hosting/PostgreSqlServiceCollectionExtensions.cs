@@ -1,3 +1,5 @@
+using Autoscaler.Adapters.PostgreSql.History;
+using Autoscaler.Ports.History;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +14,8 @@ public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="PostgreSqlOptions"/> (<c>ConnectionStrings:Autoscaler</c> and section <c>PostgreSql</c>),
-    /// validates them at start-up, migrates (or verifies) the schema before any hosted service starts.
+    /// validates them at start-up, migrates (or verifies) the schema before any hosted service starts, and registers
+    /// <see cref="IScalingHistoryStore"/> with its retention service.
     /// </summary>
     public static IServiceCollection AddAutoscalerPostgreSql(
         this IServiceCollection services, Action<PostgreSqlOptions>? configure = null)
@@ -34,7 +37,16 @@ public static class PostgreSqlServiceCollectionExtensions
             NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<PostgreSqlOptions>>().Value.ConnectionString));
 
         // First in the list as well as a lifecycle service: hosts without lifecycle ordering still start it first.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaMigrationHostedService>());
+        if (!services.Any(d => d.ImplementationType == typeof(SchemaMigrationHostedService)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaMigrationHostedService>());
+        }
+
+        services.TryAddSingleton(provider => new NpgsqlScalingHistoryStore(
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredService<IOptions<PostgreSqlOptions>>().Value.CommandTimeoutSeconds));
+        services.TryAddSingleton<IScalingHistoryStore>(provider => provider.GetRequiredService<NpgsqlScalingHistoryStore>());
+        services.AddHostedService<ScalingHistoryRetentionService>();
         return services;
     }
 }

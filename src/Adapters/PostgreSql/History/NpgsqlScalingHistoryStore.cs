@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using Autoscaler.Ports.History;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Autoscaler.Adapters.PostgreSql.History;
+
+/// <summary>
+/// <see cref="IScalingHistoryStore"/> on the <c>scaling_history</c> table of schema version 5: monthly partitions
+/// (UTC) created on first write to a month, ids claimed in <c>scaling_history_id</c> so a repeated append is a no-op,
+/// keyset paging on (at, id) newest first, retention by dropping whole months.
+/// </summary>
+public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int commandTimeoutSeconds = 30) : IScalingHistoryStore
+{
+    private const string NoPartitionForRow = "23514";
+    private const int MaxLimit = 1000;
+
+    // Months whose partition this process has seen exist; saves a round trip per append.
+    private readonly ConcurrentDictionary<DateOnly, bool> _knownMonths = new();
+
+    /// <inheritdoc />
+    public async Task<bool> AppendAsync(ScalingHistoryEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var at = entry.At.ToUniversalTime();
+        await EnsureMonthAsync(at, cancellationToken);
+        try
+        {
+            return await InsertAsync(entry, at, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == NoPartitionForRow)
+        {
+            // A purge dropped the month after this process cached it: create it again and retry once.
+            _knownMonths.TryRemove(MonthOf(at), out _);
+            await EnsureMonthAsync(at, cancellationToken);
+            return await InsertAsync(entry, at, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ScalingHistoryPage> QueryAsync(ScalingHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, MaxLimit, nameof(query));
+        var cursor = query.Cursor is null ? null : HistoryCursor.Decode(query.Cursor);
+
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, target, at, kind, from_capacity, to_capacity, trigger, actor, explanation, outcome, duration_ms, dry_run
+            FROM scaling_history
+            WHERE target = @target AND at >= @from AND at < @to
+              AND (NOT @paged OR (at, id) < (@after_at, @after_id))
+            ORDER BY at DESC, id DESC
+            LIMIT @take
+            """);
+        command.CommandTimeout = commandTimeoutSeconds;
+        command.Parameters.AddWithValue("target", query.Target);
+        command.Parameters.AddWithValue("from", query.From.ToUniversalTime());
+        command.Parameters.AddWithValue("to", query.To.ToUniversalTime());
+        command.Parameters.AddWithValue("paged", cursor is not null);
+        command.Parameters.AddWithValue("after_at", NpgsqlDbType.TimestampTz, cursor?.At ?? DateTimeOffset.UnixEpoch);
+        command.Parameters.AddWithValue("after_id", NpgsqlDbType.Varchar, cursor?.Id ?? "");
+        command.Parameters.AddWithValue("take", query.Limit + 1); // one extra row tells whether a next page exists
+
+        var entries = new List<ScalingHistoryEntry>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(Read(reader));
+            }
+        }
+
+        if (entries.Count <= query.Limit)
+        {
+            return new ScalingHistoryPage(entries, null);
+        }
+
+        entries.RemoveAt(entries.Count - 1);
+        var last = entries[^1];
+        return new ScalingHistoryPage(entries, new HistoryCursor(last.At, last.Id).Encode());
+    }
+
+    /// <inheritdoc />
+    public async Task<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT scaling_history_purge(@cutoff)");
+        command.CommandTimeout = commandTimeoutSeconds;
+        command.Parameters.AddWithValue("cutoff", olderThan.ToUniversalTime());
+        var removed = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        _knownMonths.Clear();
+        return removed;
+    }
+
+    /// <summary>Creates the partitions of the month of <paramref name="from"/> and the <paramref name="monthsAhead"/>
+    /// months after it, so that writes at a month boundary never wait on DDL.</summary>
+    public async Task EnsurePartitionsAsync(DateTimeOffset from, int monthsAhead, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(monthsAhead);
+        var month = MonthOf(from.ToUniversalTime());
+        for (var i = 0; i <= monthsAhead; i++)
+        {
+            var start = month.AddMonths(i);
+            await EnsureMonthAsync(new DateTimeOffset(start.Year, start.Month, 1, 0, 0, 0, TimeSpan.Zero), cancellationToken);
+        }
+    }
+
+    private async Task EnsureMonthAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var month = MonthOf(at);
+        if (_knownMonths.ContainsKey(month))
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand("SELECT scaling_history_ensure_partition(@at)");
+        command.CommandTimeout = commandTimeoutSeconds;
+        command.Parameters.AddWithValue("at", at);
+        await command.ExecuteScalarAsync(cancellationToken);
+        _knownMonths[month] = true;
+    }
+
+    private async Task<bool> InsertAsync(ScalingHistoryEntry entry, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH claimed AS (
+                INSERT INTO scaling_history_id (id, at) VALUES (@id, @at)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id
+            )
+            INSERT INTO scaling_history
+                (id, target, at, kind, from_capacity, to_capacity, trigger, actor, explanation, outcome, duration_ms, dry_run)
+            SELECT id, @target, @at, @kind, @from_capacity, @to_capacity, @trigger, @actor, @explanation, @outcome,
+                   @duration_ms, @dry_run
+            FROM claimed
+            """);
+        command.CommandTimeout = commandTimeoutSeconds;
+        command.Parameters.AddWithValue("id", entry.Id);
+        command.Parameters.AddWithValue("at", at);
+        command.Parameters.AddWithValue("target", entry.Target);
+        command.Parameters.AddWithValue("kind", ScalingHistoryKindNames.ToName(entry.Kind));
+        command.Parameters.AddWithValue("from_capacity", entry.FromCapacity);
+        command.Parameters.AddWithValue("to_capacity", entry.ToCapacity);
+        command.Parameters.AddWithValue("trigger", entry.Trigger);
+        command.Parameters.AddWithValue("actor", entry.Actor);
+        command.Parameters.AddWithValue("explanation", entry.Explanation.ToArray());
+        command.Parameters.AddWithValue("outcome", NpgsqlDbType.Text, (object?)entry.Outcome ?? DBNull.Value);
+        command.Parameters.AddWithValue("duration_ms", NpgsqlDbType.Bigint, (object?)entry.DurationMs ?? DBNull.Value);
+        command.Parameters.AddWithValue("dry_run", entry.DryRun);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static ScalingHistoryEntry Read(NpgsqlDataReader reader) => new(
+        Id: reader.GetString(0),
+        Target: reader.GetString(1),
+        At: reader.GetFieldValue<DateTimeOffset>(2),
+        Kind: ScalingHistoryKindNames.FromName(reader.GetString(3)),
+        FromCapacity: reader.GetInt32(4),
+        ToCapacity: reader.GetInt32(5),
+        Trigger: reader.GetString(6),
+        Actor: reader.GetString(7),
+        Explanation: reader.GetFieldValue<string[]>(8),
+        Outcome: reader.IsDBNull(9) ? null : reader.GetString(9),
+        DurationMs: reader.IsDBNull(10) ? null : reader.GetInt64(10),
+        DryRun: reader.GetBoolean(11));
+
+    private static DateOnly MonthOf(DateTimeOffset utc) => new(utc.Year, utc.Month, 1);
+}
