@@ -36,6 +36,11 @@ public sealed class TelemetryPayloadParser
             return Oversize(utf8.Length);
         }
 
+        if (utf8.IsEmpty)
+        {
+            return Reject(TelemetryRejectionReason.InvalidJson, "the payload is empty");
+        }
+
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         return ParseSamples(ref reader, receivedAt, samples);
     }
@@ -49,6 +54,11 @@ public sealed class TelemetryPayloadParser
             return Oversize(utf8.Length);
         }
 
+        if (utf8.IsEmpty)
+        {
+            return Reject(TelemetryRejectionReason.InvalidJson, "the payload is empty");
+        }
+
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         return ParseSamples(ref reader, receivedAt, samples);
     }
@@ -60,6 +70,11 @@ public sealed class TelemetryPayloadParser
         if (utf8.Length > _maxMessageBytes)
         {
             return Oversize(utf8.Length);
+        }
+
+        if (utf8.IsEmpty)
+        {
+            return Reject(TelemetryRejectionReason.InvalidJson, "the payload is empty");
         }
 
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
