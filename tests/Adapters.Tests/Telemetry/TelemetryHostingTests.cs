@@ -68,6 +68,20 @@ public sealed class TelemetryHostingTests
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Telemetry:Prefix", "telemetry.>", "Telemetry:Prefix")]
+    [InlineData("Telemetry:QueueGroup", "two words", "Telemetry:QueueGroup")]
+    [InlineData("Telemetry:MaxMessageBytes", "10", "MaxMessageBytes")]
+    [InlineData("Nats:Events:SubjectPrefix", "events.*", "SubjectPrefix")]
+    public async Task Bad_telemetry_settings_fail_start_up_naming_the_key(string key, string value, string expected)
+    {
+        using var host = Build(new() { ["Nats:Url"] = TestEnvironment.NatsUrl, [key] = value }, new RecordingTelemetrySink());
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     private static IHost Build(Dictionary<string, string?> settings, ITelemetrySink sink)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
