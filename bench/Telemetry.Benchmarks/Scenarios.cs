@@ -96,6 +96,7 @@ internal static class Scenarios
         var samples = new List<TelemetrySample>(samplesPerMessage);
         var now = DateTimeOffset.UtcNow;
         long parsed = 0;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < messages; i++)
         {
@@ -107,8 +108,9 @@ internal static class Scenarios
         }
 
         stopwatch.Stop();
+        var allocatedPerSample = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(parsed, 1);
         return Result($"parser only (no NATS), {samplesPerMessage} sample(s)/msg", messages, samplesPerMessage, payload.Length,
-            parsed, stopwatch.Elapsed, ((long)messages * samplesPerMessage) - parsed, "in-process");
+            parsed, stopwatch.Elapsed, ((long)messages * samplesPerMessage) - parsed, $"in-process, {allocatedPerSample} B allocated/sample");
     }
 
     private static async Task PublishAsync(NatsConnection publisher, string prefix, int messages, byte[] payload)

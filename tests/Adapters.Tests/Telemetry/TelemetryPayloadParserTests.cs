@@ -77,6 +77,29 @@ public sealed class TelemetryPayloadParserTests
         Assert.Same(samples[0].Metrics.Keys.Single(), samples[1].Metrics.Keys.Single());
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(2000)]
+    public void Many_metrics_and_repeated_names_keep_the_last_value(int count)
+    {
+        var parser = new TelemetryPayloadParser(new TelemetryIngestionOptions());
+        var names = Enumerable.Range(0, count).Select(i => $"\"m{i}\": {i}");
+        var json = $$"""{ "source": "a", "metrics": { {{string.Join(", ", names)}}, "m0": -1, "m{{count - 1}}": -2 } }""";
+        var samples = new List<TelemetrySample>();
+
+        Assert.Null(parser.ParseSamples(Encoding.UTF8.GetBytes(json), ReceivedAt, samples));
+
+        var metrics = Assert.Single(samples).Metrics;
+        Assert.Equal(count, metrics.Count);
+        Assert.Equal(-1, metrics["m0"]);
+        Assert.Equal(-2, metrics[$"m{count - 1}"]);
+        Assert.Equal(count > 2 ? 1 : -2, metrics["m1"]);
+        Assert.Equal(count, metrics.Keys.Distinct().Count());
+        Assert.False(metrics.ContainsKey("absent"));
+    }
+
     [Fact]
     public void Multi_segment_buffer_parses_like_a_contiguous_one()
     {
