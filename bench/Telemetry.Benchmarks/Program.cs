@@ -15,11 +15,14 @@ await Scenarios.CeilingAsync(server.Url, 5_000, single, 1);
 await Scenarios.PipelineAsync(server.Url, 5_000, single, 1);
 Scenarios.ParserOnly(100_000, single, 1);
 Scenarios.ParserOnly(2_000, batch, BatchSize);
+await Scenarios.DispatchOnlyAsync(2_000, batch, BatchSize);
 
 var results = new List<BenchResult>
 {
     Scenarios.ParserOnly(singleMessages, single, 1),
     Scenarios.ParserOnly(batchMessages, batch, BatchSize),
+    await Scenarios.DispatchOnlyAsync(singleMessages, single, 1),
+    await Scenarios.DispatchOnlyAsync(batchMessages, batch, BatchSize),
     await Scenarios.CeilingAsync(server.Url, singleMessages, single, 1),
     await Scenarios.PipelineAsync(server.Url, singleMessages, single, 1),
     await Scenarios.CeilingAsync(server.Url, batchMessages, batch, BatchSize),

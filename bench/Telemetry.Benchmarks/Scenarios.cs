@@ -113,6 +113,33 @@ internal static class Scenarios
             parsed, stopwatch.Elapsed, ((long)messages * samplesPerMessage) - parsed, $"in-process, {allocatedPerSample} B allocated/sample");
     }
 
+    /// <summary>(d) Parser and per-target dispatch into the counting sink, in memory: the pipeline without the transport.</summary>
+    public static async Task<BenchResult> DispatchOnlyAsync(int messages, byte[] payload, int samplesPerMessage)
+    {
+        var expected = (long)messages * samplesPerMessage;
+        var sink = new CountingSink(expected);
+        var options = new TelemetryIngestionOptions { QueueCapacityPerTarget = 1 << 20, MaxBatchSize = 512 };
+        var counters = new TelemetryIngestionCounters();
+        await using var dispatcher = new TelemetryDispatcher(sink, options, counters, TimeProvider.System, NullLogger.Instance);
+        var parser = new TelemetryPayloadParser(options);
+        var samples = new List<TelemetrySample>(samplesPerMessage);
+        var now = DateTimeOffset.UtcNow;
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < messages; i++)
+        {
+            samples.Clear();
+            if (parser.ParseSamples(payload, now, samples) is null)
+            {
+                dispatcher.Enqueue(Targets[i % Targets.Length], samples);
+            }
+        }
+
+        await Task.WhenAny(sink.Done.Task, Task.Delay(Deadline));
+        stopwatch.Stop();
+        return Result($"parser + dispatch (no NATS), {samplesPerMessage} sample(s)/msg", messages, samplesPerMessage, payload.Length,
+            sink.Samples, stopwatch.Elapsed, expected - sink.Samples, $"in-process, sink calls {sink.Calls}, overflowed {counters.Snapshot().Overflowed}");
+    }
+
     private static async Task PublishAsync(NatsConnection publisher, string prefix, int messages, byte[] payload)
     {
         var subjects = Targets.Select(t => $"{prefix}.{t}").ToArray();
