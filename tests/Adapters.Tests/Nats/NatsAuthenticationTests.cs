@@ -2,10 +2,11 @@ using Autoscaler.Adapters.Nats;
 using Autoscaler.Adapters.Nats.Connection;
 using Autoscaler.Testing;
 using NATS.NKeys;
+using Xunit.Abstractions;
 
 namespace Autoscaler.Adapters.Tests.Nats;
 
-public sealed class NatsAuthenticationTests
+public sealed class NatsAuthenticationTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Token_connects_and_round_trips()
@@ -94,13 +95,14 @@ public sealed class NatsAuthenticationTests
         await AssertRejectedAsync(new NatsOptions { Url = server.Url }, NatsAuthMode.None, "t0ken-ok");
     }
 
-    private static async Task AssertRejectedAsync(NatsOptions options, NatsAuthMode mode, string secret)
+    private async Task AssertRejectedAsync(NatsOptions options, NatsAuthMode mode, string secret)
     {
         await using var host = NatsTestHosts.Create(options);
 
         var error = await Assert.ThrowsAsync<NatsStartupException>(
             () => host.StartAsync(CancellationToken.None).WaitAsync(NatsTestHosts.Patience));
 
+        output.WriteLine(error.Message);
         Assert.True(error.IsAuthenticationFailure, error.ToString());
         Assert.Equal(mode, error.AuthMode);
         Assert.Contains("rejected the credentials", error.Message, StringComparison.Ordinal);

@@ -50,7 +50,10 @@ public sealed partial class NatsConnectionHost : IHostedService, IAsyncDisposabl
             _ => NatsConnectionStatus.Closed,
         };
 
-    /// <summary>Connects; throws <see cref="NatsStartupException"/> when the server is unreachable or rejects the credentials.</summary>
+    /// <summary>
+    /// Connects; throws <see cref="NatsStartupException"/> when the server is unreachable or rejects the credentials. With
+    /// <see cref="NatsOptions.RetryOnInitialConnect"/> it returns at once and the client keeps trying in the background.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (_connection is null)
@@ -61,6 +64,13 @@ public sealed partial class NatsConnectionHost : IHostedService, IAsyncDisposabl
 
         Interlocked.Exchange(ref _started, 1);
         var servers = ServerList();
+        if (_options.RetryOnInitialConnect)
+        {
+            // Start-up must not wait for NATS: readiness reports "connecting" until the client gets through.
+            _ = ConnectInBackgroundAsync(_connection, servers);
+            return;
+        }
+
         try
         {
             await _connection.ConnectAsync().AsTask().WaitAsync(cancellationToken);
@@ -75,6 +85,19 @@ public sealed partial class NatsConnectionHost : IHostedService, IAsyncDisposabl
                 _options.AuthMode,
                 authFailure,
                 e);
+        }
+    }
+
+    private async Task ConnectInBackgroundAsync(NatsConnection connection, string servers)
+    {
+        try
+        {
+            await connection.ConnectAsync();
+            LogConnected(_logger, servers, _options.AuthMode);
+        }
+        catch (Exception e) when (e is NatsException or ObjectDisposedException)
+        {
+            LogBackgroundConnectFailed(_logger, servers, _options.AuthMode, Innermost(e).Message);
         }
     }
 
@@ -147,6 +170,9 @@ public sealed partial class NatsConnectionHost : IHostedService, IAsyncDisposabl
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to NATS at {Servers} ({AuthMode} authentication)")]
     private static partial void LogConnected(ILogger logger, string servers, NatsAuthMode authMode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot connect to NATS at {Servers} ({AuthMode} authentication): {Detail}")]
+    private static partial void LogBackgroundConnectFailed(ILogger logger, string servers, NatsAuthMode authMode, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "NATS connection lost ({Detail}); reconnecting")]
     private static partial void LogDisconnected(ILogger logger, string detail);

@@ -18,6 +18,7 @@ public sealed class TelemetryIngestionOptions
 
     /// <summary>Queue group shared by all silos, so each message is processed once across the cluster.</summary>
     [Required]
+    [RegularExpression("^[A-Za-z0-9_.-]+$", ErrorMessage = "Telemetry:QueueGroup must be letters, digits, '.', '-' or '_'.")]
     public string QueueGroup { get; set; } = "autoscaler-telemetry";
 
     /// <summary>Largest accepted message in bytes.</summary>

@@ -11,8 +11,11 @@ namespace Autoscaler.Adapters.Nats.Telemetry;
 /// </summary>
 public sealed class TelemetryPayloadParser
 {
+    private const int LinearLimit = 16;
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
     private readonly Utf8StringCache _names = new();
+    private readonly List<KeyValuePair<string, double>> _scratch = [];
+    private readonly Dictionary<string, int> _scratchIndex = new(StringComparer.Ordinal);
     private readonly int _maxMessageBytes;
     private readonly TimeSpan _maxFutureSkew;
 
@@ -36,6 +39,11 @@ public sealed class TelemetryPayloadParser
             return Oversize(utf8.Length);
         }
 
+        if (utf8.IsEmpty)
+        {
+            return Reject(TelemetryRejectionReason.InvalidJson, "the payload is empty");
+        }
+
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         return ParseSamples(ref reader, receivedAt, samples);
     }
@@ -49,6 +57,11 @@ public sealed class TelemetryPayloadParser
             return Oversize(utf8.Length);
         }
 
+        if (utf8.IsEmpty)
+        {
+            return Reject(TelemetryRejectionReason.InvalidJson, "the payload is empty");
+        }
+
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         return ParseSamples(ref reader, receivedAt, samples);
     }
@@ -60,6 +73,11 @@ public sealed class TelemetryPayloadParser
         if (utf8.Length > _maxMessageBytes)
         {
             return Oversize(utf8.Length);
+        }
+
+        if (utf8.IsEmpty)
+        {
+            return Reject(TelemetryRejectionReason.InvalidJson, "the payload is empty");
         }
 
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
@@ -149,8 +167,8 @@ public sealed class TelemetryPayloadParser
         sample = null;
         string? source = null;
         DateTimeOffset? timestamp = null;
-        Dictionary<string, double>? metrics = null;
-        Dictionary<string, double>? request = null;
+        IReadOnlyDictionary<string, double>? metrics = null;
+        IReadOnlyDictionary<string, double>? request = null;
         var ready = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -312,7 +330,7 @@ public sealed class TelemetryPayloadParser
             : null;
     }
 
-    private TelemetryRejection? ReadNumbers(ref Utf8JsonReader reader, int? index, string field, out Dictionary<string, double>? values)
+    private TelemetryRejection? ReadNumbers(ref Utf8JsonReader reader, int? index, string field, out IReadOnlyDictionary<string, double>? values)
     {
         values = null;
         reader.Read();
@@ -327,7 +345,8 @@ public sealed class TelemetryPayloadParser
             return Reject(reason, $"{Field(index, field)} must be an object of name → number");
         }
 
-        values = new Dictionary<string, double>(4, StringComparer.Ordinal);
+        _scratch.Clear();
+        _scratchIndex.Clear();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = ReadName(ref reader);
@@ -344,7 +363,7 @@ public sealed class TelemetryPayloadParser
                     return Reject(TelemetryRejectionReason.NonFiniteValue, $"{Field(index, field)}.{name} is not a finite number");
                 }
 
-                values[name] = value;
+                Put(name, value);
             }
             else if (reader.TokenType == JsonTokenType.String && IsNonFiniteWord(ref reader))
             {
@@ -356,7 +375,59 @@ public sealed class TelemetryPayloadParser
             }
         }
 
+        // Few metrics (the common case) go into an exact-size array; many into a hash map for O(1) lookups.
+        if (_scratch.Count <= LinearLimit)
+        {
+            values = new CompactMetricMap(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_scratch));
+            return null;
+        }
+
+        var map = new Dictionary<string, double>(_scratch.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in _scratch)
+        {
+            map[name] = value;
+        }
+
+        values = map;
         return null;
+    }
+
+    // A repeated name keeps its last value, as a JSON object read into a dictionary would. Past a few names the search
+    // switches to an index, so a 64 KiB object of thousands of names stays linear in its size.
+    private void Put(string name, double value)
+    {
+        if (_scratch.Count < LinearLimit)
+        {
+            for (var i = 0; i < _scratch.Count; i++)
+            {
+                if (string.Equals(_scratch[i].Key, name, StringComparison.Ordinal))
+                {
+                    _scratch[i] = new(name, value);
+                    return;
+                }
+            }
+
+            _scratch.Add(new(name, value));
+            return;
+        }
+
+        if (_scratchIndex.Count == 0)
+        {
+            for (var i = 0; i < _scratch.Count; i++)
+            {
+                _scratchIndex[_scratch[i].Key] = i;
+            }
+        }
+
+        if (_scratchIndex.TryGetValue(name, out var existing))
+        {
+            _scratch[existing] = new(name, value);
+        }
+        else
+        {
+            _scratchIndex[name] = _scratch.Count;
+            _scratch.Add(new(name, value));
+        }
     }
 
     private string ReadName(ref Utf8JsonReader reader)
