@@ -1,5 +1,6 @@
 using Autoscaler.Adapters.Nats.Hosting;
 using Autoscaler.Silo.Api.Security;
+using Autoscaler.Silo.ControlPlane;
 using Autoscaler.Silo.Health;
 using Autoscaler.Silo.Hosting;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAutoscalerOrleans();
 builder.Services.AddAutoscalerHealth();
 builder.Services.AddAutoscalerNats(builder.Configuration);
+builder.AddAutoscalerControlPlane();
 builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
 
 var app = builder.Build();

@@ -96,6 +96,7 @@ public sealed partial class ServiceGrain(
         await state.WriteStateAsync();
         _lastWrite = now;
         await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await GrainFactory.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).AddAsync(Id, definition.Scope);
         StartTimer(definition);
         await ReportToSupervisorAsync(now);
         return Status(now);
@@ -116,6 +117,7 @@ public sealed partial class ServiceGrain(
         }
 
         await Supervisor(definition).UnregisterAsync(Id);
+        await GrainFactory.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).RemoveAsync(Id);
         _timer?.Dispose();
         _timer = null;
         if (await this.GetReminder(KeepAliveReminder) is { } reminder)

@@ -1,0 +1,36 @@
+using Autoscaler.Adapters.Actuators.Hosting;
+using Autoscaler.Adapters.Nats.Hosting;
+using Autoscaler.Ports.Events;
+using Autoscaler.Ports.History;
+using Autoscaler.Ports.InProcess;
+using Autoscaler.Ports.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Autoscaler.Silo.ControlPlane;
+
+/// <summary>Connects the grains to the outside: actuators, history, scaling events (in-process stream + NATS) and
+/// telemetry ingestion (NATS subscription feeding the service grains).</summary>
+public static class ControlPlaneHostingExtensions
+{
+    /// <summary>Registers the ports' implementations for this silo.</summary>
+    public static WebApplicationBuilder AddAutoscalerControlPlane(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAutoscalerActuators(builder.Configuration);
+
+        // Durable mode registered the PostgreSQL store already; embedded mode keeps history in memory.
+        services.TryAddSingleton<IScalingHistoryStore, InMemoryScalingHistoryStore>();
+
+        services.AddAutoscalerNatsScalingEvents(builder.Configuration);
+        services.AddSingleton<IScalingEventForwarder, NatsEventForwarder>();
+        services.AddSingleton<ScalingEventBroadcaster>();
+        services.Replace(ServiceDescriptor.Singleton<IScalingEventSink>(sp => sp.GetRequiredService<ScalingEventBroadcaster>()));
+
+        services.AddSingleton<TargetCatalog>();
+        services.AddSingleton<ITelemetryTargetCatalog>(sp => sp.GetRequiredService<TargetCatalog>());
+        services.AddHostedService(sp => sp.GetRequiredService<TargetCatalog>());
+        services.AddSingleton<ITelemetrySink, GrainTelemetrySink>();
+        services.AddAutoscalerTelemetryIngestion(builder.Configuration);
+        return builder;
+    }
+}
