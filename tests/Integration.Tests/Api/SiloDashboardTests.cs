@@ -1,36 +1,18 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Autoscaler.Silo.Api.Security;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Autoscaler.Integration.Tests.Api;
 
-/// <summary>The real silo (its Program, found through a type of its assembly since the CLI has a Program too; embedded mode, no servers needed): dashboard files are public, data is not.</summary>
-public sealed class SiloDashboardTests : IAsyncLifetime
+/// <summary>The real silo in embedded mode (no servers needed): dashboard files are public, data is not.</summary>
+public sealed class SiloDashboardTests(SiloFixture silo) : IClassFixture<SiloFixture>
 {
-    private readonly string _keyDirectory = Directory.CreateTempSubdirectory("autoscaler-silo-").FullName;
-    private WebApplicationFactory<ApiKeyStore> _factory = null!;
+    private readonly WebApplicationFactory<ApiKeyStore> _factory = silo.Factory;
 
-    private string KeyFile => Path.Combine(_keyDirectory, "admin.key");
-
-    public Task InitializeAsync()
-    {
-        _factory = new WebApplicationFactory<ApiKeyStore>().WithWebHostBuilder(web => web
-            .UseSetting("Silo:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .UseSetting("Silo:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .UseSetting("Api:GeneratedKeyFile", KeyFile));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Directory.Delete(_keyDirectory, recursive: true);
-    }
+    private string KeyFile => silo.KeyFile;
 
     [Fact]
     public async Task The_dashboard_page_is_public_with_a_strict_content_security_policy()
@@ -103,12 +85,5 @@ public sealed class SiloDashboardTests : IAsyncLifetime
         using var response = await client.GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
