@@ -47,7 +47,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         var app = builder.Build();
         app.UseAutoscalerApiSecurity();
         ProbeEndpoints.Map(app);
-        app.MapAutoscalerWhoAmI();
+        app.MapAutoscalerSecurityEndpoints();
         await app.StartAsync();
         return new ApiTestHost(app, logs, new Uri(app.Urls.Single()));
     }

@@ -26,7 +26,8 @@ public static class ApiSecurityServiceCollectionExtensions
         var authentication = services.AddAuthentication(ApiAuthenticationSchemes.Default)
             .AddPolicyScheme(ApiAuthenticationSchemes.Default, "API key or bearer token",
                 o => o.ForwardDefaultSelector = context => ApiCredentials.SelectScheme(context, jwtEnabled))
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiAuthenticationSchemes.ApiKey, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiAuthenticationSchemes.ApiKey, null)
+            .AddCookie(ApiAuthenticationSchemes.DashboardCookie, DashboardSession.ConfigureCookie);
         if (jwtEnabled)
         {
             authentication.AddJwtBearer(ApiAuthenticationSchemes.Jwt, _ => { });

@@ -11,6 +11,8 @@ import { prependEvent, renderTimeline } from './views/timeline.js';
 const API = '/api/autoscaling';
 const KEY_STORAGE = 'autoscaler.apiKey';
 const REFRESH_MS = 30000;
+// The Orleans dashboard cookie lasts an hour; renew it well before.
+const SESSION_RENEW_MS = 30 * 60 * 1000;
 
 const state = {
   client: null,
@@ -21,6 +23,7 @@ const state = {
   stream: null,
   refreshTimer: null,
   targetsTimer: null,
+  sessionOpenedAt: 0,
 };
 
 function canOperate() {
@@ -45,9 +48,11 @@ async function signIn(key, remember) {
 
 function signOut(message) {
   sessionStorage.removeItem(KEY_STORAGE);
+  if (state.client && state.sessionOpenedAt) state.client.send('DELETE', `${API}/session/dashboard`).catch(() => {});
   state.stream?.abort();
   clearInterval(state.refreshTimer);
-  Object.assign(state, { client: null, who: null, targets: [], selected: null, stream: null, refreshTimer: null });
+  Object.assign(state, { client: null, who: null, targets: [], selected: null, stream: null, refreshTimer: null, sessionOpenedAt: 0 });
+  show(byId('orleans-link'), false);
   show(byId('app'), false);
   show(byId('whoami'), false);
   show(byId('signout'), false);
@@ -72,9 +77,22 @@ function reportError(error, what) {
   show(banner, true, text);
 }
 
+/** Gets the cookie that lets this browser open /dashboard (navigation cannot carry the Authorization header). */
+async function renewDashboardSession() {
+  if (Date.now() - state.sessionOpenedAt < SESSION_RENEW_MS) return;
+  try {
+    await state.client.post(`${API}/session/dashboard`);
+    state.sessionOpenedAt = Date.now();
+    show(byId('orleans-link'), true);
+  } catch {
+    show(byId('orleans-link'), false);
+  }
+}
+
 async function refreshAll() {
   if (!state.client) return;
   show(byId('error-banner'), false);
+  renewDashboardSession();
   const loads = [
     loadStatus(), loadTargets(), loadCosts(), loadRecommendations(),
     state.selected ? loadDetail(state.selected) : Promise.resolve(),

@@ -102,7 +102,9 @@ export function renderChart(container, legend, data) {
   }
   if (m.replicas) {
     root.append(svg('path', { d: m.replicas, class: 'replicas', 'data-testid': 'replica-line' }));
-    root.append(svg('text', { x: WIDTH - PAD.right + 6, y: m.yr(m.rMax - 1) + 4, class: 'tick' }, String(m.rMax - 1)));
+    for (const v of [0, m.rMax - 1]) {
+      root.append(svg('text', { x: WIDTH - PAD.right + 6, y: m.yr(v) + 4, class: 'tick replicas-tick' }, String(v)));
+    }
   }
   for (const s of m.series) {
     root.append(svg('path', { d: s.path, class: `series ${colour.get(s.metric)}`, 'data-testid': `series-${s.metric}` }));
