@@ -96,4 +96,31 @@ public sealed class SecurityConfigurationTests : IDisposable
         await Problem.AssertAsync(response, 401);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
     }
+
+    [Fact]
+    public async Task Guessing_keys_from_one_address_is_rate_limited_while_valid_keys_have_their_own_window()
+    {
+        var settings = TestKeys.Settings();
+        settings["Api:RateLimit:AnonymousPermitLimit"] = "3";
+
+        await using var host = await ApiTestHost.StartAsync(settings, contentRoot: _root);
+        using var guesser = host.Client();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/probe/read");
+            request.Headers.Authorization = new("Bearer", ApiKeyHasher.NewKey());
+            using var wrong = await guesser.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var limited = new HttpRequestMessage(HttpMethod.Get, "/api/probe/read");
+        limited.Headers.Authorization = new("Bearer", ApiKeyHasher.NewKey());
+        using var refused = await guesser.SendAsync(limited);
+        await Problem.AssertAsync(refused, 429);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+
+        using var holder = host.Client(TestKeys.Viewer);
+        using var allowed = await holder.GetAsync("/api/probe/read");
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
 }
