@@ -22,6 +22,18 @@ public sealed class AuthenticationTests(ApiHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_browser_navigating_to_the_api_still_gets_a_complete_problem()
+    {
+        using var client = _host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/probe/read");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        using var response = await client.SendAsync(request);
+
+        await Problem.AssertAsync(response, 401);
+    }
+
+    [Fact]
     public async Task Wrong_key_gets_401_marked_invalid_token()
     {
         using var client = _host.Client(TestKeys.Wrong);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Silo.Api.Security;
@@ -50,6 +51,8 @@ public static class ApiSecurityServiceCollectionExtensions
         services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<ApiSecurityOptions>, ApiKeyStore>((limiter, api, keys) => ApiRateLimiting.Configure(limiter, api.Value, keys));
 
+        // Registered before AddProblemDetails so it is asked first.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ApiProblemDetailsWriter>());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Malformed bodies and parameters reach the exception handler, which names the field, instead of a bare 400.
