@@ -29,7 +29,10 @@ public sealed class ApiTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<ApiTestHost> StartAsync(
-        IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string? contentRoot = null)
+        IDictionary<string, string?> settings,
+        Action<IServiceCollection>? services = null,
+        string? contentRoot = null,
+        Action<WebApplication>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -45,6 +48,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        configure?.Invoke(app);
         app.UseAutoscalerApiSecurity();
         ProbeEndpoints.Map(app);
         app.MapAutoscalerSecurityEndpoints();

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Autoscaler.Integration.Tests.Api;
 
 [Collection(ApiHostCollection.Name)]
@@ -32,5 +36,25 @@ public sealed class SecretLoggingTests(ApiHostFixture fixture)
         }
 
         Assert.DoesNotContain("Bearer ask_", logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Http_logging_asked_to_print_credential_headers_still_redacts_them()
+    {
+        await using var host = await ApiTestHost.StartAsync(TestKeys.Settings(), services => services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = HttpLoggingFields.All;
+            o.RequestHeaders.Add("Authorization");
+            o.RequestHeaders.Add("X-Api-Key");
+        }), configure: app => app.UseHttpLogging());
+        using var client = host.Client(TestKeys.Operator);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/probe/read");
+        request.Headers.Add("X-Api-Key", TestKeys.Viewer);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Contains("Authorization: [Redacted]", host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestKeys.Operator, host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestKeys.Viewer, host.Logs.All, StringComparison.Ordinal);
     }
 }

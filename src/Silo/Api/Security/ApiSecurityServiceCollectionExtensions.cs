@@ -2,6 +2,7 @@ using Autoscaler.Silo.Api.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,7 @@ public static class ApiSecurityServiceCollectionExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Malformed bodies and parameters reach the exception handler, which names the field, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.PostConfigure<HttpLoggingOptions>(CredentialLogRedaction.Apply);
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = ApiResponseHeaders.AddDashboardHeaders);
         return services;
     }
