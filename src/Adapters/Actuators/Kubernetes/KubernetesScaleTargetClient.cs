@@ -140,5 +140,13 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
         {
             return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Kubernetes API unreachable: " + ex.Message, attempts);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, $"Kubernetes API timed out for {target}.", attempts);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Unreadable Kubernetes API answer: " + ex.Message, attempts);
+        }
     }
 }
