@@ -16,7 +16,7 @@ app.UseAutoscalerApiSecurity();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapAutoscalerHealth();
-app.MapAutoscalerWhoAmI();
+app.MapAutoscalerSecurityEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to tests that host the silo in-process.</summary>

@@ -150,6 +150,21 @@ public sealed class EcsClientTests
         Assert.Equal(ScaleTargetErrorKind.NotFound, result.ErrorKind);
     }
 
+    [Theory]
+    [InlineData("""{"services":"not-a-list"}""")]
+    [InlineData("""{"services":[{"serviceName":42}]}""")]
+    [InlineData("not json at all")]
+    public async Task An_unexpected_response_body_is_a_Transient_failure_not_an_exception(string body)
+    {
+        await using var ecs = await EcsTestContext.StartAsync();
+        ecs.Server.Enqueue(new ScriptedResponse(200, body));
+
+        var result = await ecs.Actuator.GetCapacityAsync(Worker);
+
+        Assert.Equal(ScaleTargetErrorKind.Transient, result.ErrorKind);
+        Assert.StartsWith("MalformedResponse", result.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_inactive_service_is_NotFound()
     {

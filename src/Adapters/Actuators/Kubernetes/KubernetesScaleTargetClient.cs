@@ -7,7 +7,6 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 
 namespace Autoscaler.Adapters.Actuators.Kubernetes;
 
@@ -21,7 +20,7 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
 {
     private readonly IKubernetesClientProvider _clients;
     private readonly ILogger<KubernetesScaleTargetClient> _logger;
-    private readonly ResiliencePipeline _retry;
+    private readonly ResiliencePipeline<ScaleTargetResult> _retry;
 
     /// <summary>Creates the client.</summary>
     public KubernetesScaleTargetClient(
@@ -34,24 +33,8 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
         _clients = clients;
         _logger = logger;
         var settings = options.Value;
-        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
-        if (settings.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = settings.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = settings.BaseRetryDelay,
-                MaxDelay = settings.MaxRetryDelay,
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<HttpOperationException>(ex => Classify(ex.Response.StatusCode) is ScaleTargetErrorKind.Throttled
-                                                          or ScaleTargetErrorKind.Transient)
-                    .Handle<HttpRequestException>(),
-            });
-        }
-
-        _retry = builder.Build();
+        _retry = RetryPipelines.Create<ScaleTargetResult>(
+            settings.MaxAttempts, settings.BaseRetryDelay, settings.MaxRetryDelay, timeProvider, result => result.IsRetryable);
     }
 
     /// <inheritdoc />
@@ -120,25 +103,43 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
         }
 
         var attempts = 0;
+        var result = await _retry.ExecuteAsync(
+            async token =>
+            {
+                attempts++;
+                return await AttemptAsync(api, target, call, token);
+            },
+            cancellationToken);
+        return result with { Attempts = attempts };
+    }
+
+    private static async Task<ScaleTargetResult> AttemptAsync(
+        IKubernetes api,
+        ScaleResource target,
+        Func<IKubernetes, ScaleResource, CancellationToken, Task<V1Scale>> call,
+        CancellationToken cancellationToken)
+    {
         try
         {
-            var scale = await _retry.ExecuteAsync(
-                async token =>
-                {
-                    attempts++;
-                    return await call(api, target, token);
-                },
-                cancellationToken);
-            return ScaleTargetResult.Success(new ObservedCapacity(scale.Spec?.Replicas ?? 0, scale.Status?.Replicas), attempts);
+            var scale = await call(api, target, cancellationToken);
+            return ScaleTargetResult.Success(new ObservedCapacity(scale.Spec?.Replicas ?? 0, scale.Status?.Replicas));
         }
         catch (HttpOperationException ex)
         {
             return ScaleTargetResult.Failure(
-                Classify(ex.Response.StatusCode), $"Kubernetes API answered {(int)ex.Response.StatusCode} for {target}.", attempts);
+                Classify(ex.Response.StatusCode), $"Kubernetes API answered {(int)ex.Response.StatusCode} for {target}.");
         }
         catch (HttpRequestException ex)
         {
-            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Kubernetes API unreachable: " + ex.Message, attempts);
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Kubernetes API unreachable: " + ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, $"Kubernetes API timed out for {target}.");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Unreadable Kubernetes API answer: " + ex.Message);
         }
     }
 }

@@ -54,15 +54,20 @@ public sealed class EcsJsonClient : IEcsClient
         ArgumentNullException.ThrowIfNull(address);
         var request = new JsonObject { ["cluster"] = address.Cluster, ["services"] = new JsonArray(address.Service) };
         using var response = await CallAsync("DescribeServices", address, request, cancellationToken);
-        var root = response.Document.RootElement;
-        if (root.TryGetProperty("services", out var services) && services.GetArrayLength() > 0)
+        var (service, reason) = Parse(response, "DescribeServices", root =>
         {
-            return ParseService(services[0]) with { Attempts = response.Attempts };
-        }
+            if (root.TryGetProperty("services", out var services) && services.GetArrayLength() > 0)
+            {
+                return ((EcsServiceState?)ParseService(services[0]), (string?)null);
+            }
 
-        var reason = root.TryGetProperty("failures", out var failures) && failures.GetArrayLength() > 0
-                     && failures[0].TryGetProperty("reason", out var r) ? r.GetString() ?? "MISSING" : "MISSING";
-        throw new EcsApiException(reason, 200, $"ECS service {address.Service} in cluster {address.Cluster}: {reason}.", response.Attempts);
+            return (null, root.TryGetProperty("failures", out var failures) && failures.GetArrayLength() > 0
+                          && failures[0].TryGetProperty("reason", out var r) ? r.GetString() : null);
+        });
+        return service is not null
+            ? service with { Attempts = response.Attempts }
+            : throw new EcsApiException(reason ?? "MISSING", 200,
+                $"ECS service {address.Service} in cluster {address.Cluster}: {reason ?? "MISSING"}.", response.Attempts);
     }
 
     /// <inheritdoc />
@@ -77,12 +82,10 @@ public sealed class EcsJsonClient : IEcsClient
             ["desiredCount"] = desiredCount,
         };
         using var response = await CallAsync("UpdateService", address, request, cancellationToken);
-        if (!response.Document.RootElement.TryGetProperty("service", out var service))
-        {
-            throw new EcsApiException("MalformedResponse", 200, "UpdateService returned no service.", response.Attempts);
-        }
-
-        return ParseService(service) with { Attempts = response.Attempts };
+        var service = Parse(response, "UpdateService", root => root.TryGetProperty("service", out var s) ? ParseService(s) : null);
+        return service is not null
+            ? service with { Attempts = response.Attempts }
+            : throw new EcsApiException("MalformedResponse", 200, "UpdateService returned no service.", response.Attempts);
     }
 
     private async Task<EcsResponse> CallAsync(string operation, EcsServiceAddress address, JsonObject request, CancellationToken cancellationToken)
@@ -181,6 +184,19 @@ public sealed class EcsJsonClient : IEcsClient
         return builder.Build();
     }
 
+    // A body of unexpected shape (a string where a number belongs, an object for an array) is the service's fault, not ours.
+    private static T Parse<T>(EcsResponse response, string operation, Func<JsonElement, T> read)
+    {
+        try
+        {
+            return read(response.Document.RootElement);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            throw new EcsApiException("MalformedResponse", 200, $"ECS {operation} returned an unexpected body: {ex.Message}", response.Attempts, ex);
+        }
+    }
+
     private static EcsServiceState ParseService(JsonElement service) => new(
         service.TryGetProperty("serviceName", out var name) ? name.GetString() ?? string.Empty : string.Empty,
         service.TryGetProperty("serviceArn", out var arn) ? arn.GetString() : null,
@@ -191,9 +207,4 @@ public sealed class EcsJsonClient : IEcsClient
 
     private static int Count(JsonElement service, string property) =>
         service.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
-
-    private sealed record EcsResponse(JsonDocument Document, int Attempts) : IDisposable
-    {
-        public void Dispose() => Document.Dispose();
-    }
 }

@@ -41,6 +41,7 @@ public sealed class AwsRequestSigner(IAwsCredentialsProvider credentialsProvider
             credentials,
             scope,
             signedAt);
+        request.Headers.Remove("Authorization");
         request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
         return signature;
     }

@@ -4,8 +4,10 @@ namespace Autoscaler.Adapters.Aws.Signing;
 public interface IAwsRequestSigner
 {
     /// <summary>
-    /// Signs <paramref name="request"/> whose body is exactly <paramref name="body"/>. Every header already on the request
-    /// and its content (except <c>User-Agent</c>-like ones proxies rewrite) is signed, plus <c>host</c>.
+    /// Signs <paramref name="request"/> whose body is exactly <paramref name="body"/>. Signed: <c>host</c> and every header
+    /// already on the request and its content, except those the HTTP stack or a proxy may add or rewrite after signing
+    /// (<c>Authorization</c>, <c>User-Agent</c>, <c>Content-Length</c>, <c>Connection</c>, <c>Expect</c>, <c>Transfer-Encoding</c>).
+    /// Sign each attempt anew: the signature covers the time it was made.
     /// </summary>
     public Task<SigV4Signature> SignAsync(
         HttpRequestMessage request,

@@ -11,4 +11,8 @@ public static class ApiAuthenticationSchemes
 
     /// <summary>OIDC bearer tokens.</summary>
     public const string Jwt = "Jwt";
+
+    /// <summary>A short-lived cookie for <c>/dashboard</c> only (browsers cannot add headers when navigating), issued by
+    /// <c>POST /api/autoscaling/session/dashboard</c> to a caller that presented a key or token.</summary>
+    public const string DashboardCookie = "DashboardCookie";
 }

@@ -27,12 +27,25 @@ public static class ApiCredentials
     /// <summary>True when <paramref name="credential"/> has the three dot-separated parts of a JWT (API keys have no dots).</summary>
     public static bool LooksLikeJwt(string? credential) => credential is not null && credential.Count(c => c == '.') == 2;
 
-    /// <summary>Chooses the scheme for a request: tokens go to <see cref="ApiAuthenticationSchemes.Jwt"/> when it is enabled,
-    /// everything else (including no credential, so the challenge says how to authenticate) to the API key scheme.</summary>
+    /// <summary>The name of the Orleans dashboard's session cookie.</summary>
+    public const string DashboardCookieName = "autoscaler.dashboard";
+
+    /// <summary>Chooses the scheme for a request: tokens go to <see cref="ApiAuthenticationSchemes.Jwt"/> when it is enabled;
+    /// the dashboard cookie counts only under <c>/dashboard</c> and only without a header credential (never for <c>/api</c>,
+    /// so no API call can be forged from another site); everything else, including no credential (so the challenge says how
+    /// to authenticate), goes to the API key scheme.</summary>
     public static string SelectScheme(HttpContext context, bool jwtEnabled)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return jwtEnabled && LooksLikeJwt(Read(context.Request)) && context.Request.Headers.ContainsKey(HeaderNames.Authorization)
+        var request = context.Request;
+        var presented = Read(request);
+        if (presented is null && request.Cookies.ContainsKey(DashboardCookieName) &&
+            request.Path.StartsWithSegments(ApiPaths.OrleansDashboard, StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiAuthenticationSchemes.DashboardCookie;
+        }
+
+        return jwtEnabled && LooksLikeJwt(presented) && request.Headers.ContainsKey(HeaderNames.Authorization)
             ? ApiAuthenticationSchemes.Jwt
             : ApiAuthenticationSchemes.ApiKey;
     }

@@ -2,7 +2,9 @@ using Autoscaler.Silo.Api.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Silo.Api.Security;
@@ -26,7 +28,8 @@ public static class ApiSecurityServiceCollectionExtensions
         var authentication = services.AddAuthentication(ApiAuthenticationSchemes.Default)
             .AddPolicyScheme(ApiAuthenticationSchemes.Default, "API key or bearer token",
                 o => o.ForwardDefaultSelector = context => ApiCredentials.SelectScheme(context, jwtEnabled))
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiAuthenticationSchemes.ApiKey, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiAuthenticationSchemes.ApiKey, null)
+            .AddCookie(ApiAuthenticationSchemes.DashboardCookie, DashboardSession.ConfigureCookie);
         if (jwtEnabled)
         {
             authentication.AddJwtBearer(ApiAuthenticationSchemes.Jwt, _ => { });
@@ -49,10 +52,13 @@ public static class ApiSecurityServiceCollectionExtensions
         services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<ApiSecurityOptions>, ApiKeyStore>((limiter, api, keys) => ApiRateLimiting.Configure(limiter, api.Value, keys));
 
+        // Registered before AddProblemDetails so it is asked first.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ApiProblemDetailsWriter>());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Malformed bodies and parameters reach the exception handler, which names the field, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.PostConfigure<HttpLoggingOptions>(CredentialLogRedaction.Apply);
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = ApiResponseHeaders.AddDashboardHeaders);
         return services;
     }

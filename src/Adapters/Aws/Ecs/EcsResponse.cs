@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace Autoscaler.Adapters.Aws.Ecs;
+
+/// <summary>A successful ECS response body and the number of HTTP attempts it took.</summary>
+internal sealed record EcsResponse(JsonDocument Document, int Attempts) : IDisposable
+{
+    public void Dispose() => Document.Dispose();
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Autoscaler.Adapters.Actuators.Kubernetes;
+using Autoscaler.Adapters.Tests.Actuators.Support;
+using Autoscaler.Ports.Actuation;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Autoscaler.Adapters.Tests.Actuators;
+
+/// <summary>KubernetesClient against a local HTTP server that emulates the scale subresource of one Deployment and one StatefulSet.</summary>
+public sealed class KubernetesScaleTargetClientTests : IAsyncLifetime
+{
+    private readonly Dictionary<string, int> _replicas = new() { ["deployments/web"] = 3, ["statefulsets/db"] = 1 };
+    private readonly Lock _lock = new();
+    private ScriptedHttpServer _server = null!;
+    private KubernetesClientProvider _provider = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await ScriptedHttpServer.StartAsync(Emulate);
+        _provider = new KubernetesClientProvider(Options.Create(new KubernetesActuatorOptions { Host = _server.BaseUri.ToString() }));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _provider.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Reads_the_deployment_scale()
+    {
+        var result = await Client().GetCapacityAsync(Binding("web"));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(new ObservedCapacity(3, 2), result.Capacity);
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal(("GET", "/apis/apps/v1/namespaces/shop/deployments/web/scale"), (request.Method, request.Path));
+    }
+
+    [Fact]
+    public async Task Sets_replicas_with_a_merge_patch_of_the_scale_subresource()
+    {
+        var result = await Client().SetDesiredCapacityAsync(Binding("web"), new DesiredCapacityRequest("decision-1", 6));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(6, result.Capacity!.Desired);
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal(("PATCH", "/apis/apps/v1/namespaces/shop/deployments/web/scale"), (request.Method, request.Path));
+        Assert.StartsWith("application/merge-patch+json", request.Header("content-type"), StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Equal(6, body.RootElement.GetProperty("spec").GetProperty("replicas").GetInt32());
+        Assert.Equal(6, (await Client().GetCapacityAsync(Binding("web"))).Capacity!.Desired);
+    }
+
+    [Fact]
+    public async Task StatefulSets_use_their_own_scale_path()
+    {
+        var result = await Client().SetDesiredCapacityAsync(Binding("db", "statefulset"), new DesiredCapacityRequest("decision-2", 3));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal("/apis/apps/v1/namespaces/shop/statefulsets/db/scale", Assert.Single(_server.Requests).Path);
+    }
+
+    [Fact]
+    public async Task A_missing_deployment_is_NotFound()
+    {
+        var result = await Client().GetCapacityAsync(Binding("absent"));
+
+        Assert.Equal(ScaleTargetErrorKind.NotFound, result.ErrorKind);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_then_succeed()
+    {
+        _server.Enqueue(new ScriptedResponse(500, """{"kind":"Status","code":500}"""), new ScriptedResponse(429, "{}"));
+
+        var result = await Client(maxAttempts: 3).GetCapacityAsync(Binding("web"));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(3, result.Attempts);
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Forbidden_is_Unauthorized_and_not_retried()
+    {
+        _server.Enqueue(new ScriptedResponse(403, """{"kind":"Status","code":403,"reason":"Forbidden"}"""));
+
+        var result = await Client(maxAttempts: 3).SetDesiredCapacityAsync(Binding("web"), new DesiredCapacityRequest("decision-3", 1));
+
+        Assert.Equal(ScaleTargetErrorKind.Unauthorized, result.ErrorKind);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task A_binding_without_a_name_is_Invalid()
+    {
+        var binding = ActuatorBinding.Create("x", ActuatorKind.Kubernetes, new Dictionary<string, string> { ["namespace"] = "shop" });
+
+        var result = await Client().GetCapacityAsync(binding);
+
+        Assert.Equal(ScaleTargetErrorKind.Invalid, result.ErrorKind);
+        Assert.Empty(_server.Requests);
+    }
+
+    private KubernetesScaleTargetClient Client(int maxAttempts = 1) => new(
+        _provider,
+        Options.Create(new KubernetesActuatorOptions { MaxAttempts = maxAttempts, BaseRetryDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero }),
+        TimeProvider.System,
+        NullLogger<KubernetesScaleTargetClient>.Instance);
+
+    private static ActuatorBinding Binding(string name, string resource = "deployment") => ActuatorBinding.Create(
+        name, ActuatorKind.Kubernetes, new Dictionary<string, string> { ["namespace"] = "shop", ["name"] = name, ["resource"] = resource });
+
+    private ScriptedResponse Emulate(RecordedRequest request)
+    {
+        var parts = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // apis/apps/v1/namespaces/{ns}/{resource}/{name}/scale
+        if (parts is not ["apis", "apps", "v1", "namespaces", "shop", var resource, var name, "scale"])
+        {
+            return new ScriptedResponse(404, """{"kind":"Status","code":404}""");
+        }
+
+        lock (_lock)
+        {
+            var key = $"{resource}/{name}";
+            if (!_replicas.TryGetValue(key, out var replicas))
+            {
+                return new ScriptedResponse(404, """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""");
+            }
+
+            if (request.Method == "PATCH")
+            {
+                using var patch = JsonDocument.Parse(request.Body);
+                replicas = _replicas[key] = patch.RootElement.GetProperty("spec").GetProperty("replicas").GetInt32();
+            }
+
+            var current = Math.Max(0, replicas - 1); // one replica is always still coming up in this emulation
+            return new ScriptedResponse(200,
+                $$$"""{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"{{{name}}}","namespace":"shop"},"spec":{"replicas":{{{replicas}}}},"status":{"replicas":{{{current}}},"selector":"app={{{name}}}"}}""");
+        }
+    }
+}
