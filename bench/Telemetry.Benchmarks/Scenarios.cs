@@ -70,8 +70,9 @@ internal static class Scenarios
         var host = new NatsConnectionHost(Options.Create(new NatsOptions { Url = url, Name = "bench-ingestion" }), NullLoggerFactory.Instance);
         await host.StartAsync(CancellationToken.None);
         var counters = new TelemetryIngestionCounters();
+        await using var dispatcher = new TelemetryDispatcher(sink, options, counters, TimeProvider.System, NullLogger.Instance);
         using var service = new NatsTelemetryIngestionService(
-            host, Options.Create(options), sink, counters, TimeProvider.System, NullLogger<NatsTelemetryIngestionService>.Instance);
+            host, Options.Create(options), dispatcher, counters, TimeProvider.System, NullLogger<NatsTelemetryIngestionService>.Instance);
         await using var publisher = new NatsConnection(new NatsOpts { Url = url, Name = "bench-publisher" });
         await publisher.ConnectAsync();
         await service.StartAsync(CancellationToken.None);

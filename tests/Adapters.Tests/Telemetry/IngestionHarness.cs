@@ -19,11 +19,12 @@ internal sealed class IngestionHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
 
     private IngestionHarness(
-        NatsConnectionHost host, NatsTelemetryIngestionService service, NatsConnection agent, TelemetryIngestionOptions options,
+        NatsConnectionHost host, NatsTelemetryIngestionService service, TelemetryDispatcher dispatcher, NatsConnection agent, TelemetryIngestionOptions options,
         RecordingTelemetrySink sink, TelemetryIngestionCounters counters, FakeTimeProvider clock)
     {
         Host = host;
         Service = service;
+        Dispatcher = dispatcher;
         Agent = agent;
         Options = options;
         Sink = sink;
@@ -34,6 +35,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
     public NatsConnectionHost Host { get; }
 
     public NatsTelemetryIngestionService Service { get; }
+
+    public TelemetryDispatcher Dispatcher { get; }
 
     public NatsConnection Agent { get; }
 
@@ -56,12 +59,13 @@ internal sealed class IngestionHarness : IAsyncDisposable
         var sink = new RecordingTelemetrySink();
         var counters = new TelemetryIngestionCounters();
         var host = await NatsTestHosts.StartAsync(new NatsOptions { Url = url });
+        var dispatcher = new TelemetryDispatcher(sink, options, counters, clock, NullLogger.Instance);
         var service = new NatsTelemetryIngestionService(
-            host, Microsoft.Extensions.Options.Options.Create(options), sink, counters, clock,
+            host, Microsoft.Extensions.Options.Options.Create(options), dispatcher, counters, clock,
             NullLogger<NatsTelemetryIngestionService>.Instance, new StaticTargetCatalog(knownTargets));
         var agent = new NatsConnection(new NatsOpts { Url = url, Name = "test-agent" });
         await agent.ConnectAsync();
-        var harness = new IngestionHarness(host, service, agent, options, sink, counters, clock);
+        var harness = new IngestionHarness(host, service, dispatcher, agent, options, sink, counters, clock);
         await service.StartAsync(CancellationToken.None);
         await service.Subscribed.WaitAsync(NatsTestHosts.Patience);
         return harness;
@@ -76,6 +80,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
     {
         await Service.StopAsync(CancellationToken.None);
         Service.Dispose();
+        await Dispatcher.DisposeAsync();
         await Agent.DisposeAsync();
         await Host.DisposeAsync();
         _stop.Dispose();

@@ -1,9 +1,12 @@
 using Autoscaler.Adapters.Nats.Events;
 using Autoscaler.Adapters.Nats.Telemetry;
 using Autoscaler.Ports.Events;
+using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Adapters.Nats.Hosting;
 
@@ -11,7 +14,7 @@ namespace Autoscaler.Adapters.Nats.Hosting;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the ingestion hosted service, its counters and a <c>telemetry-ingestion</c> health check tagged <c>ready</c>.
+    /// Adds the shared <see cref="TelemetryDispatcher"/> (for every transport), the NATS ingestion hosted service, counters and a <c>telemetry-ingestion</c> health check tagged <c>ready</c>.
     /// The caller registers the <see cref="Ports.Telemetry.ITelemetrySink"/> (and optionally an
     /// <see cref="Ports.Telemetry.ITelemetryTargetCatalog"/>); call <see cref="NatsServiceCollectionExtensions.AddAutoscalerNats"/> first.
     /// </summary>
@@ -25,6 +28,12 @@ public static class TelemetryServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new TelemetryIngestionCounters(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton(sp => new TelemetryDispatcher(
+            sp.GetRequiredService<ITelemetrySink>(),
+            sp.GetRequiredService<IOptions<TelemetryIngestionOptions>>().Value,
+            sp.GetRequiredService<TelemetryIngestionCounters>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TelemetryDispatcher>>()));
         services.TryAddSingleton<NatsTelemetryIngestionService>();
         services.AddHostedService(sp => sp.GetRequiredService<NatsTelemetryIngestionService>());
         services.AddHealthChecks().AddCheck<TelemetryIngestionHealthCheck>(TelemetryIngestionHealthCheck.Name, tags: ["ready"]);

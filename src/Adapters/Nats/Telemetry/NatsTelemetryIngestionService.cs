@@ -17,7 +17,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
     private static readonly int ReasonCount = Enum.GetValues<TelemetryRejectionReason>().Length;
     private readonly NatsConnectionHost _host;
     private readonly TelemetryIngestionOptions _options;
-    private readonly ITelemetrySink _sink;
+    private readonly TelemetryDispatcher _dispatcher;
     private readonly ITelemetryTargetCatalog? _catalog;
     private readonly TelemetryIngestionCounters _counters;
     private readonly TimeProvider _clock;
@@ -28,11 +28,14 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopped;
 
-    /// <summary>Creates the service; without a catalog every target is accepted only if <c>AutoRegisterTargets</c> is on.</summary>
+    /// <summary>
+    /// Creates the service; valid telemetry goes through the shared <paramref name="dispatcher"/> (the one other transports
+    /// use too, so a target's sink calls never overlap). Without a catalog only <c>AutoRegisterTargets</c> lets targets in.
+    /// </summary>
     public NatsTelemetryIngestionService(
         NatsConnectionHost host,
         IOptions<TelemetryIngestionOptions> options,
-        ITelemetrySink sink,
+        TelemetryDispatcher dispatcher,
         TelemetryIngestionCounters counters,
         TimeProvider clock,
         ILogger<NatsTelemetryIngestionService> logger,
@@ -41,7 +44,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
         ArgumentNullException.ThrowIfNull(options);
         _host = host;
         _options = options.Value;
-        _sink = sink;
+        _dispatcher = dispatcher;
         _catalog = catalog;
         _counters = counters;
         _clock = clock;
@@ -74,7 +77,6 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
         var subject = $"{_options.Prefix}.>";
         var publisher = new RejectedMessagePublisher(connection, _options.Prefix, _options.MaxMessageBytes, _counters);
         var publishing = _options.RepublishRejected ? publisher.RunAsync(stoppingToken) : Task.CompletedTask;
-        await using var dispatcher = new TelemetryDispatcher(_sink, _options, _counters, _clock, _logger);
         if (connection is NatsConnection concrete)
         {
             concrete.MessageDropped += OnMessageDroppedAsync;
@@ -91,7 +93,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
             await connection.PingAsync(stoppingToken);
             _subscribed.TrySetResult();
             LogSubscribed(_logger, subject, _options.QueueGroup);
-            await ReadAsync(subscription, dispatcher, publisher, stoppingToken);
+            await ReadAsync(subscription, publisher, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -111,15 +113,14 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
                 subscribedConnection.MessageDropped -= OnMessageDroppedAsync;
             }
 
+            // Queued samples drain when the dispatcher is disposed with the container, after every transport stopped.
             publisher.Complete();
-            using var drainDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await dispatcher.DrainAsync(drainDeadline.Token);
             await publishing;
         }
     }
 
     private async Task ReadAsync(
-        INatsSub<NatsMemoryOwner<byte>> subscription, TelemetryDispatcher dispatcher, RejectedMessagePublisher publisher, CancellationToken stoppingToken)
+        INatsSub<NatsMemoryOwner<byte>> subscription, RejectedMessagePublisher publisher, CancellationToken stoppingToken)
     {
         var messages = subscription.Msgs;
         while (await messages.WaitToReadAsync(stoppingToken))
@@ -127,12 +128,12 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
             while (messages.TryRead(out var message))
             {
                 using var payload = message.Data;
-                Handle(message.Subject, payload.Memory.Span, dispatcher, publisher);
+                Handle(message.Subject, payload.Memory.Span, publisher);
             }
         }
     }
 
-    private void Handle(string subject, ReadOnlySpan<byte> payload, TelemetryDispatcher dispatcher, RejectedMessagePublisher publisher)
+    private void Handle(string subject, ReadOnlySpan<byte> payload, RejectedMessagePublisher publisher)
     {
         var kind = TelemetrySubject.Parse(subject, _options.Prefix, out var targetSpan);
         if (kind == TelemetrySubjectKind.Rejected)
@@ -151,7 +152,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
         {
             var target = _parser.InternTarget(targetSpan);
             rejection = IsAccepted(target)
-                ? Parse(target, kind, payload, dispatcher)
+                ? Parse(target, kind, payload)
                 : new(TelemetryRejectionReason.UnknownTarget, $"target '{target}' is not registered");
         }
 
@@ -161,7 +162,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
         }
     }
 
-    private TelemetryRejection? Parse(string target, TelemetrySubjectKind kind, ReadOnlySpan<byte> payload, TelemetryDispatcher dispatcher)
+    private TelemetryRejection? Parse(string target, TelemetrySubjectKind kind, ReadOnlySpan<byte> payload)
     {
         var receivedAt = _clock.GetUtcNow();
         if (kind == TelemetrySubjectKind.Lifecycle)
@@ -169,7 +170,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
             var lifecycleRejection = _parser.ParseLifecycle(payload, receivedAt, out var lifecycle);
             if (lifecycleRejection is null)
             {
-                dispatcher.Enqueue(target, lifecycle!);
+                _dispatcher.Enqueue(target, lifecycle!);
             }
 
             return lifecycleRejection;
@@ -179,7 +180,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
         var rejection = _parser.ParseSamples(payload, receivedAt, _samples);
         if (rejection is null)
         {
-            dispatcher.Enqueue(target, _samples);
+            _dispatcher.Enqueue(target, _samples);
         }
 
         _samples.Clear();

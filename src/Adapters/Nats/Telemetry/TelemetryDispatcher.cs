@@ -19,6 +19,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
     private readonly LogSampler _sampler;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string, Exception> _onSinkFailure;
+    private int _disposed;
 
     /// <summary>Creates the dispatcher; pumps start lazily, one per target.</summary>
     public TelemetryDispatcher(
@@ -87,15 +88,20 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Drains for up to five seconds (the host is shutting down), then stops the pumps.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        foreach (var queue in _queues.Values)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            queue.Complete();
+            return;
         }
 
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await DrainAsync(deadline.Token);
+        }
+
+        await _stopping.CancelAsync();
         await Task.WhenAll(_queues.Values.Select(q => q.Pump));
         _stopping.Dispose();
     }

@@ -1,0 +1,99 @@
+using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ports.Telemetry;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Autoscaler.Adapters.Tests.Telemetry;
+
+public sealed class TelemetryDispatcherTests
+{
+    [Fact]
+    public async Task Dispose_drains_what_is_queued_behind_a_slow_sink()
+    {
+        var sink = new RecordingTelemetrySink { SlowTarget = "t" };
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sink.Hold = release.Task;
+        var counters = new TelemetryIngestionCounters();
+        var dispatcher = new TelemetryDispatcher(sink, new TelemetryIngestionOptions(), counters, new FakeTimeProvider(), NullLogger.Instance);
+
+        dispatcher.Enqueue("t", [Sample(1)]);
+        await sink.HoldEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        dispatcher.Enqueue("t", [Sample(2), Sample(3)]);
+        var disposing = dispatcher.DisposeAsync().AsTask();
+        release.SetResult();
+        await disposing;
+
+        Assert.Equal([1.0, 2.0, 3.0], sink.For("t").Select(s => s.Metrics["v"]));
+        Assert.Equal(3, counters.Snapshot().SamplesDelivered);
+    }
+
+    [Fact]
+    public async Task Calls_for_one_target_never_overlap_even_with_concurrent_writers()
+    {
+        var sink = new OverlapDetectingSink();
+        var dispatcher = new TelemetryDispatcher(
+            sink, new TelemetryIngestionOptions { MaxBatchSize = 3 }, new TelemetryIngestionCounters(), new FakeTimeProvider(), NullLogger.Instance);
+        using var start = new Barrier(2);
+
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < 500; i++)
+            {
+                dispatcher.Enqueue(i % 2 == 0 ? "a" : "b", [Sample(i)]);
+            }
+        })));
+        await dispatcher.DisposeAsync();
+
+        Assert.Equal(1000, sink.Delivered);
+        Assert.Equal(1, sink.MaxConcurrentPerTarget);
+    }
+
+    [Fact]
+    public void Targets_beyond_the_limit_are_counted_as_overflow()
+    {
+        var counters = new TelemetryIngestionCounters();
+        var dispatcher = new TelemetryDispatcher(
+            new RecordingTelemetrySink(), new TelemetryIngestionOptions { MaxTargets = 1 }, counters, new FakeTimeProvider(), NullLogger.Instance);
+
+        var first = dispatcher.Enqueue("one", [Sample(1)]);
+        var second = dispatcher.Enqueue("two", [Sample(1), Sample(2)]);
+
+        Assert.Equal(0, first);
+        Assert.Equal(2, second);
+        Assert.Equal(2, counters.Snapshot().Overflowed);
+    }
+
+    private static TelemetrySample Sample(double value) =>
+        new("s", DateTimeOffset.UnixEpoch, new Dictionary<string, double> { ["v"] = value });
+
+    private sealed class OverlapDetectingSink : ITelemetrySink
+    {
+        private readonly Dictionary<string, int> _active = [];
+        private readonly Lock _gate = new();
+        private int _delivered;
+
+        public int MaxConcurrentPerTarget { get; private set; }
+
+        public int Delivered => Volatile.Read(ref _delivered);
+
+        public async ValueTask DeliverAsync(string target, ReadOnlyMemory<TelemetrySample> batch, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                _active[target] = _active.GetValueOrDefault(target) + 1;
+                MaxConcurrentPerTarget = Math.Max(MaxConcurrentPerTarget, _active[target]);
+            }
+
+            await Task.Yield();
+            Interlocked.Add(ref _delivered, batch.Length);
+            lock (_gate)
+            {
+                _active[target]--;
+            }
+        }
+
+        public ValueTask DeliverLifecycleAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken) =>
+            ValueTask.CompletedTask;
+    }
+}
