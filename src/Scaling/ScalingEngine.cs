@@ -24,7 +24,7 @@ public static class ScalingEngine
         // A target seen for the first time: its current capacity counts as a recommendation made now (Kubernetes
         // maybeInitScaleDownStabilizationWindow), so nothing scales down before the window has seen real recommendations.
         var history = request.History ?? new ScalingHistory([new Recommendation(now, current)], []);
-        var query = request.Query ?? SampleMetricQuery.FromReadings(request.Metrics, now);
+        var query = request.Query ?? new LazyReadingsQuery(request.Metrics, now);
         var context = new PolicyContext(now, target, request.Metrics, history, query);
 
         var proposals = new List<PolicyProposal>(set.Policies.Count + 1);
