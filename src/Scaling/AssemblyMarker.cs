@@ -1,5 +1,0 @@
-namespace Autoscaler.Scaling;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,4 @@
+namespace Autoscaler.Scaling;
+
+/// <summary>One timestamped value of a metric series.</summary>
+public readonly record struct MetricPoint(DateTimeOffset At, double Value);

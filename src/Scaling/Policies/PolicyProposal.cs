@@ -1,0 +1,40 @@
+namespace Autoscaler.Scaling.Policies;
+
+/// <summary>What one policy proposes in one evaluation, with enough detail to explain it.</summary>
+/// <param name="Policy">The policy's name.</param>
+/// <param name="Type">The policy's kind (<c>targetTracking</c>, ...).</param>
+/// <param name="Status">Whether and why the policy votes.</param>
+/// <param name="Desired">The capacity the policy votes for; null when it casts no vote.</param>
+/// <param name="Explanation">One readable line, starting with the policy's name.</param>
+public sealed record PolicyProposal(string Policy, string Type, ProposalStatus Status, int? Desired, string Explanation)
+{
+    /// <summary>The metric value the policy compared (utilization percent, per-instance average, aggregate).</summary>
+    public double? MetricValue { get; init; }
+
+    /// <summary>Metric value / target, for target-tracking kinds.</summary>
+    public double? Ratio { get; init; }
+
+    /// <summary>Zero-based index of the step or rule that matched.</summary>
+    public int? StepIndex { get; init; }
+
+    /// <summary>How sure the policy is, 0..1 (forecasts); 1 for measured metrics.</summary>
+    public double Confidence { get; init; } = 1.0;
+
+    /// <summary>False when the policy never votes below current (<c>disableScaleIn</c>): it takes no part in scale-in.</summary>
+    public bool MayScaleIn { get; init; } = true;
+
+    /// <summary>Bounds override for this evaluation; null for none.</summary>
+    public CapacityBounds? Bounds { get; init; }
+
+    /// <summary>A vote for <paramref name="desired"/>.</summary>
+    public static PolicyProposal Vote(ScalingPolicy policy, int desired, string explanation) =>
+        new(policy.Name, policy.Type, ProposalStatus.Vote, desired, explanation);
+
+    /// <summary>No vote because the metric has no usable data.</summary>
+    public static PolicyProposal NoData(ScalingPolicy policy, string explanation) =>
+        new(policy.Name, policy.Type, ProposalStatus.NoData, null, explanation);
+
+    /// <summary>No vote for the given reason.</summary>
+    public static PolicyProposal NoVote(ScalingPolicy policy, ProposalStatus status, string explanation) =>
+        new(policy.Name, policy.Type, status, null, explanation);
+}
