@@ -1,1 +1,3 @@
-return 0;
+using Autoscaler.Cli;
+
+return AutoscalerCli.Run(args, CliContext.FromConsole());

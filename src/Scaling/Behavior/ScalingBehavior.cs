@@ -15,13 +15,15 @@ public sealed record ScalingBehavior(ScalingRules ScaleUp, ScalingRules ScaleDow
         get
         {
             var longest = 0;
-            foreach (var policy in ScaleUp.Policies)
+            for (var i = 0; i < ScaleUp.Policies.Count; i++)
             {
+                var policy = ScaleUp.Policies[i];
                 longest = Math.Max(longest, policy.PeriodSeconds);
             }
 
-            foreach (var policy in ScaleDown.Policies)
+            for (var i = 0; i < ScaleDown.Policies.Count; i++)
             {
+                var policy = ScaleDown.Policies[i];
                 longest = Math.Max(longest, policy.PeriodSeconds);
             }
 

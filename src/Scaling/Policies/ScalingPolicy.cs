@@ -24,6 +24,9 @@ public abstract record ScalingPolicy(string Name)
     /// </summary>
     public virtual double? TargetLevel => null;
 
+    /// <summary>How long this policy needs its scale events kept (its cooldowns), in seconds.</summary>
+    public virtual int EventRetentionSeconds => 0;
+
     /// <summary>
     /// Checks what the parser cannot (ranges that overlap, a min above a max). Adds errors with paths under
     /// <paramref name="path"/> (<c>policies[1]</c>) and never throws.

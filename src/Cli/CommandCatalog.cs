@@ -1,0 +1,15 @@
+using Autoscaler.Cli.Commands;
+
+namespace Autoscaler.Cli;
+
+/// <summary>Every subcommand of <c>autoscaler</c>, in help order.</summary>
+public static class CommandCatalog
+{
+    /// <summary>The commands.</summary>
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new EvaluateCommand(),
+        new SimulateCommand(),
+        new ValidateCommand(),
+    ];
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Simulation;
+using Spectre.Console;
+
+namespace Autoscaler.Cli.Commands;
+
+/// <summary>The <c>--format table</c> rendering of a simulation: summary, then every capacity change.</summary>
+public static class SimulationTable
+{
+    /// <summary>Renders <paramref name="result"/> as plain text tables.</summary>
+    public static string Render(SimulationResult result)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = 160;
+
+        var summary = result.Summary;
+        var totals = new Table().Title("Summary").AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned());
+        totals.AddRow("Evaluations", Format(summary.Evaluations));
+        totals.AddRow("Scale-outs", Format(summary.ScaleOuts));
+        totals.AddRow("Scale-ins", Format(summary.ScaleIns));
+        totals.AddRow("Capacity-hours", summary.CapacityHours.ToString("0.###", CultureInfo.InvariantCulture));
+        totals.AddRow("Cost", summary.Cost.ToString("0.##", CultureInfo.InvariantCulture));
+        totals.AddRow("Peak capacity", Format(summary.PeakCapacity));
+        totals.AddRow("Lowest capacity", Format(summary.LowestCapacity));
+        foreach (var (policy, seconds) in summary.SecondsAboveTarget)
+        {
+            totals.AddRow(Markup.Escape($"Seconds above target: {policy}"), seconds.ToString("0.#", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(totals);
+
+        var changes = new Table().Title("Capacity changes").AddColumn("At").AddColumn("From").AddColumn("To")
+            .AddColumn("Limited by").AddColumn("Why");
+        foreach (var step in result.Decisions)
+        {
+            var decision = step.Decision;
+            if (decision.Change == 0)
+            {
+                continue;
+            }
+
+            changes.AddRow(
+                Rfc3339.Format(step.At),
+                Format(decision.Current),
+                Format(decision.Desired),
+                decision.LimitedBy?.ToString() ?? "-",
+                Markup.Escape(decision.Explanation[^1]));
+        }
+
+        console.Write(changes);
+        return text.ToString();
+    }
+
+    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

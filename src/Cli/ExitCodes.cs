@@ -1,0 +1,14 @@
+namespace Autoscaler.Cli;
+
+/// <summary>Process exit codes.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>A runtime failure that is not the input's fault.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Invalid input or usage: nothing on standard output, a message naming the field on standard error.</summary>
+    public const int InvalidInput = 2;
+}

@@ -1,7 +1,0 @@
-namespace Autoscaler.Scaling.Tests;
-
-public sealed class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => Assert.Equal(2, 1 + 1);
-}
