@@ -24,6 +24,9 @@ public sealed record ScheduledPolicy(string Name, IReadOnlyList<ScheduledAction>
     public override string Type => TypeName;
 
     /// <inheritdoc />
+    public override int EventRetentionSeconds => DesiredWindowSeconds;
+
+    /// <inheritdoc />
     public override bool IsScheduled => true;
 
     /// <inheritdoc />

@@ -27,6 +27,9 @@ public sealed record ThresholdPolicy(
     public override string Type => TypeName;
 
     /// <inheritdoc />
+    public override int EventRetentionSeconds => CooldownSeconds;
+
+    /// <inheritdoc />
     public override IReadOnlyList<string> Metrics => [.. Rules.Select(r => r.Metric).Distinct(StringComparer.Ordinal)];
 
     /// <inheritdoc />

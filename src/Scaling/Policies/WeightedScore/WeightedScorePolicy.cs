@@ -36,6 +36,9 @@ public sealed record WeightedScorePolicy(
     public override string Type => TypeName;
 
     /// <inheritdoc />
+    public override int EventRetentionSeconds => CooldownSeconds;
+
+    /// <inheritdoc />
     public override IReadOnlyList<string> Metrics => [.. Inputs.Select(i => i.Metric).Distinct(StringComparer.Ordinal)];
 
     /// <inheritdoc />
