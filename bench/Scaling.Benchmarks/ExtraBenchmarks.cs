@@ -1,7 +1,7 @@
 namespace Autoscaler.Scaling.Benchmarks;
 
-/// <summary>Benchmarks that need the engine (added once its evaluation API is merged).</summary>
+/// <summary>Benchmarks that go through the engine (its evaluation API).</summary>
 internal static class ExtraBenchmarks
 {
-    public static Type[] Types => [];
+    public static Type[] Types => [typeof(EvaluationBenchmarks)];
 }
