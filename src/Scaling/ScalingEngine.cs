@@ -24,7 +24,7 @@ public static class ScalingEngine
         // A target seen for the first time: its current capacity counts as a recommendation made now (Kubernetes
         // maybeInitScaleDownStabilizationWindow), so nothing scales down before the window has seen real recommendations.
         var history = request.History ?? new ScalingHistory([new Recommendation(now, current)], []);
-        var query = request.Query ?? SampleMetricQuery.FromReadings(request.Metrics, now);
+        var query = request.Query ?? new LazyReadingsQuery(request.Metrics, now);
         var context = new PolicyContext(now, target, request.Metrics, history, query);
 
         var proposals = new List<PolicyProposal>(set.Policies.Count + 1);
@@ -89,8 +89,7 @@ public static class ScalingEngine
             if (set.ScaleToZero is not null)
             {
                 // Between zero and max the policies decide, with 1 as the floor (KEDA hands the HPA min 1).
-                min = Math.Max(min, 1);
-                max = Math.Max(max, min);
+                min = Math.Max(min, Math.Min(1, max));
             }
 
             outcome = current < min || current > max
@@ -220,7 +219,7 @@ public static class ScalingEngine
 
             // KEDA activates straight to the policies' proposal (at least 1), without the HPA's windows.
             var combined = ProposalCombiner.Combine(proposals, current, set.Consensus, !fallbackActive);
-            var desired = Math.Clamp(Math.Max(1, combined.Desired), Math.Max(min, 1), Math.Max(max, 1));
+            var desired = max == 0 ? 0 : Math.Clamp(Math.Max(1, combined.Desired), Math.Max(min, 1), max);
             return new Outcome(desired, desired, desired, null, combined.DrivenBy, $"combined: {detail}; scale from zero to {desired}");
         }
 
