@@ -1,0 +1,284 @@
+namespace Autoscaler.Scaling.Windows;
+
+/// <summary>
+/// A ring of time buckets, stored column-wise in flat arrays (no object per bucket), each holding count, sum, min, max,
+/// the earliest and latest sample, and a <see cref="LogHistogram"/> row. A slot belongs to the bucket whose absolute
+/// index (ticks / width) it records, so stale slots are recognised, not cleared eagerly.
+/// </summary>
+internal sealed class BucketRing
+{
+    private readonly long _width;
+    private readonly int _slots;
+    private readonly long[] _epoch;
+    private readonly int[] _count;
+    private readonly double[] _sum;
+    private readonly double[] _min;
+    private readonly double[] _max;
+    private readonly long[] _firstTicks;
+    private readonly double[] _firstValue;
+    private readonly long[] _lastTicks;
+    private readonly double[] _lastValue;
+    private readonly ushort[] _bins;
+    private long _head = long.MinValue;
+
+    public BucketRing(long widthTicks, int slots)
+    {
+        _width = widthTicks;
+        _slots = slots;
+        _epoch = new long[slots];
+        Array.Fill(_epoch, long.MinValue);
+        _count = new int[slots];
+        _sum = new double[slots];
+        _min = new double[slots];
+        _max = new double[slots];
+        _firstTicks = new long[slots];
+        _firstValue = new double[slots];
+        _lastTicks = new long[slots];
+        _lastValue = new double[slots];
+        _bins = new ushort[slots * LogHistogram.BinCount];
+    }
+
+    /// <summary>Bytes held by the arrays (payload plus the runtime's 24-byte array header each).</summary>
+    public int RetainedBytes =>
+        (11 * 24) + (_slots * ((8 * 8) + 4)) + (_bins.Length * sizeof(ushort));
+
+    /// <summary>True when a sample at these ticks would still fall inside the ring.</summary>
+    public bool Accepts(long ticks) => _head == long.MinValue || ticks / _width > _head - _slots;
+
+    /// <summary>Adds a sample; the caller checked <see cref="Accepts"/>.</summary>
+    public void Add(long ticks, double value)
+    {
+        var index = ticks / _width;
+        _head = Math.Max(_head, index);
+        var slot = (int)(index % _slots);
+        if (_epoch[slot] != index)
+        {
+            Reset(slot, index);
+        }
+
+        _count[slot]++;
+        _sum[slot] += value;
+        _min[slot] = Math.Min(_min[slot], value);
+        _max[slot] = Math.Max(_max[slot], value);
+        // Ties on the timestamp break on the value so that arrival order never changes the answer.
+        if (ticks < _firstTicks[slot] || (ticks == _firstTicks[slot] && value < _firstValue[slot]))
+        {
+            _firstTicks[slot] = ticks;
+            _firstValue[slot] = value;
+        }
+
+        if (ticks > _lastTicks[slot] || (ticks == _lastTicks[slot] && value > _lastValue[slot]))
+        {
+            _lastTicks[slot] = ticks;
+            _lastValue[slot] = value;
+        }
+
+        Increment(slot, LogHistogram.BinOf(value));
+    }
+
+    /// <summary>
+    /// Swaps a sample already counted for a new value at the same timestamp. Min and max cannot forget the old value
+    /// without the raw samples, so they keep it (they only ever widen).
+    /// </summary>
+    public void Replace(long ticks, double oldValue, double newValue)
+    {
+        var index = ticks / _width;
+        var slot = (int)(index % _slots);
+        if (_epoch[slot] != index)
+        {
+            return;
+        }
+
+        _sum[slot] += newValue - oldValue;
+        _min[slot] = Math.Min(_min[slot], newValue);
+        _max[slot] = Math.Max(_max[slot], newValue);
+        if (_firstTicks[slot] == ticks && _firstValue[slot].Equals(oldValue))
+        {
+            _firstValue[slot] = newValue;
+        }
+
+        if (_lastTicks[slot] == ticks && _lastValue[slot].Equals(oldValue))
+        {
+            _lastValue[slot] = newValue;
+        }
+
+        var row = slot * LogHistogram.BinCount;
+        var oldBin = row + LogHistogram.BinOf(oldValue);
+        if (_bins[oldBin] > 0)
+        {
+            _bins[oldBin]--;
+        }
+
+        Increment(slot, LogHistogram.BinOf(newValue));
+    }
+
+    /// <summary>Aggregates every bucket that overlaps (now − window, now]; allocation-free.</summary>
+    public WindowAggregate Aggregate(Aggregation aggregation, long windowTicks, long nowTicks)
+    {
+        var last = nowTicks / _width;
+        var first = Math.Max((nowTicks - windowTicks) / _width, last - _slots + 1);
+        return aggregation switch
+        {
+            Aggregation.P50 => Percentile(0.50, first, last),
+            Aggregation.P90 => Percentile(0.90, first, last),
+            Aggregation.P95 => Percentile(0.95, first, last),
+            Aggregation.P99 => Percentile(0.99, first, last),
+            _ => Scalar(aggregation, first, last),
+        };
+    }
+
+    private WindowAggregate Scalar(Aggregation aggregation, long first, long last)
+    {
+        var count = 0;
+        var sum = 0.0;
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
+        var firstTicks = long.MaxValue;
+        var firstValue = double.NaN;
+        var lastTicks = long.MinValue;
+        var lastValue = double.NaN;
+        for (var index = first; index <= last; index++)
+        {
+            var slot = (int)(index % _slots);
+            if (_epoch[slot] != index || _count[slot] == 0)
+            {
+                continue;
+            }
+
+            count += _count[slot];
+            sum += _sum[slot];
+            min = Math.Min(min, _min[slot]);
+            max = Math.Max(max, _max[slot]);
+            if (_firstTicks[slot] < firstTicks || (_firstTicks[slot] == firstTicks && _firstValue[slot] < firstValue))
+            {
+                firstTicks = _firstTicks[slot];
+                firstValue = _firstValue[slot];
+            }
+
+            if (_lastTicks[slot] > lastTicks || (_lastTicks[slot] == lastTicks && _lastValue[slot] > lastValue))
+            {
+                lastTicks = _lastTicks[slot];
+                lastValue = _lastValue[slot];
+            }
+        }
+
+        if (aggregation == Aggregation.Count)
+        {
+            return new WindowAggregate(count, count);
+        }
+
+        if (count == 0)
+        {
+            return WindowAggregate.Empty;
+        }
+
+        return aggregation switch
+        {
+            Aggregation.Avg => new WindowAggregate(sum / count, count),
+            Aggregation.Min => new WindowAggregate(min, count),
+            Aggregation.Max => new WindowAggregate(max, count),
+            Aggregation.Sum => new WindowAggregate(sum, count),
+            Aggregation.Rate when lastTicks > firstTicks =>
+                new WindowAggregate((lastValue - firstValue) / TimeSpan.FromTicks(lastTicks - firstTicks).TotalSeconds, count),
+            _ => WindowAggregate.Empty,
+        };
+    }
+
+    private WindowAggregate Percentile(double quantile, long first, long last)
+    {
+        // Pass 1: exact count, min and max; they bound which bins can hold samples.
+        var count = 0;
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
+        for (var index = first; index <= last; index++)
+        {
+            var slot = (int)(index % _slots);
+            if (_epoch[slot] == index && _count[slot] > 0)
+            {
+                count += _count[slot];
+                min = Math.Min(min, _min[slot]);
+                max = Math.Max(max, _max[slot]);
+            }
+        }
+
+        if (count == 0)
+        {
+            return WindowAggregate.Empty;
+        }
+
+        // Pass 2: merge only the occupied bin range of each bucket (a bucket's min..max), so a metric with a narrow
+        // spread costs a handful of bins per bucket rather than all of them.
+        var low = LogHistogram.BinOf(min);
+        var high = LogHistogram.BinOf(max);
+        Span<int> merged = stackalloc int[LogHistogram.BinCount];
+        merged[low..(high + 1)].Clear();
+        long total = 0;
+        for (var index = first; index <= last; index++)
+        {
+            var slot = (int)(index % _slots);
+            if (_epoch[slot] != index || _count[slot] == 0)
+            {
+                continue;
+            }
+
+            var from = LogHistogram.BinOf(_min[slot]);
+            var row = _bins.AsSpan((slot * LogHistogram.BinCount) + from, LogHistogram.BinOf(_max[slot]) - from + 1);
+            var target = merged.Slice(from, row.Length);
+            for (var bin = 0; bin < row.Length; bin++)
+            {
+                target[bin] += row[bin];
+                total += row[bin];
+            }
+        }
+
+        if (total == 0)
+        {
+            return WindowAggregate.Empty;
+        }
+
+        // Nearest rank: the smallest value with at least quantile × total samples at or below it.
+        var rank = Math.Max(1, (long)Math.Ceiling(quantile * total));
+        long seen = 0;
+        for (var bin = low; bin <= high; bin++)
+        {
+            seen += merged[bin];
+            if (seen >= rank)
+            {
+                // The overflow bin has no upper edge: its best estimate is the exact maximum.
+                var estimate = bin == LogHistogram.BinCount - 1 ? max : LogHistogram.Representative(bin);
+                return new WindowAggregate(Math.Clamp(estimate, min, max), count);
+            }
+        }
+
+        return new WindowAggregate(max, count);
+    }
+
+    private void Reset(int slot, long index)
+    {
+        _epoch[slot] = index;
+        _count[slot] = 0;
+        _sum[slot] = 0;
+        _min[slot] = double.PositiveInfinity;
+        _max[slot] = double.NegativeInfinity;
+        _firstTicks[slot] = long.MaxValue;
+        _firstValue[slot] = double.NaN;
+        _lastTicks[slot] = long.MinValue;
+        _lastValue[slot] = double.NaN;
+        _bins.AsSpan(slot * LogHistogram.BinCount, LogHistogram.BinCount).Clear();
+    }
+
+    private void Increment(int slot, int bin)
+    {
+        var row = _bins.AsSpan(slot * LogHistogram.BinCount, LogHistogram.BinCount);
+        if (row[bin] == ushort.MaxValue)
+        {
+            // Halve the row rather than saturate one bin: percentiles depend only on proportions.
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = (ushort)((row[i] + 1) / 2);
+            }
+        }
+
+        row[bin]++;
+    }
+}

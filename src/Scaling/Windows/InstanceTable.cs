@@ -1,0 +1,176 @@
+namespace Autoscaler.Scaling.Windows;
+
+/// <summary>
+/// Latest value, request, readiness and last-seen time per instance, plus the timestamps and values of its last
+/// <see cref="RecentDepth"/> samples so that a re-delivered sample can be recognised and replaced. Column-wise arrays
+/// that grow by doubling up to the configured bound; steady state allocates nothing.
+/// </summary>
+internal sealed class InstanceTable
+{
+    public const int RecentDepth = 4;
+
+    private readonly int _max;
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private string[] _ids;
+    private double[] _value;
+    private double[] _request;
+    private bool[] _ready;
+    private long[] _lastSeen;
+    private long[] _recentTicks;
+    private double[] _recentValue;
+
+    public InstanceTable(int max)
+    {
+        _max = max;
+        var initial = Math.Min(max, 16);
+        _ids = new string[initial];
+        _value = new double[initial];
+        _request = new double[initial];
+        _ready = new bool[initial];
+        _lastSeen = new long[initial];
+        _recentTicks = new long[initial * RecentDepth];
+        _recentValue = new double[initial * RecentDepth];
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>Approximate bytes held: arrays with headers, plus the index's entries and buckets.</summary>
+    public int RetainedBytes =>
+        (7 * 24) + (_ids.Length * (8 + 8 + 8 + 1 + 8 + (RecentDepth * 16))) + 80 + (_index.EnsureCapacity(0) * (24 + 4));
+
+    /// <summary>The slot of an instance, creating (or evicting the least recently seen) as needed; −1 when full.</summary>
+    public int Resolve(string id, long ticks)
+    {
+        if (_index.TryGetValue(id, out var slot))
+        {
+            return slot;
+        }
+
+        if (Count == _ids.Length && Count < _max)
+        {
+            Grow(Math.Min(_max, _ids.Length * 2));
+        }
+
+        if (Count < _ids.Length)
+        {
+            slot = Count++;
+        }
+        else
+        {
+            slot = LeastRecentlySeen();
+            if (_lastSeen[slot] >= ticks)
+            {
+                return -1;
+            }
+
+            _index.Remove(_ids[slot]);
+        }
+
+        _ids[slot] = id;
+        _index[id] = slot;
+        _lastSeen[slot] = long.MinValue;
+        _value[slot] = double.NaN;
+        _request[slot] = double.NaN;
+        _ready[slot] = false;
+        _recentTicks.AsSpan(slot * RecentDepth, RecentDepth).Fill(long.MinValue);
+        return slot;
+    }
+
+    /// <summary>Finds a recent sample of the instance with exactly these ticks.</summary>
+    public bool TryFindRecent(int slot, long ticks, out int recent, out double oldValue)
+    {
+        for (var i = slot * RecentDepth; i < (slot + 1) * RecentDepth; i++)
+        {
+            if (_recentTicks[i] == ticks)
+            {
+                recent = i;
+                oldValue = _recentValue[i];
+                return true;
+            }
+        }
+
+        recent = -1;
+        oldValue = double.NaN;
+        return false;
+    }
+
+    /// <summary>Records a new or replacing sample; only the newest timestamp moves the latest value.</summary>
+    public void Observe(int slot, int recent, long ticks, double value, double request, bool ready)
+    {
+        if (recent < 0)
+        {
+            // Overwrite the oldest remembered timestamp.
+            recent = slot * RecentDepth;
+            for (var i = recent + 1; i < (slot + 1) * RecentDepth; i++)
+            {
+                if (_recentTicks[i] < _recentTicks[recent])
+                {
+                    recent = i;
+                }
+            }
+
+            _recentTicks[recent] = ticks;
+        }
+
+        _recentValue[recent] = value;
+        if (ticks >= _lastSeen[slot])
+        {
+            _lastSeen[slot] = ticks;
+            _value[slot] = value;
+            _request[slot] = request;
+            _ready[slot] = ready;
+        }
+    }
+
+    public InstanceReading Read(int slot, long nowTicks, long stalenessTicks) =>
+        new(_ids[slot], _value[slot], _request[slot], _ready[slot], _lastSeen[slot], nowTicks - _lastSeen[slot] > stalenessTicks);
+
+    public bool Remove(string id)
+    {
+        if (!_index.Remove(id, out var slot))
+        {
+            return false;
+        }
+
+        var last = --Count;
+        if (slot != last)
+        {
+            _ids[slot] = _ids[last];
+            _value[slot] = _value[last];
+            _request[slot] = _request[last];
+            _ready[slot] = _ready[last];
+            _lastSeen[slot] = _lastSeen[last];
+            Array.Copy(_recentTicks, last * RecentDepth, _recentTicks, slot * RecentDepth, RecentDepth);
+            Array.Copy(_recentValue, last * RecentDepth, _recentValue, slot * RecentDepth, RecentDepth);
+            _index[_ids[slot]] = slot;
+        }
+
+        _ids[last] = null!;
+        return true;
+    }
+
+    private int LeastRecentlySeen()
+    {
+        var oldest = 0;
+        for (var i = 1; i < Count; i++)
+        {
+            if (_lastSeen[i] < _lastSeen[oldest])
+            {
+                oldest = i;
+            }
+        }
+
+        return oldest;
+    }
+
+    private void Grow(int size)
+    {
+        Array.Resize(ref _ids, size);
+        Array.Resize(ref _value, size);
+        Array.Resize(ref _request, size);
+        Array.Resize(ref _ready, size);
+        Array.Resize(ref _lastSeen, size);
+        Array.Resize(ref _recentTicks, size * RecentDepth);
+        Array.Resize(ref _recentValue, size * RecentDepth);
+    }
+}
