@@ -80,7 +80,7 @@ public static class ScalingEngine
             outcome = new Outcome(capacity, capacity, capacity, LimitReason.ManualOverride, null,
                 $"combined: manual override to {manual.Capacity}{reason}{until} -> {capacity}");
         }
-        else if (set.ScaleToZero is { } rule && ZeroOutcome(rule, active, activationDetail, lastActive, now, current, min, max, proposals, set, fallbackActive) is { } zeroOutcome)
+        else if (set.ScaleToZero is { } rule && ZeroScalingStep.Decide(rule, active, activationDetail, lastActive, now, current, min, max, proposals, set, fallbackActive) is { } zeroOutcome)
         {
             outcome = zeroOutcome;
         }
@@ -157,35 +157,8 @@ public static class ScalingEngine
             line += stabilized != combined.Desired ? $" -> {stabilized}" : string.Empty;
         }
 
-        line += RateNote(stabilized, current, min, max, rate);
+        line += RateNotes.Describe(stabilized, current, min, max, rate);
         return new Outcome(rate.Desired, stabilized, combined.Desired, limitedBy, combined.DrivenBy, line);
-    }
-
-    private static string RateNote(int stabilized, int current, int min, int max, RateLimit rate)
-    {
-        if (stabilized > current)
-        {
-            return rate.LimitedBy switch
-            {
-                null => $"; scale-up limit {rate.Limit} not reached",
-                LimitReason.TooManyReplicas => $"; max {max} reached -> {rate.Desired}",
-                LimitReason.Disabled => $"; scale-up is disabled -> {rate.Desired}",
-                _ => $"; scale-up limit {rate.Limit} reached -> {rate.Desired}",
-            };
-        }
-
-        if (stabilized < current)
-        {
-            return rate.LimitedBy switch
-            {
-                null => $"; scale-down limit {rate.Limit} not reached",
-                LimitReason.TooFewReplicas => $"; min {min} reached -> {rate.Desired}",
-                LimitReason.Disabled => $"; scale-down is disabled -> {rate.Desired}",
-                _ => $"; scale-down limit {rate.Limit} reached -> {rate.Desired}",
-            };
-        }
-
-        return string.Empty;
     }
 
     private static Outcome OutOfBounds(int current, int min, int max, List<PolicyProposal> proposals, PolicySet set, bool fallbackActive)
@@ -195,40 +168,5 @@ public static class ScalingEngine
         return current < min
             ? new Outcome(min, min, combined.Desired, LimitReason.TooFewReplicas, null, $"combined: current {current} is below min {min} -> {min}")
             : new Outcome(max, max, combined.Desired, LimitReason.TooManyReplicas, null, $"combined: current {current} is above max {max} -> {max}");
-    }
-
-    private static Outcome? ZeroOutcome(
-        ScaleToZero rule,
-        bool? active,
-        string detail,
-        DateTimeOffset? lastActive,
-        DateTimeOffset now,
-        int current,
-        int min,
-        int max,
-        List<PolicyProposal> proposals,
-        PolicySet set,
-        bool fallbackActive)
-    {
-        if (current == 0)
-        {
-            if (active != true)
-            {
-                return new Outcome(0, 0, 0, null, null, $"combined: {detail}; stays at 0");
-            }
-
-            // KEDA activates straight to the policies' proposal (at least 1), without the HPA's windows.
-            var combined = ProposalCombiner.Combine(proposals, current, set.Consensus, !fallbackActive);
-            var desired = max == 0 ? 0 : Math.Clamp(Math.Max(1, combined.Desired), Math.Max(min, 1), max);
-            return new Outcome(desired, desired, desired, null, combined.DrivenBy, $"combined: {detail}; scale from zero to {desired}");
-        }
-
-        if (active == false && lastActive is { } last && (now - last).TotalSeconds >= rule.CooldownSeconds)
-        {
-            return new Outcome(0, 0, 0, null, null,
-                $"combined: {detail} for {Text.Number((now - last).TotalSeconds)} s (cooldown {rule.CooldownSeconds} s); scale to zero");
-        }
-
-        return null;
     }
 }
