@@ -35,10 +35,12 @@ public sealed class FuzzTests
         }
     }
 
-    [Fact]
-    public void Every_truncation_of_a_valid_document_is_an_input_error()
+    [Theory]
+    [InlineData("contract-example.json")]
+    [InlineData("parts-kinds.json")]
+    public void Every_truncation_of_a_valid_document_is_an_input_error(string file)
     {
-        var bytes = Encoding.UTF8.GetBytes(Example.TrimEnd());
+        var bytes = Encoding.UTF8.GetBytes(CaseFiles.Read(file).TrimEnd());
         for (var length = 0; length < bytes.Length; length++)
         {
             Assert.NotNull(ReadAndEvaluate(bytes[..length]));
@@ -68,13 +70,16 @@ public sealed class FuzzTests
         _ => JsonValue.Create("Value"),
     });
 
-    [Fact]
-    public void Mutated_documents_are_read_or_rejected_with_a_field_path()
+    [Theory]
+    [InlineData("contract-example.json")]
+    [InlineData("parts-kinds.json")]
+    public void Mutated_documents_are_read_or_rejected_with_a_field_path(string file)
     {
+        var original = CaseFiles.Read(file);
         var mutations = Gen.Select(Gen.Int[0, 1000].Array[1, 4], RandomValue.Array[4], Gen.Int[0, 2].Array[4], (picks, values, actions) => (picks, values, actions));
         mutations.Sample(mutation =>
         {
-            var root = JsonNode.Parse(Example)!;
+            var root = JsonNode.Parse(original)!;
             for (var i = 0; i < mutation.picks.Length; i++)
             {
                 Mutate(root, mutation.picks[i], mutation.values[i], mutation.actions[i]);

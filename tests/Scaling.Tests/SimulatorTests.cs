@@ -67,4 +67,17 @@ public sealed class SimulatorTests
         Assert.All(result.Decisions.Where(step => step.At < new DateTimeOffset(2026, 1, 1, 0, 24, 0, TimeSpan.Zero) && step.At.Minute >= 20),
             step => Assert.Equal(LimitReason.Stabilized, step.Decision.LimitedBy));
     }
+
+    [Fact]
+    public void Scheduled_policies_run_on_the_trace_clock()
+    {
+        // Monday 2026-01-05: Sunday's 20:00 action left min at 1; the business-hours action (08:00 MON-FRI) raises it to 6
+        // at 08:00 of the trace (AWS: a scheduled action's bounds hold until the next action).
+        var result = Run("simulate-scheduled.json");
+
+        var before = result.Decisions.Where(step => step.At.Hour == 7).Select(step => step.Decision.Desired).Distinct();
+        var at8 = result.Decisions.Single(step => step.At == new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero)).Decision;
+        Assert.Equal([2], before);
+        Assert.Equal((6, 6), (at8.Desired, at8.Min));
+    }
 }
