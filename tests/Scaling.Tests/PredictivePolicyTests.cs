@@ -81,6 +81,15 @@ public sealed class PredictivePolicyTests
     }
 
     [Fact]
+    public void History_that_ended_more_than_a_season_ago_is_no_data()
+    {
+        var proposal = Parse(Policy(string.Empty)).Propose(Context(10, History(), now: EvaluatedAt.AddDays(2)));
+
+        Assert.Equal(ProposalStatus.NoData, proposal.Status);
+        Assert.Equal("forecast: requests history ends at 2026-01-08T04:00:00Z, more than a season (24 steps) before now", proposal.Explanation);
+    }
+
+    [Fact]
     public void Any_metric_can_be_forecast_with_its_own_step_and_season()
     {
         var points = Enumerable.Range(0, 40).Select(i => new MetricPoint(Start.AddMinutes(i * 5), i % 4 == 0 ? 400 : 100)).ToList();

@@ -13,7 +13,7 @@ namespace Autoscaler.Scaling.Policies;
 /// only scales out: its vote never counts toward scale-in (dynamic policies scale in). With
 /// <see cref="MaxCapacityBreachBehavior.IncreaseMaxCapacity"/> the maximum rises to the forecast capacity plus
 /// <see cref="MaxCapacityBuffer"/> percent of it (forecast 50, buffer 10, max 40 -> effective max 55). Needs at least one
-/// season of history; confidence = 1 − backtest MAPE (clamped to [0, 1]; 0.5 when the series was too short to backtest).
+/// season of recent history (a history that ended more than a season ago is no data); confidence = 1 − backtest MAPE (clamped to [0, 1]; 0.5 when the series was too short to backtest).
 /// </summary>
 /// <param name="Name">Policy name.</param>
 /// <param name="Metric">The load metric forecast.</param>
@@ -67,6 +67,14 @@ public sealed record PredictivePolicy(
         {
             var have = series?.Values.Count ?? 0;
             return PolicyProposal.NoData(this, $"{Name}: {Metric} has {have} of the {SeasonLength} history points a forecast needs");
+        }
+
+        // A history that stopped more than a season ago says nothing about now.
+        var staleness = context.Now - series.End;
+        if (staleness > series.Step * SeasonLength)
+        {
+            return PolicyProposal.NoData(
+                this, $"{Name}: {Metric} history ends at {PolicyText.Time(series.End)}, more than a season ({SeasonLength} steps) before now");
         }
 
         // Steps from the end of the series through the step holding now + buffer.

@@ -9,9 +9,17 @@ public static class ThresholdComparisonNames
     /// <summary>Parses a document name.</summary>
     public static bool TryParse(string? name, out ThresholdComparison comparison)
     {
-        var index = name is null ? -1 : All.ToList().IndexOf(name);
-        comparison = (ThresholdComparison)Math.Max(index, 0);
-        return index >= 0;
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (string.Equals(All[i], name, StringComparison.Ordinal))
+            {
+                comparison = (ThresholdComparison)i;
+                return true;
+            }
+        }
+
+        comparison = default;
+        return false;
     }
 
     /// <summary>The document name of a comparison.</summary>

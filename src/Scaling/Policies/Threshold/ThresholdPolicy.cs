@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Autoscaler.Scaling.Validation;
 using Autoscaler.Scaling.Windows;
 
@@ -62,19 +64,29 @@ public sealed record ThresholdPolicy(
     /// <inheritdoc />
     public override PolicyProposal Propose(PolicyContext context)
     {
+        // Hot path (every evaluation of every target): one pass over the rules, the explanation written into one
+        // stack-buffered handler, one proposal object.
         var current = context.Target.Current;
         var withData = 0;
         var up = 0;
         var down = 0;
         var firstUp = -1;
-        var readings = new List<string>(Rules.Count);
         double? shownValue = null;
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendLiteral(Name);
+        text.AppendLiteral(": ");
         for (var i = 0; i < Rules.Count; i++)
         {
             var rule = Rules[i];
+            if (i > 0)
+            {
+                text.AppendLiteral(", ");
+            }
+
             if (rule.Read(context) is not { } value)
             {
-                readings.Add($"{rule.Metric} has no data");
+                text.AppendLiteral(rule.Metric);
+                text.AppendLiteral(" has no data");
                 continue;
             }
 
@@ -89,43 +101,50 @@ public sealed record ThresholdPolicy(
                 shownValue = value;
             }
 
-            readings.Add(Describe(rule, value));
+            Describe(ref text, rule, value);
         }
 
-        var reading = string.Join(", ", readings);
         if (withData == 0)
         {
-            return PolicyProposal.NoData(this, $"{Name}: {reading}");
+            return PolicyProposal.NoData(this, text.ToStringAndClear());
         }
 
         int desired;
-        string verdict;
         double confidence;
+        text.AppendLiteral("; ");
         if (up > 0)
         {
             desired = current + ScaleUpBy;
-            verdict = $"{up} of {withData} rules past scale-up, +{ScaleUpBy}";
+            text.AppendFormatted(up);
+            text.AppendLiteral(" of ");
+            text.AppendFormatted(withData);
+            text.AppendLiteral(" rules past scale-up, +");
+            text.AppendFormatted(ScaleUpBy);
             confidence = (double)up / withData;
         }
         else if (down == Rules.Count)
         {
             desired = Math.Max(0, current - ScaleDownBy);
-            verdict = $"every rule past scale-down, -{ScaleDownBy}";
+            text.AppendLiteral("every rule past scale-down, -");
+            text.AppendFormatted(ScaleDownBy);
             confidence = 1;
         }
         else
         {
             desired = current;
-            verdict = withData < Rules.Count ? "no rule past scale-up; a rule without data blocks scale-down" : "within levels";
+            text.AppendLiteral(withData < Rules.Count ? "no rule past scale-up; a rule without data blocks scale-down" : "within levels");
             confidence = 1 - ((double)down / Rules.Count);
         }
 
         if (desired != current && PolicyCooldown.Running(context, Name, CooldownSeconds) is { } last)
         {
-            return PolicyCooldown.Hold(this, context, desired, last, CooldownSeconds, $"{reading}; {verdict}") with { MetricValue = shownValue };
+            var reading = text.ToStringAndClear();
+            return PolicyCooldown.Hold(this, context, desired, last, CooldownSeconds, reading[(Name.Length + 2)..]) with { MetricValue = shownValue };
         }
 
-        return PolicyProposal.Vote(this, desired, $"{Name}: {reading}; {verdict} -> {desired}") with
+        text.AppendLiteral(" -> ");
+        text.AppendFormatted(desired);
+        return new PolicyProposal(Name, Type, ProposalStatus.Vote, desired, text.ToStringAndClear())
         {
             MetricValue = shownValue,
             StepIndex = firstUp >= 0 ? firstUp : null,
@@ -133,11 +152,32 @@ public sealed record ThresholdPolicy(
         };
     }
 
-    private static string Describe(ThresholdRule rule, double value)
+    private static void Describe(ref DefaultInterpolatedStringHandler text, ThresholdRule rule, double value)
     {
-        var window = $"{AggregationNames.Name(rule.Aggregation)} over {rule.WindowSeconds} s";
-        return rule.Comparison == ThresholdComparison.PercentageChange
-            ? $"{rule.Metric} {window} changed {PolicyText.Number(value)}% (up > {PolicyText.Number(rule.ScaleUp)}%, down < {PolicyText.Number(rule.ScaleDown)}%)"
-            : $"{rule.Metric} {window} = {PolicyText.Number(value)} (up {(rule.Comparison == ThresholdComparison.LessThan ? "<" : ">")} {PolicyText.Number(rule.ScaleUp)}, down {(rule.Comparison == ThresholdComparison.LessThan ? ">" : "<")} {PolicyText.Number(rule.ScaleDown)})";
+        text.AppendLiteral(rule.Metric);
+        text.AppendLiteral(" ");
+        text.AppendLiteral(AggregationNames.Name(rule.Aggregation));
+        text.AppendLiteral(" over ");
+        text.AppendFormatted(rule.WindowSeconds);
+        if (rule.Comparison == ThresholdComparison.PercentageChange)
+        {
+            text.AppendLiteral(" s changed ");
+            text.AppendFormatted(value, "0.##");
+            text.AppendLiteral("% (up > ");
+            text.AppendFormatted(rule.ScaleUp, "0.##");
+            text.AppendLiteral("%, down < ");
+            text.AppendFormatted(rule.ScaleDown, "0.##");
+            text.AppendLiteral("%)");
+            return;
+        }
+
+        var lessThan = rule.Comparison == ThresholdComparison.LessThan;
+        text.AppendLiteral(" s = ");
+        text.AppendFormatted(value, "0.##");
+        text.AppendLiteral(lessThan ? " (up < " : " (up > ");
+        text.AppendFormatted(rule.ScaleUp, "0.##");
+        text.AppendLiteral(lessThan ? ", down > " : ", down < ");
+        text.AppendFormatted(rule.ScaleDown, "0.##");
+        text.AppendLiteral(")");
     }
 }

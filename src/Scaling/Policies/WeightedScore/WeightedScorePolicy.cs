@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Autoscaler.Scaling.Validation;
 
 namespace Autoscaler.Scaling.Policies;
@@ -76,53 +78,72 @@ public sealed record WeightedScorePolicy(
     /// <inheritdoc />
     public override PolicyProposal Propose(PolicyContext context)
     {
+        // Hot path: the explanation goes into one stack-buffered handler; one proposal object.
         var current = context.Target.Current;
         var totalWeight = 0.0;
         var weightWithData = 0.0;
         var weighted = 0.0;
-        var parts = new List<string>(Inputs.Count);
-        foreach (var input in Inputs)
+        var parts = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        for (var i = 0; i < Inputs.Count; i++)
         {
+            var input = Inputs[i];
             totalWeight += input.Weight;
+            if (i > 0)
+            {
+                parts.AppendLiteral(", ");
+            }
+
+            parts.AppendLiteral(input.Metric);
             var value = context.Query.Aggregate(input.Metric, input.Aggregation, TimeSpan.FromSeconds(input.WindowSeconds), context.Now);
             if (!value.HasData)
             {
-                parts.Add($"{input.Metric} no data");
+                parts.AppendLiteral(" no data");
                 continue;
             }
 
             var normalized = input.Normalize(value.Value);
             weightWithData += input.Weight;
             weighted += input.Weight * normalized;
-            parts.Add($"{input.Metric} {PolicyText.Number(value.Value)}/{PolicyText.Number(input.NormalizeMax)}={PolicyText.Number(normalized)}×{PolicyText.Number(input.Weight)}");
+            parts.AppendLiteral(" ");
+            parts.AppendFormatted(value.Value, "0.##");
+            parts.AppendLiteral("/");
+            parts.AppendFormatted(input.NormalizeMax, "0.##");
+            parts.AppendLiteral("=");
+            parts.AppendFormatted(normalized, "0.##");
+            parts.AppendLiteral("×");
+            parts.AppendFormatted(input.Weight, "0.##");
         }
 
+        var inputs = parts.ToStringAndClear();
         if (weightWithData == 0)
         {
-            return PolicyProposal.NoData(this, $"{Name}: no input has data ({string.Join(", ", parts)})");
+            return PolicyProposal.NoData(this, $"{Name}: no input has data ({inputs})");
         }
 
         var score = weighted / weightWithData;
         var coverage = weightWithData / totalWeight;
-        var reading = $"score {PolicyText.Number(score)} from {string.Join(", ", parts)}";
         var (desired, severity, verdict) = Decide(score, coverage, current);
         var confidence = coverage * (0.5 + (0.5 * severity));
-        if (desired != current && confidence < MinConfidence)
+        var lowConfidence = desired != current && confidence < MinConfidence;
+        if (lowConfidence)
         {
-            verdict += $", but confidence {PolicyText.Number(confidence)} < {PolicyText.Number(MinConfidence)}";
             desired = current;
         }
 
+        var reading = lowConfidence
+            ? string.Create(CultureInfo.InvariantCulture, $"score {score:0.##} from {inputs}; {verdict}, but confidence {confidence:0.##} < {MinConfidence:0.##}")
+            : string.Create(CultureInfo.InvariantCulture, $"score {score:0.##} from {inputs}; {verdict}");
         if (desired != current && PolicyCooldown.Running(context, Name, CooldownSeconds) is { } last)
         {
-            return PolicyCooldown.Hold(this, context, desired, last, CooldownSeconds, $"{reading}; {verdict}") with
+            return PolicyCooldown.Hold(this, context, desired, last, CooldownSeconds, reading) with
             {
                 MetricValue = score,
                 Confidence = confidence,
             };
         }
 
-        return PolicyProposal.Vote(this, desired, $"{Name}: {reading}; {verdict} (confidence {PolicyText.Number(confidence)}) -> {desired}") with
+        var line = string.Create(CultureInfo.InvariantCulture, $"{Name}: {reading} (confidence {confidence:0.##}) -> {desired}");
+        return new PolicyProposal(Name, Type, ProposalStatus.Vote, desired, line)
         {
             MetricValue = score,
             Confidence = confidence,
