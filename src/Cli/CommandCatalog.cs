@@ -11,5 +11,6 @@ public static class CommandCatalog
         new EvaluateCommand(),
         new SimulateCommand(),
         new ValidateCommand(),
+        new TemplatesCommand(),
     ];
 }

@@ -186,12 +186,33 @@ internal sealed class BucketRing
 
     private WindowAggregate Percentile(double quantile, long first, long last)
     {
-        Span<int> merged = stackalloc int[LogHistogram.BinCount];
-        merged.Clear();
-        long total = 0;
+        // Pass 1: exact count, min and max; they bound which bins can hold samples.
         var count = 0;
         var min = double.PositiveInfinity;
         var max = double.NegativeInfinity;
+        for (var index = first; index <= last; index++)
+        {
+            var slot = (int)(index % _slots);
+            if (_epoch[slot] == index && _count[slot] > 0)
+            {
+                count += _count[slot];
+                min = Math.Min(min, _min[slot]);
+                max = Math.Max(max, _max[slot]);
+            }
+        }
+
+        if (count == 0)
+        {
+            return WindowAggregate.Empty;
+        }
+
+        // Pass 2: merge only the occupied bin range of each bucket (a bucket's min..max), so a metric with a narrow
+        // spread costs a handful of bins per bucket rather than all of them.
+        var low = LogHistogram.BinOf(min);
+        var high = LogHistogram.BinOf(max);
+        Span<int> merged = stackalloc int[LogHistogram.BinCount];
+        merged[low..(high + 1)].Clear();
+        long total = 0;
         for (var index = first; index <= last; index++)
         {
             var slot = (int)(index % _slots);
@@ -200,13 +221,12 @@ internal sealed class BucketRing
                 continue;
             }
 
-            count += _count[slot];
-            min = Math.Min(min, _min[slot]);
-            max = Math.Max(max, _max[slot]);
-            var row = _bins.AsSpan(slot * LogHistogram.BinCount, LogHistogram.BinCount);
+            var from = LogHistogram.BinOf(_min[slot]);
+            var row = _bins.AsSpan((slot * LogHistogram.BinCount) + from, LogHistogram.BinOf(_max[slot]) - from + 1);
+            var target = merged.Slice(from, row.Length);
             for (var bin = 0; bin < row.Length; bin++)
             {
-                merged[bin] += row[bin];
+                target[bin] += row[bin];
                 total += row[bin];
             }
         }
@@ -219,7 +239,7 @@ internal sealed class BucketRing
         // Nearest rank: the smallest value with at least quantile × total samples at or below it.
         var rank = Math.Max(1, (long)Math.Ceiling(quantile * total));
         long seen = 0;
-        for (var bin = 0; bin < merged.Length; bin++)
+        for (var bin = low; bin <= high; bin++)
         {
             seen += merged[bin];
             if (seen >= rank)
