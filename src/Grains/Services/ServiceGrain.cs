@@ -186,7 +186,7 @@ public sealed partial class ServiceGrain(
             var derived = await GrainFactory.GetGrain<IAgentPoolGrain>(Id).ObserveAsync(points, pool.StalenessSeconds);
             foreach (var (metric, value) in derived)
             {
-                _windows.RecordAggregate(metric, "pool", now, value);
+                _windows.RecordAggregate(metric, now, value);
             }
         }
 
@@ -428,7 +428,7 @@ public sealed partial class ServiceGrain(
         return new EvaluationRequest(now, new ScaleTarget(State.Current, definition.Min, definition.Max), _windows.Readings(now), _policySet!)
         {
             History = State.History,
-            Query = _windows,
+            Query = _windows.Query,
         };
     }
 
