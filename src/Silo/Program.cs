@@ -1,6 +1,7 @@
 using Autoscaler.Adapters.Nats.Hosting;
 using Autoscaler.Silo.Api.Security;
 using Autoscaler.Silo.ControlPlane;
+using Autoscaler.Silo.Demo;
 using Autoscaler.Silo.Health;
 using Autoscaler.Silo.Hosting;
 
@@ -9,6 +10,7 @@ builder.AddAutoscalerOrleans();
 builder.Services.AddAutoscalerHealth();
 builder.Services.AddAutoscalerNats(builder.Configuration);
 builder.AddAutoscalerControlPlane();
+builder.AddAutoscalerDemo(args);
 builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
 
 var app = builder.Build();

@@ -357,6 +357,7 @@ public sealed partial class ServiceGrain(
 
             outcome = decided with { Kind = DecisionRecords.Actuated, At = now, DurationMs = duration, DryRun = false };
             await RecordAsync(outcome, "succeeded", publish: true);
+            LogScaled(logger, Id, decided.From, decided.To, decided.Actor, decided.Trigger);
         }
         else
         {
@@ -579,6 +580,9 @@ public sealed partial class ServiceGrain(
             : null;
         return reason is null ? explanation : [.. explanation, reason];
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Target {Target} scaled {From} -> {To} ({Actor}, {Trigger})")]
+    private static partial void LogScaled(ILogger logger, string target, int from, int to, string actor, string trigger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Target {Target}: decision {Decision} failed and was rolled back: {Failure}")]
     private static partial void LogActuationFailed(ILogger logger, string target, string decision, string failure);
