@@ -102,7 +102,19 @@ public sealed partial class ServiceGrain(
         return Status(now);
     }
 
-    public Task<TargetStatus> GetStatusAsync() => Task.FromResult(Status(clock.GetUtcNow()));
+    public async Task<TargetStatus> GetStatusAsync()
+    {
+        var status = Status(clock.GetUtcNow());
+        if (State.Definition?.AgentPool is not { } pool)
+        {
+            return status;
+        }
+
+        // Cost per agent-hour (seed 000: under $0.10): the month's cost over the pool's active agent-hours.
+        var agents = await GrainFactory.GetGrain<IAgentPoolGrain>(Id).GetStatusAsync(pool.StalenessSeconds);
+        var perAgentHour = agents.AgentHoursThisMonth > 0 ? Math.Round(status.Cost.Month / (decimal)agents.AgentHoursThisMonth, 4) : (decimal?)null;
+        return status with { Cost = status.Cost with { CostPerAgentHour = perAgentHour } };
+    }
 
     public async Task RemoveAsync()
     {
