@@ -12,5 +12,6 @@ public static class CommandCatalog
         new SimulateCommand(),
         new ValidateCommand(),
         new TemplatesCommand(),
+        new MigrateCliCommand(),
     ];
 }
