@@ -1,4 +1,5 @@
 using Autoscaler.Adapters.Nats.Hosting;
+using Autoscaler.Silo.Api;
 using Autoscaler.Silo.Api.Security;
 using Autoscaler.Silo.ControlPlane;
 using Autoscaler.Silo.Health;
@@ -10,6 +11,7 @@ builder.Services.AddAutoscalerHealth();
 builder.Services.AddAutoscalerNats(builder.Configuration);
 builder.AddAutoscalerControlPlane();
 builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
+builder.Services.AddAutoscalerApi();
 
 var app = builder.Build();
 app.UseAutoscalerApiSecurity();
@@ -17,6 +19,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapAutoscalerHealth();
 app.MapAutoscalerSecurityEndpoints();
+app.MapAutoscalerApi();
 app.Run();
 
 /// <summary>Entry point, visible to tests that host the silo in-process.</summary>
