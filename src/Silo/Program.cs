@@ -1,4 +1,5 @@
 using Autoscaler.Adapters.Nats.Hosting;
+using Autoscaler.Silo.Api;
 using Autoscaler.Silo.Api.Security;
 using Autoscaler.Silo.ControlPlane;
 using Autoscaler.Silo.Demo;
@@ -12,6 +13,7 @@ builder.Services.AddAutoscalerNats(builder.Configuration);
 builder.AddAutoscalerControlPlane();
 builder.AddAutoscalerDemo(args);
 builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
+builder.Services.AddAutoscalerApi();
 
 var app = builder.Build();
 app.UseAutoscalerApiSecurity();
@@ -19,6 +21,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapAutoscalerHealth();
 app.MapAutoscalerSecurityEndpoints();
+app.MapAutoscalerApi();
 app.Run();
 
 /// <summary>Entry point, visible to tests that host the silo in-process.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Autoscaler.Adapters.PostgreSql.Hosting;
 using Autoscaler.Grains;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using Orleans.Configuration;
 
 namespace Autoscaler.Silo.Hosting;
@@ -31,6 +32,8 @@ public static class OrleansHostingExtensions
 
         builder.UseOrleans(silo =>
         {
+            // Served at /dashboard behind the API's authorization (Api/ApiHostingExtensions.cs).
+            silo.AddDashboard();
             silo.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;

@@ -62,7 +62,8 @@ public sealed class TelemetryIngestionCounters
         Volatile.Read(ref _republishDropped),
         Reasons.ToDictionary(r => r, Rejected));
 
-    internal void MessageReceived()
+    /// <summary>Counts one received message (any transport: NATS, HTTP).</summary>
+    public void MessageReceived()
     {
         Interlocked.Increment(ref _messages);
         _messagesCounter?.Add(1);
@@ -82,7 +83,8 @@ public sealed class TelemetryIngestionCounters
         Interlocked.Increment(ref _batches);
     }
 
-    internal void Rejected(TelemetryRejection rejection)
+    /// <summary>Counts one rejected message by its reason (any transport: NATS, HTTP).</summary>
+    public void Rejected(TelemetryRejection rejection)
     {
         Interlocked.Increment(ref _rejected[(int)rejection.Reason]);
         _rejectedCounter?.Add(1, new KeyValuePair<string, object?>("reason", rejection.Reason.ToString()));

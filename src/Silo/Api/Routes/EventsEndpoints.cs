@@ -1,0 +1,120 @@
+using System.Buffers;
+using System.Text;
+using Autoscaler.Adapters.Nats.Events;
+using Autoscaler.Ports.Events;
+using Autoscaler.Ports.InProcess;
+using Autoscaler.Silo.Api.Problems;
+using Autoscaler.Silo.Api.Security;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Autoscaler.Silo.Api.Routes;
+
+/// <summary>
+/// <c>GET /events?target=</c>: server-sent events. Each scaling event is one message (<c>id:</c>, <c>event: scaling</c>,
+/// one <c>data:</c> line with the contract's JSON); a <c>: ping</c> comment every <see cref="HeartbeatInterval"/> keeps
+/// proxies from closing an idle stream. Each client has its own bounded buffer: a client that cannot keep up loses its
+/// oldest events (the dashboard refetches on reconnect), never slows a grain. The stream ends when the client leaves.
+/// </summary>
+internal static class EventsEndpoints
+{
+    /// <summary>How often an idle stream sends a comment.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>Events buffered per client.</summary>
+    public const int ClientBuffer = 256;
+
+    private static readonly byte[] Preamble = Encoding.UTF8.GetBytes("retry: 5000\n: connected\n\n");
+    private static readonly byte[] Ping = Encoding.UTF8.GetBytes(": ping\n\n");
+
+    /// <summary>Maps the route.</summary>
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/events", StreamAsync).RequireViewer().WithTags("Events").WithName("StreamEvents")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+
+    private static async Task<IResult> StreamAsync(string? target, HttpContext context, ScalingEventBroadcaster broadcaster)
+    {
+        if (target is not null && !TargetIds.IsValid(target))
+        {
+            return ApiProblems.Validation("target", TargetIds.Rule);
+        }
+
+        var aborted = context.RequestAborted;
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-store";
+        // nginx and similar proxies buffer responses unless told not to.
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        using var subscription = broadcaster.Subscribe(ClientBuffer);
+        try
+        {
+            await response.Body.WriteAsync(Preamble, aborted);
+            await response.Body.FlushAsync(aborted);
+            var buffer = new ArrayBufferWriter<byte>(512);
+            while (!aborted.IsCancellationRequested)
+            {
+                if (!await WaitForEventsAsync(subscription, aborted))
+                {
+                    await response.Body.WriteAsync(Ping, aborted);
+                    await response.Body.FlushAsync(aborted);
+                    continue;
+                }
+
+                buffer.ResetWrittenCount();
+                while (subscription.Reader.TryRead(out var scalingEvent))
+                {
+                    if (target is null || scalingEvent.Target == target)
+                    {
+                        WriteMessage(buffer, scalingEvent);
+                    }
+                }
+
+                if (buffer.WrittenCount > 0)
+                {
+                    await response.Body.WriteAsync(buffer.WrittenMemory, aborted);
+                    await response.Body.FlushAsync(aborted);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client left: the stream is over.
+        }
+
+        return Results.Empty;
+    }
+
+    /// <summary>True when events are ready, false when the heartbeat interval passed without any.</summary>
+    private static async Task<bool> WaitForEventsAsync(ScalingEventSubscription subscription, CancellationToken aborted)
+    {
+        using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        heartbeat.CancelAfter(HeartbeatInterval);
+        try
+        {
+            return await subscription.Reader.WaitToReadAsync(heartbeat.Token);
+        }
+        catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static void WriteMessage(ArrayBufferWriter<byte> buffer, ScalingEvent scalingEvent)
+    {
+        Write(buffer, "id: ");
+        Write(buffer, SingleLine(scalingEvent.Id));
+        Write(buffer, "\nevent: scaling\ndata: ");
+        // The JSON writer escapes control characters, so the data is one line.
+        buffer.Write(ScalingEventJson.Serialize(scalingEvent));
+        Write(buffer, "\n\n");
+    }
+
+    private static string SingleLine(string value) => value.Replace('\n', ' ').Replace('\r', ' ');
+
+    private static void Write(ArrayBufferWriter<byte> buffer, string text)
+    {
+        var span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        buffer.Advance(Encoding.UTF8.GetBytes(text, span));
+    }
+}

@@ -1,0 +1,76 @@
+using Autoscaler.Grains.Interfaces;
+using Autoscaler.Scaling.Supervision;
+using Autoscaler.Silo.Api.Routes.Models;
+using Autoscaler.Silo.Api.Security;
+
+namespace Autoscaler.Silo.Api.Routes;
+
+/// <summary><c>GET /recommendations</c> and <c>GET /costs</c>: read-only views across every target.</summary>
+internal static class InsightsEndpoints
+{
+    private const decimal HoursPerMonth = 720m;
+
+    /// <summary>Maps the routes.</summary>
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/recommendations", RecommendationsAsync).RequireViewer().WithTags("Insights").WithName("GetRecommendations");
+        api.MapGet("/costs", CostsAsync).RequireViewer().WithTags("Insights").WithName("GetCosts");
+    }
+
+    private static async Task<IResult> RecommendationsAsync(IGrainFactory grains)
+    {
+        var statuses = await TargetLookup.StatusesAsync(grains);
+        var views = await Task.WhenAll(statuses.Select(async status =>
+        {
+            var recommendation = await grains.GetGrain<IServiceGrain>(status.Definition!.Id).GetRecommendationAsync();
+            var change = recommendation.Recommended - recommendation.Current;
+            var kind = change > 0 ? "performance" : change < 0 ? "cost" : "right-size";
+            return new RecommendationView(
+                recommendation.Target,
+                kind,
+                recommendation.Priority,
+                recommendation.Current,
+                recommendation.Recommended,
+                recommendation.Confidence,
+                recommendation.Reason.Count > 0 ? recommendation.Reason[0] : "no change",
+                -change * status.Definition.UnitCostPerHour * HoursPerMonth,
+                recommendation.LimitedBy,
+                recommendation.Reason);
+        }));
+        return TypedResults.Ok(new RecommendationList(views));
+    }
+
+    private static async Task<IResult> CostsAsync(IGrainFactory grains, TimeProvider clock)
+    {
+        var supervisorTask = grains.GetGrain<ISupervisorGrain>(StatusEndpoints.DefaultScope).GetStatusAsync();
+        var statuses = await TargetLookup.StatusesAsync(grains);
+        var supervisor = await supervisorTask;
+        var byTarget = statuses.Select(s => new TargetCost(
+            s.Definition!.Id,
+            s.Current,
+            s.Definition.UnitCostPerHour,
+            s.Current * s.Definition.UnitCostPerHour,
+            s.Cost.Hour,
+            s.Cost.Day,
+            s.Cost.Month,
+            s.Cost.ForecastMonthEnd,
+            s.Cost.CapacityHoursThisMonth,
+            s.Cost.CostPerAgentHour)).ToList();
+        var hourly = byTarget.Sum(t => t.Hourly);
+        var forecast = byTarget.Sum(t => t.ForecastMonthEnd);
+        var limits = supervisor.Settings.Limits;
+        var budget = limits.MonthlyBudget is { } monthly
+            ? new CostBudget(monthly, limits.WarningPercent / 100, limits.CriticalPercent / 100)
+            : null;
+        return TypedResults.Ok(new CostsView(
+            "USD",
+            clock.GetUtcNow(),
+            hourly,
+            hourly * 24,
+            hourly * HoursPerMonth,
+            byTarget.Sum(t => t.MonthToDate),
+            budget,
+            new CostForecast(forecast, Views.BudgetName(limits.LevelFor(forecast))),
+            byTarget));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Autoscaler.Silo.Api.Routes.Models;
+
+/// <summary>The body of <c>PUT /supervisor</c>: every limit, null meaning unlimited; the percentages default to 75 and 90.</summary>
+public sealed record SupervisorLimitsRequest(int? MaxTotalCapacity, decimal? MonthlyBudget, double? WarningPercent, double? CriticalPercent);

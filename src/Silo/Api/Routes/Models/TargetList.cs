@@ -1,0 +1,4 @@
+namespace Autoscaler.Silo.Api.Routes.Models;
+
+/// <summary><c>{ "targets": [...] }</c>.</summary>
+public sealed record TargetList(IReadOnlyList<TargetView> Targets);

@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Autoscaler.Silo.Api.Routes.Models;
+
+/// <summary>The body of <c>PUT /targets/{id}</c> and <c>POST /targets</c>: a target definition in camelCase. <c>behavior</c>
+/// and <c>safety</c> are the engine's JSON objects; unknown fields are refused.</summary>
+public sealed record TargetRequest(
+    string? Id,
+    int? Min,
+    int? Max,
+    int? InitialCapacity,
+    ActuatorRequest? Actuator,
+    decimal? UnitCostPerHour,
+    int? Priority,
+    FlagsRequest? Flags,
+    int? EvaluationIntervalSeconds,
+    JsonElement? Behavior,
+    string? Consensus,
+    string? Scope,
+    AgentPoolRequest? AgentPool,
+    JsonElement? Safety);

@@ -1,0 +1,105 @@
+using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ports.Telemetry;
+using Autoscaler.Silo.Api.Problems;
+using Autoscaler.Silo.Api.Routes.Models;
+using Autoscaler.Silo.Api.Security;
+using Autoscaler.Silo.ControlPlane;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.Extensions.Options;
+
+namespace Autoscaler.Silo.Api.Routes;
+
+/// <summary>
+/// <c>POST /api/telemetry/{target}</c>: the NATS telemetry contract over HTTP (contracts/telemetry.md). The body is one
+/// sample or an array, parsed by the same <see cref="TelemetryPayloadParser"/> as NATS and queued on the same
+/// <see cref="TelemetryDispatcher"/>, so a target's samples from both transports are applied in one order. Rejections are
+/// counted by reason in <see cref="TelemetryIngestionCounters"/>. The body limit (64 KiB) is the security middleware's.
+/// </summary>
+internal static class TelemetryEndpoints
+{
+    /// <summary>Maps the route on the application (it lives beside, not under, <c>/api/autoscaling</c>).</summary>
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/telemetry/{target}", IngestAsync).RequireOperator().WithTags("Telemetry").WithName("IngestTelemetry")
+            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .Produces<TelemetryAccepted>(StatusCodes.Status202Accepted);
+
+    private static async Task<IResult> IngestAsync(
+        string target,
+        HttpRequest request,
+        ObjectPool<TelemetryPayloadParser> parsers,
+        TelemetryDispatcher dispatcher,
+        TelemetryIngestionCounters counters,
+        TargetCatalog catalog,
+        IOptions<TelemetryIngestionOptions> options,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var receivedAt = clock.GetUtcNow();
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        counters.MessageReceived();
+        if (!TargetIds.IsValid(target))
+        {
+            counters.Rejected(new TelemetryRejection(TelemetryRejectionReason.InvalidSubject, $"target '{target}' is not a valid id"));
+            return ApiProblems.Validation("target", TargetIds.Rule);
+        }
+
+        if (!options.Value.AutoRegisterTargets && !await IsKnownAsync(catalog, target))
+        {
+            counters.Rejected(new TelemetryRejection(TelemetryRejectionReason.UnknownTarget, $"target '{target}' is not registered"));
+            return ApiProblems.NotFound("target", target);
+        }
+
+        var samples = new List<TelemetrySample>();
+        var parser = parsers.Get();
+        TelemetryRejection? rejection;
+        try
+        {
+            rejection = parser.ParseSamples(body.GetBuffer().AsSpan(0, (int)body.Length), receivedAt, samples);
+        }
+        finally
+        {
+            parsers.Return(parser);
+        }
+
+        if (rejection is { } rejected)
+        {
+            counters.Rejected(rejected);
+            return rejected.Reason == TelemetryRejectionReason.Oversize
+                ? ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, rejected.Message)
+                : ApiProblems.Validation(FieldOf(rejected), rejected.Message);
+        }
+
+        var dropped = dispatcher.Enqueue(target, samples);
+        if (dropped == samples.Count)
+        {
+            return ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, $"The queue for target '{target}' is full; retry later.");
+        }
+
+        return TypedResults.Accepted((string?)null, new TelemetryAccepted(target, samples.Count - dropped, dropped));
+    }
+
+    /// <summary>The catalog may lag a fresh registration by a refresh interval: on a miss, read the directory once.</summary>
+    private static async Task<bool> IsKnownAsync(TargetCatalog catalog, string target)
+    {
+        if (catalog.Targets.ContainsKey(target))
+        {
+            return true;
+        }
+
+        await catalog.RefreshAsync();
+        return catalog.Targets.ContainsKey(target);
+    }
+
+    /// <summary>The parser's messages start with the field path (<c>[2].metrics.cpu is not a finite number</c>).</summary>
+    private static string FieldOf(TelemetryRejection rejection)
+    {
+        if (rejection.Reason == TelemetryRejectionReason.InvalidJson)
+        {
+            return JsonFieldPath.Body;
+        }
+
+        var space = rejection.Message.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 ? rejection.Message[..space] : JsonFieldPath.Body;
+    }
+}

@@ -1,0 +1,115 @@
+using Autoscaler.Adapters.Nats.Events;
+using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ports.History;
+using Autoscaler.Scaling.Supervision;
+using Autoscaler.Silo.Api.Routes.Models;
+
+namespace Autoscaler.Silo.Api.Routes;
+
+/// <summary>Maps grain and port types to the API's JSON shapes (DashboardContract.md).</summary>
+internal static class Views
+{
+    /// <summary>The target object of <c>/targets</c>; <paramref name="metrics"/> are the latest aggregated values.</summary>
+    public static TargetView Target(TargetStatus status, IReadOnlyList<MetricSummary>? metrics = null)
+    {
+        var definition = status.Definition ?? throw new ArgumentException("The target is not registered.", nameof(status));
+        var flags = definition.Flags ?? new ScalingFlags();
+        var last = status.LastDecision;
+        var desired = last is not null && status.Status == "scaling" ? last.To : status.Override?.Capacity ?? status.Current;
+        return new TargetView(
+            definition.Id,
+            definition.Id,
+            definition.Actuator.Kind,
+            flags.Enabled,
+            flags.DryRun,
+            status.Current,
+            desired,
+            definition.Min,
+            definition.Max,
+            StatusName(status.Status),
+            null,
+            LatestValues(metrics),
+            last is null ? null : Event(last),
+            status.Policies,
+            status.Observed,
+            status.LastEvaluation,
+            status.LastScaling,
+            status.Override is { } pinned ? new OverrideView(pinned.Capacity, pinned.Reason, pinned.Actor, pinned.Expires) : null,
+            definition.Scope,
+            definition.Priority,
+            definition.UnitCostPerHour,
+            definition.EvaluationIntervalSeconds);
+    }
+
+    /// <summary>The contract's status words: <c>steady</c>, <c>scaling</c>, <c>disabled</c>, <c>failed</c>.</summary>
+    public static string StatusName(string grainStatus) => grainStatus switch
+    {
+        "scaling" => "scaling",
+        "disabled" => "disabled",
+        "failing" => "failed",
+        _ => "steady",
+    };
+
+    /// <summary>A decision as a scaling event.</summary>
+    public static EventView Event(DecisionRecord decision) => new(
+        decision.Id, decision.Target, decision.At, decision.Kind, decision.From, decision.To, decision.Actor, decision.DryRun,
+        decision.Explanation, decision.LimitedBy, decision.Trigger);
+
+    /// <summary>A history entry as a scaling event.</summary>
+    public static EventView Event(ScalingHistoryEntry entry) => new(
+        entry.Id, entry.Target, entry.At, KindName(entry.Kind), entry.FromCapacity, entry.ToCapacity, entry.Actor, entry.DryRun,
+        entry.Explanation, null, entry.Trigger, entry.Outcome);
+
+    /// <summary>The wire name of a history kind (the event kinds of contracts/telemetry.md, plus <c>manual</c>).</summary>
+    public static string KindName(ScalingHistoryKind kind) => kind switch
+    {
+        ScalingHistoryKind.Decision => "decision",
+        ScalingHistoryKind.Actuated => "actuated",
+        ScalingHistoryKind.Failed => "failed",
+        ScalingHistoryKind.RolledBack => "rolled-back",
+        ScalingHistoryKind.Manual => "manual",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A budget level's wire name.</summary>
+    public static string BudgetName(BudgetLevel level) => level switch
+    {
+        BudgetLevel.Warning => "warning",
+        BudgetLevel.Critical => "critical",
+        _ => "ok",
+    };
+
+    /// <summary>A scope's limits.</summary>
+    public static LimitsView Limits(ClusterLimits limits) =>
+        new(limits.MaxTotalCapacity, limits.MonthlyBudget, limits.WarningPercent, limits.CriticalPercent);
+
+    /// <summary>A supervisor scope.</summary>
+    public static SupervisorView Supervisor(SupervisorStatus status) => new(
+        status.Scope,
+        status.Settings.Enabled,
+        status.Settings.DryRun,
+        Limits(status.Settings.Limits),
+        status.TotalCapacity,
+        status.ForecastMonthSpend,
+        BudgetName(status.Budget),
+        status.Waiting.Count,
+        [.. status.Targets.Select(t => new SupervisorTargetView(t.Target, t.Capacity, t.Priority, t.UnitCostPerHour, t.ForecastMonthSpend))]);
+
+    private static Dictionary<string, double> LatestValues(IReadOnlyList<MetricSummary>? metrics)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var metric in metrics ?? [])
+        {
+            if (metric.Aggregates.TryGetValue("avg_1m", out var latest) || metric.Aggregates.TryGetValue("avg", out latest))
+            {
+                values[metric.Name] = latest;
+            }
+            else if (metric.Aggregates.Count > 0)
+            {
+                values[metric.Name] = metric.Aggregates.OrderBy(a => a.Key, StringComparer.Ordinal).First().Value;
+            }
+        }
+
+        return values;
+    }
+}

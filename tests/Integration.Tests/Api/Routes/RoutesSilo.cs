@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Autoscaler.Silo.Api.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Autoscaler.Integration.Tests.Api.Routes;
+
+/// <summary>The real silo (embedded Orleans, Kestrel on a free loopback port) with the test keys: viewer, operator and
+/// admin. Shared by the route tests and the browser test; every test uses its own target ids.</summary>
+public sealed class RoutesSilo : IAsyncLifetime
+{
+    private readonly string _keyDirectory = Directory.CreateTempSubdirectory("autoscaler-routes-").FullName;
+
+    public WebApplicationFactory<ApiKeyStore> Factory { get; private set; } = null!;
+
+    /// <summary>The silo's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        var httpPort = int.Parse(FreePort(), CultureInfo.InvariantCulture);
+        Factory = new WebApplicationFactory<ApiKeyStore>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Silo:SiloPort", FreePort());
+            web.UseSetting("Silo:GatewayPort", FreePort());
+            web.UseSetting("Api:GeneratedKeyFile", Path.Combine(_keyDirectory, "admin.key"));
+            foreach (var (key, value) in TestKeys.Settings())
+            {
+                web.UseSetting(key, value);
+            }
+        });
+        Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, httpPort));
+        Factory.StartServer();
+        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A client over real HTTP, with <paramref name="key"/> as its bearer credential when given.</summary>
+    public HttpClient Client(string? key = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        Directory.Delete(_keyDirectory, recursive: true);
+    }
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using Autoscaler.Integration.Tests.Api;
+using Autoscaler.Integration.Tests.Api.Routes;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Autoscaler.Integration.Tests.Browser;
+
+/// <summary>The web dashboard in Debian's headless Chromium against the real silo: sign in with a key, watch a target
+/// scale out as telemetry arrives over HTTP. Playwright never downloads a browser here: it drives /usr/bin/chromium.</summary>
+[Collection(RoutesCollection.Name)]
+public sealed class DashboardBrowserTests(RoutesSilo silo, ITestOutputHelper output)
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    [Fact]
+    public async Task The_dashboard_shows_a_target_scaling_out()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's browser with `apt-get install -y chromium` (tests never download one).");
+        const string id = "browser-web";
+        using var operatorClient = silo.Client(TestKeys.Operator);
+        using (var created = await operatorClient.PutAsync($"/api/autoscaling/targets/{id}", Bodies.Json(Bodies.Target())))
+        {
+            Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK);
+        }
+
+        using (var policy = await operatorClient.PutAsync($"/api/autoscaling/targets/{id}/policies/cpu", Bodies.Json(Bodies.CpuPolicy)))
+        {
+            Assert.True(policy.IsSuccessStatusCode);
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(20_000);
+        var expectations = new LocatorAssertionsToHaveTextOptions { Timeout = 20_000 };
+
+        await page.GotoAsync(silo.BaseAddress.ToString());
+        await page.GetByTestId("signin-key").FillAsync(TestKeys.Viewer);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("whoami")).ToHaveAttributeAsync("data-role", "viewer");
+        var row = page.GetByTestId($"target-row-{id}");
+        await Assertions.Expect(row.GetByTestId("target-current")).ToHaveTextAsync("2", expectations);
+        await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "open");
+
+        await using var events = await EventStream.OpenAsync(silo.Client(TestKeys.Viewer), id);
+        using (var telemetry = await operatorClient.PostAsync($"/api/telemetry/{id}", Bodies.Json(Bodies.Telemetry(150))))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, telemetry.StatusCode);
+        }
+
+        var actuated = await events.WaitForAsync(e => e.GetProperty("kind").GetString() == "actuated", TimeSpan.FromSeconds(20));
+        var capacity = actuated.GetProperty("to").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(row.GetByTestId("target-current")).ToHaveTextAsync(capacity, expectations);
+        await Assertions.Expect(page.GetByTestId("event-log").GetByTestId("timeline-item").First).ToBeVisibleAsync();
+
+        await row.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("detail-title")).ToContainTextAsync(id, new() { Timeout = 20_000 });
+
+        var directory = Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(directory);
+        var screenshot = Path.Combine(directory, "dashboard-scaled-out.png");
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        output.WriteLine($"Screenshot: {screenshot}");
+        Assert.True(new FileInfo(screenshot).Length > 0);
+    }
+}
