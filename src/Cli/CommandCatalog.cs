@@ -13,5 +13,15 @@ public static class CommandCatalog
         new ValidateCommand(),
         new TemplatesCommand(),
         new MigrateCliCommand(),
+        new StatusCommand(),
+        new TargetsCommand(),
+        new PoliciesCommand(),
+        new ScaleCommand(),
+        new SwitchCommand(enabled: true),
+        new SwitchCommand(enabled: false),
+        new HistoryCommand(),
+        new WatchCommand(),
+        new RecommendationsCommand(),
+        new KeysCommand(),
     ];
 }

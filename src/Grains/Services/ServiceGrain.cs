@@ -459,6 +459,7 @@ public sealed partial class ServiceGrain(
             if (publish)
             {
                 await events.PublishAsync(DecisionRecords.ToEvent(record), CancellationToken.None);
+                GrainFactory.GetGrain<IScalingEventHubGrain>(IScalingEventHubGrain.Key).PublishAsync(record).Ignore();
             }
         }
         catch (Exception error) when (error is not OutOfMemoryException)
