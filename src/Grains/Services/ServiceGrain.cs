@@ -53,9 +53,9 @@ public sealed partial class ServiceGrain(
         if (State.Definition is { } definition)
         {
             _windows = new TargetWindows(WindowOptions(definition));
-            if (State.Windows is { } saved)
+            if (State.Windows is { } saved && WindowSetSnapshot.FromJson(saved) is { } snapshot)
             {
-                _windows.Restore(saved);
+                _windows.Restore(snapshot);
             }
 
             _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
@@ -494,7 +494,7 @@ public sealed partial class ServiceGrain(
     /// <summary>Every state write carries the windows too, so a reactivation elsewhere resumes with them.</summary>
     private Task WriteStateAsync()
     {
-        State.Windows = _windows.Snapshot();
+        State.Windows = _windows.Snapshot().ToJson();
         return state.WriteStateAsync();
     }
 

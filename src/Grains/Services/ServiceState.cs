@@ -63,7 +63,8 @@ public sealed class ServiceState
     [Id(12)]
     public DecisionRecord? Pending { get; set; }
 
-    /// <summary>The metric windows and histories as of the last state write, restored on activation (failover keeps them).</summary>
+    /// <summary>The metric windows and histories as of the last state write, restored on activation (failover keeps them):
+    /// a <see cref="WindowSetSnapshot"/> as System.Text.Json, a string so that the storage's own serializer only carries text.</summary>
     [Id(13)]
-    public WindowSetSnapshot? Windows { get; set; }
+    public string? Windows { get; set; }
 }
