@@ -53,6 +53,11 @@ public sealed partial class ServiceGrain(
         if (State.Definition is { } definition)
         {
             _windows = new TargetWindows(WindowOptions(definition));
+            if (State.Windows is { } saved && WindowSetSnapshot.FromJson(saved) is { } snapshot)
+            {
+                _windows.Restore(snapshot);
+            }
+
             _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
             StartTimer(definition);
             if (State.Pending is { } pending)
@@ -93,7 +98,7 @@ public sealed partial class ServiceGrain(
 
         State.Definition = definition;
         _policySet = set;
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         _lastWrite = now;
         await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await GrainFactory.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).AddAsync(Id, definition.Scope);
@@ -165,7 +170,7 @@ public sealed partial class ServiceGrain(
 
         _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
         await GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{policy.Name}").SetAsync(policy);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return Status(clock.GetUtcNow());
     }
 
@@ -176,7 +181,7 @@ public sealed partial class ServiceGrain(
         {
             _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
             await GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{name}").DeleteAsync();
-            await state.WriteStateAsync();
+            await WriteStateAsync();
         }
 
         return Status(clock.GetUtcNow());
@@ -259,7 +264,7 @@ public sealed partial class ServiceGrain(
 
         State.Override = request;
         _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return await EvaluateAsync("manual", scaleOutOnly: false);
     }
 
@@ -268,7 +273,7 @@ public sealed partial class ServiceGrain(
         var definition = Registered();
         State.Override = null;
         _policySet = PolicySetComposer.Compose(definition, State.Policies, null);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return Status(clock.GetUtcNow());
     }
 
@@ -335,14 +340,14 @@ public sealed partial class ServiceGrain(
         {
             State.History = decision.HistoryIfNotApplied;
             await RecordAsync(decided, outcome: to == from ? "trimmed" : "not-actuated", publish: to != from);
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             _lastWrite = now;
             return decided;
         }
 
         State.Pending = decided;
         await RecordAsync(decided, outcome: "pending", publish: true);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         var result = await ActuateAsync(definition, decided);
         return await CompleteAsync(decided, result, decision);
     }
@@ -394,7 +399,7 @@ public sealed partial class ServiceGrain(
             LogActuationFailed(logger, Id, decided.Id, failure);
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         _lastWrite = now;
         await ReportToSupervisorAsync(now);
         return outcome;
@@ -490,7 +495,7 @@ public sealed partial class ServiceGrain(
     {
         if (now - _lastWrite >= WriteInterval)
         {
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             _lastWrite = now;
         }
 
@@ -498,6 +503,13 @@ public sealed partial class ServiceGrain(
         {
             await ReportToSupervisorAsync(now);
         }
+    }
+
+    /// <summary>Every state write carries the windows too, so a reactivation elsewhere resumes with them.</summary>
+    private Task WriteStateAsync()
+    {
+        State.Windows = _windows.Snapshot().ToJson();
+        return state.WriteStateAsync();
     }
 
     private async Task ReportToSupervisorAsync(DateTimeOffset now)

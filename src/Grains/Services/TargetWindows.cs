@@ -97,6 +97,36 @@ internal sealed class TargetWindows(MetricWindowOptions options)
         return new MetricSummary(metric, present, missing, aggregates, recent);
     }
 
+    /// <summary>Every window and history, for grain state (windows survive failover).</summary>
+    public WindowSetSnapshot Snapshot() =>
+        new([.. _query.Metrics.Order(StringComparer.Ordinal).Select(metric =>
+        {
+            _query.TryGetWindow(metric, out var window);
+            return new MetricSnapshot(metric, window!.Snapshot(), _histories.TryGetValue(metric, out var history) ? history.Snapshot() : null);
+        })]);
+
+    /// <summary>
+    /// Loads what <see cref="Snapshot"/> wrote. A window taken with another length or bucket count is not restored (its
+    /// buckets would not line up); one with another staleness limit or instance bound is restored under the current ones.
+    /// </summary>
+    public void Restore(WindowSetSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        foreach (var metric in snapshot.Metrics)
+        {
+            var shape = metric.Window.Options;
+            if (shape.Length != Options.Length || shape.BucketCount != Options.BucketCount)
+            {
+                continue;
+            }
+
+            var window = MetricWindow.Restore(metric.Window with { Options = Options });
+            var history = metric.History is { } saved ? MetricHistory.Restore(saved) : MetricHistory.Hourly14Days();
+            _histories[metric.Metric] = history;
+            _query.Add(metric.Metric, window, history);
+        }
+    }
+
     private static readonly (string Suffix, TimeSpan Span)[] SummarySpans =
         [("1m", TimeSpan.FromMinutes(1)), ("5m", TimeSpan.FromMinutes(5)), ("1h", TimeSpan.FromHours(1))];
 
