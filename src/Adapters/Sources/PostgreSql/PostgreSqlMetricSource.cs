@@ -6,7 +6,8 @@ namespace Autoscaler.Adapters.Sources.PostgreSql;
 
 /// <summary>
 /// A custom SQL metric: runs the configured query inside a <c>READ ONLY</c> transaction with a <c>statement_timeout</c>,
-/// so a query that writes is refused by the server and a slow one is cancelled by it. Rows are <c>(value)</c> for an
+/// so a query that writes is refused by the server and a slow one is cancelled by it; the query is sent as one statement
+/// (no semicolon splitting). Give the configured role read-only grants as well: this is a guard, not a sandbox. Rows are <c>(value)</c> for an
 /// aggregate or <c>(source text, value)</c> per instance; NULL and non-finite values are skipped.
 /// </summary>
 public sealed class PostgreSqlMetricSource : IMetricSource, IAsyncDisposable
@@ -42,12 +43,16 @@ public sealed class PostgreSqlMetricSource : IMetricSource, IAsyncDisposable
                 await setup.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using var command = new NpgsqlCommand(_query, connection, transaction)
+            // A batch of one command is sent as one extended-protocol statement, never split on semicolons, so the
+            // server refuses "COMMIT; DELETE ..." instead of running the DELETE outside the read-only transaction.
+            await using var batch = new NpgsqlBatch(connection, transaction)
             {
+                BatchCommands = { new NpgsqlBatchCommand(_query) },
+
                 // The server's statement_timeout cancels first; this only guards against a server that does not answer.
-                CommandTimeout = (int)Math.Ceiling(_timeout.TotalSeconds) + 5,
+                Timeout = (int)Math.Ceiling(_timeout.TotalSeconds) + 5,
             };
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             return await ReadRowsAsync(reader, cancellationToken);
         }
         catch (PostgresException ex)
