@@ -502,6 +502,33 @@ public sealed partial class ServiceGrain(
         if (now - _lastReport >= ReportInterval)
         {
             await ReportToSupervisorAsync(now);
+            await ObserveAsync();
+        }
+    }
+
+    /// <summary>Reads the actuator back: capacity changed behind our back (or an apply that did not stick) shows as drift.</summary>
+    private async Task ObserveAsync()
+    {
+        var definition = State.Definition!;
+        ScaleTargetResult observed;
+        try
+        {
+            var binding = BindingOf(Id, definition);
+            using var timeout = new CancellationTokenSource(ActuationTimeout);
+            observed = await actuators.GetClient(binding).GetCapacityAsync(binding, timeout.Token);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            observed = ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, error.Message);
+        }
+
+        if (observed is { Succeeded: true, Capacity: { } capacity })
+        {
+            State.Observed = capacity.Desired;
+            if (capacity.Desired != State.Current)
+            {
+                LogDrift(logger, Id, State.Current, capacity.Desired);
+            }
         }
     }
 
@@ -605,6 +632,9 @@ public sealed partial class ServiceGrain(
             : null;
         return reason is null ? explanation : [.. explanation, reason];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Target {Target} drifted: {Current} decided, the actuator reports {Observed}")]
+    private static partial void LogDrift(ILogger logger, string target, int current, int observed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Target {Target} scaled {From} -> {To} ({Actor}, {Trigger})")]
     private static partial void LogScaled(ILogger logger, string target, int from, int to, string actor, string trigger);

@@ -185,4 +185,23 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
         Assert.Equal(0.20m, Math.Round(status.Cost.Month, 2));
         Assert.Equal(0.05m, status.Cost.CostPerAgentHour);
     }
+
+    [Fact]
+    public async Task Capacity_changed_behind_the_control_plane_is_read_back_and_reported_as_drift()
+    {
+        var (grain, id) = await RegisterAsync(initial: 3);
+        fixture.Simulated.Find(id)!.Apply(new DesiredCapacityRequest("someone-else-1", 6));
+
+        // The read-back runs with the supervisor report, once a minute of timer evaluations.
+        for (var tick = 0; tick < 5; tick++)
+        {
+            fixture.Clock.Advance(TimeSpan.FromSeconds(15));
+            await grain.GetStatusAsync();
+        }
+
+        var status = await grain.GetStatusAsync();
+        Assert.Equal(3, status.Current);
+        Assert.Equal(6, status.Observed);
+        Assert.Equal(3, status.Drift);
+    }
 }
