@@ -543,7 +543,7 @@ public sealed partial class ServiceGrain(
     {
         var definition = State.Definition!;
         _lastReport = now;
-        var forecast = State.Cost?.ForecastMonthEnd(now, State.Current, definition.UnitCostPerHour) ?? 0m;
+        var forecast = Money(State.Cost?.ForecastMonthEnd(now, State.Current, definition.UnitCostPerHour) ?? 0m);
         await Supervisor(definition).ReportAsync(new TargetCapacityReport(Id, State.Current, definition.Priority, definition.UnitCostPerHour, forecast));
     }
 
@@ -601,9 +601,12 @@ public sealed partial class ServiceGrain(
     {
         var price = State.Definition?.UnitCostPerHour ?? 0m;
         var ledger = (State.Cost ?? CostLedger.StartingAt(now)).AccrueUntil(now, State.Current, price);
-        return new CostReport(price, ledger.Hour.Cost, ledger.Day.Cost, ledger.Month.Cost, ledger.ForecastMonthEnd(now, State.Current, price),
-            ledger.Month.CapacityHours, CostPerAgentHour: null);
+        return new CostReport(price, Money(ledger.Hour.Cost), Money(ledger.Day.Cost), Money(ledger.Month.Cost),
+            Money(ledger.ForecastMonthEnd(now, State.Current, price)), Math.Round(ledger.Month.CapacityHours, 4), CostPerAgentHour: null);
     }
+
+    /// <summary>Money is reported to the cent's hundredth; the ledger keeps full precision.</summary>
+    private static decimal Money(decimal amount) => Math.Round(amount, 4, MidpointRounding.AwayFromZero);
 
     private TargetDefinition Registered() =>
         State.Definition ?? throw new InvalidOperationException($"target '{Id}' is not registered");

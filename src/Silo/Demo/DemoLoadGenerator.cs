@@ -32,6 +32,12 @@ internal sealed partial class DemoLoadGenerator(
         await WaitForStartAsync(stoppingToken);
         foreach (var (target, policies) in DemoFleet.Targets(options.Value.StartupDelaySeconds))
         {
+            // The simulated services exist from the start, so the first samples come from every initial instance.
+            if (simulated.Find(target.Id) is null)
+            {
+                simulated.Add(target.Id, target.InitialCapacity, TimeSpan.FromSeconds(options.Value.StartupDelaySeconds));
+            }
+
             await grains.GetGrain<IServiceGrain>(target.Id).ConfigureAsync(target);
             foreach (var policy in policies)
             {
