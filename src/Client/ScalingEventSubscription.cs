@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Autoscaler.Grains.Interfaces;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +7,9 @@ namespace Autoscaler.Client;
 /// <summary>
 /// One live subscription to the scaling event hub: an observer reference registered with the hub and renewed on a timer
 /// (the hub forgets unrenewed subscriptions, and loses them all if it is deactivated). Handlers run one at a time, in the
-/// order events arrive.
+/// order events reach this client, on a pump of their own so a slow handler never blocks the Orleans client. Delivery is
+/// at most once and the hub's one-way calls do not guarantee order across events: order by <see cref="DecisionRecord.At"/>
+/// where it matters.
 /// </summary>
 internal sealed partial class ScalingEventSubscription : IScalingEventObserver, IAsyncDisposable
 {
@@ -14,10 +17,11 @@ internal sealed partial class ScalingEventSubscription : IScalingEventObserver, 
     private readonly string? _target;
     private readonly Func<DecisionRecord, Task> _handler;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _serial = new(1, 1);
+    private readonly Channel<DecisionRecord> _inbox = Channel.CreateUnbounded<DecisionRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private IScalingEventObserver? _reference;
     private ITimer? _renewal;
+    private Task _pump = Task.CompletedTask;
 
     private ScalingEventSubscription(IClusterClient cluster, string? target, Func<DecisionRecord, Task> handler, ILogger logger)
     {
@@ -39,33 +43,17 @@ internal sealed partial class ScalingEventSubscription : IScalingEventObserver, 
         CancellationToken cancellationToken)
     {
         var subscription = new ScalingEventSubscription(cluster, target, handler, logger);
+        subscription._pump = Task.Run(subscription.PumpAsync, CancellationToken.None);
         subscription._reference = cluster.CreateObjectReference<IScalingEventObserver>(subscription);
         await subscription.Hub.SubscribeAsync(subscription._reference, target).WaitAsync(cancellationToken);
         subscription._renewal = clock.CreateTimer(_ => subscription.Renew(), null, renewal, renewal);
         return subscription;
     }
 
-    public async Task OnScalingEventAsync(DecisionRecord record)
+    public Task OnScalingEventAsync(DecisionRecord record)
     {
-        if (_stopping.IsCancellationRequested)
-        {
-            return;
-        }
-
-        await _serial.WaitAsync();
-        try
-        {
-            await _handler(record);
-        }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            // A failing handler must not end the subscription; the application sees it in its logs.
-            LogHandlerFailed(_logger, record.Target, record.Id, error);
-        }
-        finally
-        {
-            _serial.Release();
-        }
+        _inbox.Writer.TryWrite(record);
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
@@ -76,6 +64,7 @@ internal sealed partial class ScalingEventSubscription : IScalingEventObserver, 
         }
 
         await _stopping.CancelAsync();
+        _inbox.Writer.TryComplete();
         if (_renewal is not null)
         {
             await _renewal.DisposeAsync();
@@ -96,7 +85,25 @@ internal sealed partial class ScalingEventSubscription : IScalingEventObserver, 
             _cluster.DeleteObjectReference<IScalingEventObserver>(_reference);
         }
 
+        // Events already received are still handed over before disposal completes.
+        await _pump;
         _stopping.Dispose();
+    }
+
+    private async Task PumpAsync()
+    {
+        await foreach (var record in _inbox.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await _handler(record);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // A failing handler must not end the subscription; the application sees it in its logs.
+                LogHandlerFailed(_logger, record.Target, record.Id, error);
+            }
+        }
     }
 
     private void Renew()

@@ -10,7 +10,7 @@ namespace Autoscaler.Cli.Commands;
 /// (<c>{ "name", "type", ... }</c>) or a policy document (<c>{ "policies": [...] }</c>); apply validates it offline first.</summary>
 public sealed class PoliciesCommand : ICliCommand
 {
-    private static readonly string[] Columns = ["name", "type", "metric", "target", "scaleOutCooldown", "scaleInCooldown"];
+    private static readonly string[] Columns = ["name", "type", "metric", "target.type", "target.value", "scaleOutCooldownSeconds", "scaleInCooldownSeconds"];
 
     /// <inheritdoc />
     public Command Build(CliContext context)

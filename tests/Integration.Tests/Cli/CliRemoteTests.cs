@@ -158,6 +158,16 @@ public sealed class CliRemoteTests(CliSiloFixture silo) : IClassFixture<CliSiloF
         await CliRun.InvokeAsync(["targets", "delete", id, .. admin]);
     }
 
+    [Fact]
+    public async Task Watch_on_redirected_output_prints_the_table_before_and_after_the_bounded_run()
+    {
+        var run = await CliRun.InvokeAsync("watch", "--duration", "1s", "--url", Url, "--token", TestKeys.Viewer);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(2, run.Output.Split("targets", StringSplitOptions.None).Length - 1);
+        Assert.Empty(run.Error);
+    }
+
     /// <summary>Completes <see cref="Seen"/> with the first written line that mentions the target.</summary>
     private sealed class SignallingWriter(string target) : StringWriter
     {
