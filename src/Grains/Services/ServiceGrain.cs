@@ -330,7 +330,7 @@ public sealed partial class ServiceGrain(
             trigger == "manual" ? DecisionRecords.Manual : DecisionRecords.Decision,
             from,
             to,
-            ActorOf(decision),
+            decision.LimitedBy == LimitReason.ManualOverride && State.Override is { } manual ? $"manual:{manual.Actor}" : ActorOf(decision),
             DryRun: !mayActuate,
             approval.Grant.LimitedBy ?? decision.LimitedBy?.ToString(),
             WithReason(explanation, approval, flags),

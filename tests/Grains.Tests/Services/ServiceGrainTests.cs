@@ -125,7 +125,7 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
         var (grain, _) = await RegisterAsync();
 
         var manual = await grain.ScaleManuallyAsync(new ManualScale(7, "launch event", "ops@example", Now.AddMinutes(2)));
-        Assert.Equal("manual", manual.Actor);
+        Assert.Equal("manual:ops@example", manual.Actor);
         Assert.Equal(7, (await grain.GetStatusAsync()).Current);
 
         await grain.IngestAsync([Cpu("a", Now, 100), Cpu("b", Now, 100)]);
