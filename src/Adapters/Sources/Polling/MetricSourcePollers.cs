@@ -35,6 +35,9 @@ public sealed class MetricSourcePollers : IAsyncDisposable
             catalog))];
     }
 
+    /// <summary>Wraps pollers built elsewhere (tests, custom sources).</summary>
+    public MetricSourcePollers(IReadOnlyList<MetricSourcePoller> pollers) => All = pollers;
+
     /// <summary>The pollers, in configuration order.</summary>
     public IReadOnlyList<MetricSourcePoller> All { get; }
 
