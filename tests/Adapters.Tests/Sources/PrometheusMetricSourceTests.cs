@@ -5,7 +5,8 @@ using Autoscaler.Ports.Sources;
 namespace Autoscaler.Adapters.Tests.Sources;
 
 /// <summary>The Prometheus source against a real Prometheus server that scrapes a local exporter.</summary>
-public sealed class PrometheusMetricSourceTests(PrometheusServer prometheus) : IClassFixture<PrometheusServer>, IDisposable
+[Collection(PrometheusCollection.Name)]
+public sealed class PrometheusMetricSourceTests(PrometheusServer prometheus) : IDisposable
 {
     private readonly HttpClient _http = new();
 
