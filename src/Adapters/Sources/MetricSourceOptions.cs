@@ -45,6 +45,9 @@ public sealed class MetricSourceOptions
     /// </summary>
     public TimeSpan? Jitter { get; set; }
 
+    /// <summary>The entry's key under <c>Sources</c> ("0", "1", ...), so messages name the key as configured; set by the host.</summary>
+    public string? Key { get; internal set; }
+
     /// <summary>The jitter actually applied.</summary>
     public TimeSpan EffectiveJitter => Jitter ?? Interval / 10;
 }

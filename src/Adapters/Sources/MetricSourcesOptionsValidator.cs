@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Adapters.Sources;
@@ -10,7 +11,8 @@ internal sealed class MetricSourcesOptionsValidator : IValidateOptions<MetricSou
         var errors = new List<string>();
         for (var i = 0; i < options.Sources.Count; i++)
         {
-            Validate(options.Sources[i], $"{MetricSourcesOptions.SectionName}:{i}:", errors);
+            var source = options.Sources[i];
+            Validate(source, $"{MetricSourcesOptions.SectionName}:{source.Key ?? i.ToString(CultureInfo.InvariantCulture)}:", errors);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,7 +1,6 @@
 using Autoscaler.Adapters.Sources.Polling;
 using Autoscaler.Adapters.Tests.Telemetry;
 using Autoscaler.Ports.Sources;
-using Autoscaler.Ports.Telemetry;
 using static Autoscaler.Adapters.Tests.Sources.ScriptedMetricSource;
 
 namespace Autoscaler.Adapters.Tests.Sources;

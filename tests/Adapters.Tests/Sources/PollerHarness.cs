@@ -12,8 +12,13 @@ internal sealed class PollerHarness
 {
     public const string Target = "checkout";
 
-    public PollerHarness(int staleAfterFailures = 3, ITelemetryTargetCatalog? catalog = null, MetricSourceCounters? counters = null)
+    public PollerHarness(
+        int staleAfterFailures = 3,
+        ITelemetryTargetCatalog? catalog = null,
+        MetricSourceCounters? counters = null,
+        FakeTimeProvider? clock = null)
     {
+        Clock = clock ?? new FakeTimeProvider(Start);
         Options = new MetricSourceOptions
         {
             Kind = MetricSourceKind.Prometheus,
@@ -31,7 +36,9 @@ internal sealed class PollerHarness
             NullLogger.Instance, catalog);
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    public static DateTimeOffset Start { get; } = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; }
 
     public ScriptedMetricSource Source { get; } = new();
 

@@ -5,7 +5,8 @@ using Autoscaler.Ports.Sources;
 namespace Autoscaler.Adapters.Tests.Sources;
 
 /// <summary>The Prometheus source against a real Prometheus server that scrapes a local exporter.</summary>
-public sealed class PrometheusMetricSourceTests(PrometheusServer prometheus) : IClassFixture<PrometheusServer>, IDisposable
+[Collection(PrometheusCollection.Name)]
+public sealed class PrometheusMetricSourceTests(PrometheusServer prometheus) : IDisposable
 {
     private readonly HttpClient _http = new();
 
@@ -83,6 +84,19 @@ public sealed class PrometheusMetricSourceTests(PrometheusServer prometheus) : I
 
         Assert.Equal(MetricSourceResultKind.Failed, result.Kind);
         Assert.Contains("unreachable", result.Message);
+    }
+
+    [Fact]
+    public async Task A_proxy_error_page_instead_of_the_api_fails_without_throwing()
+    {
+        await using var proxy = await ScriptedHttpServer.StartAsync(_ => new ScriptedResponse(502, "<html>Bad Gateway</html>", "text/html"));
+        var source = new PrometheusMetricSource(_http, proxy.BaseUri, "up", "queue", "instance", TimeSpan.FromSeconds(5));
+
+        var result = await source.ReadAsync(CancellationToken.None);
+
+        Assert.Equal(MetricSourceResultKind.Failed, result.Kind);
+        Assert.StartsWith("unexpected prometheus response:", result.Message);
+        Assert.Equal("/api/v1/query?query=up&timeout=5000ms", proxy.Requests.Single().Path + proxy.Requests.Single().Query);
     }
 
     public void Dispose() => _http.Dispose();

@@ -24,11 +24,14 @@ public static class MetricSourceServiceCollectionExtensions
         services.AddOptions<MetricSourcesOptions>()
             .Configure(options =>
             {
-                configuration.GetSection(MetricSourcesOptions.SectionName).Bind(options.Sources);
+                // Entry by entry rather than binding the list, which renumbers gaps ("Sources:3" alone would become 0).
                 var fallback = configuration.GetConnectionString(MetricSourcesOptions.DefaultConnectionStringName);
-                foreach (var source in options.Sources.Where(s => string.IsNullOrWhiteSpace(s.ConnectionString)))
+                foreach (var entry in configuration.GetSection(MetricSourcesOptions.SectionName).GetChildren())
                 {
-                    source.ConnectionString = fallback;
+                    var source = new MetricSourceOptions { Key = entry.Key };
+                    entry.Bind(source);
+                    source.ConnectionString = string.IsNullOrWhiteSpace(source.ConnectionString) ? fallback : source.ConnectionString;
+                    options.Sources.Add(source);
                 }
             })
             .ValidateOnStart();

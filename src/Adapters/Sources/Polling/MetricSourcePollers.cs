@@ -1,3 +1,4 @@
+using System.Globalization;
 using Autoscaler.Adapters.Sources.PostgreSql;
 using Autoscaler.Adapters.Sources.Prometheus;
 using Autoscaler.Ports.Sources;
@@ -25,7 +26,7 @@ public sealed class MetricSourcePollers : IAsyncDisposable
     {
         var logger = loggers.CreateLogger<MetricSourcePoller>();
         All = [.. options.Value.Sources.Select((source, index) => new MetricSourcePoller(
-            $"{index}:{source.Kind.ToString()!.ToLowerInvariant()}:{source.Target}/{source.Metric}",
+            $"{source.Key ?? index.ToString(CultureInfo.InvariantCulture)}:{source.Kind.ToString()!.ToLowerInvariant()}:{source.Target}/{source.Metric}",
             Create(source, httpClients),
             source,
             sink,
@@ -34,6 +35,9 @@ public sealed class MetricSourcePollers : IAsyncDisposable
             logger,
             catalog))];
     }
+
+    /// <summary>Wraps pollers built elsewhere (tests, custom sources).</summary>
+    public MetricSourcePollers(IReadOnlyList<MetricSourcePoller> pollers) => All = pollers;
 
     /// <summary>The pollers, in configuration order.</summary>
     public IReadOnlyList<MetricSourcePoller> All { get; }
