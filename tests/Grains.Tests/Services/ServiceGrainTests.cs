@@ -204,4 +204,23 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
         Assert.Equal(6, status.Observed);
         Assert.Equal(3, status.Drift);
     }
+
+    [Fact]
+    public async Task A_pool_wide_derived_metric_is_read_as_one_aggregate_value_over_the_current_capacity()
+    {
+        var id = NewId();
+        var grain = fixture.Client.GetGrain<IServiceGrain>(id);
+        fixture.Simulated.Add(id, initialCapacity: 4, startupDelay: TimeSpan.Zero);
+        await grain.ConfigureAsync(Simulated(id, initial: 4, max: 20) with { AgentPool = new AgentPoolSettings(StalenessSeconds: 60) });
+        await grain.SetPolicyAsync(new PolicyDefinition("agent-utilization",
+            """{ "name": "agent-utilization", "type": "targetTracking", "metric": "AgentUtilization", "target": { "type": "Value", "value": 70 } }"""));
+
+        // Four agents 100 % busy: AgentUtilization 100 vs 70 over 4 -> ceil(4 x 1.43) = 6.
+        await grain.IngestAsync([.. Enumerable.Range(0, 4).Select(i =>
+            new TelemetryPoint($"agent-{i}", Now, new Dictionary<string, double> { ["utilization"] = 100 }))]);
+
+        var status = await grain.GetStatusAsync();
+        Assert.Equal(6, status.Current);
+        Assert.Contains(status.LastDecision!.Explanation, line => line.StartsWith("agent-utilization: value 100", StringComparison.Ordinal));
+    }
 }
