@@ -81,7 +81,7 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
             {
                 for (var agent = 0; agent < Payloads.Agents; agent++)
                 {
-                    singles.Add(($"telemetry.{id}", Payloads.Single(agent, start + (round * 1000L), 20 + (random.Next(250) / 10.0))));
+                    singles.Add(($"telemetry.{id}", Payloads.Single(agent, start + (round * 1000L), 2 + (random.Next(75) / 10.0))));
                 }
             }
         }
@@ -96,7 +96,7 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
         {
             foreach (var id in ids)
             {
-                batches.Add(($"telemetry.{id}", Payloads.Batch(start + ((settings.SingleRounds + round) * 1000L), 20 + (random.Next(200) / 10.0))));
+                batches.Add(($"telemetry.{id}", Payloads.Batch(start + ((settings.SingleRounds + round) * 1000L), 2 + (random.Next(30) / 10.0))));
             }
         }
 
@@ -151,7 +151,8 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
         // The fast path runs at most once a second per target: let the warm-up's evaluation age out.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var published = new Dictionary<string, long>(StringComparer.Ordinal);
-        var breach = Payloads.Now("a", 100);
+        // AverageValue divides the sum over instances by the target (50): 500 asks for 10, the default scale-up rules allow 4.
+        var breach = Payloads.Now("a", 500);
         using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(15));
         foreach (var id in ids)
         {
@@ -229,7 +230,7 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
                 measured.Restart();
             }
 
-            var payload = Payloads.Batch(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 30);
+            var payload = Payloads.Batch(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 3);
             foreach (var subject in subjects)
             {
                 await nats.PublishAsync(subject, payload);
