@@ -19,8 +19,8 @@ internal sealed record BenchSettings(
         Read("BENCH_BATCH_ROUNDS", 30),
         Read("BENCH_REACTIONS", 200),
         Read("BENCH_SUSTAIN_TARGETS", 10_000),
-        Read("BENCH_SUSTAIN_SECONDS", 40),
-        Read("BENCH_REGISTRATION_SECONDS", 75));
+        Read("BENCH_SUSTAIN_SECONDS", 25),
+        Read("BENCH_REGISTRATION_SECONDS", 45));
 
     private static int Read(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;

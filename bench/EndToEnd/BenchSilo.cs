@@ -24,7 +24,24 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public int Pid { get; }
 
+    /// <summary>True while the silo process runs.</summary>
+    public bool IsRunning => _silo.IsRunning;
+
+    /// <summary>What the silo printed (for a failure report).</summary>
+    public string Output => _silo.Output;
+
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>The silo's telemetry ingestion counters as <c>/health/ready</c> reports them (received, rejected, overflowed, ...).</summary>
+    public async Task<string> TelemetryCountersAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync(new Uri(_silo.BaseAddress, "/health/ready"));
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("checks").TryGetProperty("telemetry-ingestion", out var check)
+            ? check.GetProperty("data").GetRawText()
+            : "(no telemetry-ingestion check)";
+    }
 
     public static async Task<BenchSilo> StartAsync(string natsUrl)
     {

@@ -11,7 +11,7 @@ internal static class Payloads
     public static byte[] Single(int agent, long unixMs, double cpu) => Encoding.UTF8.GetBytes(Sample(agent, unixMs, cpu));
 
     public static byte[] Batch(long unixMs, double cpu) =>
-        Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Range(0, Agents).Select(agent => Sample(agent, unixMs, cpu + agent))) + "]");
+        Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Range(0, Agents).Select(agent => Sample(agent, unixMs, cpu + (agent * 0.5)))) + "]");
 
     /// <summary>No timestamp: the silo stamps it on receipt (what reaction latency wants).</summary>
     public static byte[] Now(string source, double cpu) =>

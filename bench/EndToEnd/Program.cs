@@ -17,7 +17,12 @@ var report = new
     results,
 };
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, new JsonSerializerOptions
+{
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+}));
 
 Console.WriteLine();
 Console.WriteLine($"{"scenario",-62} {"value",14} {"unit",-12} {"goal",-22} met");

@@ -8,23 +8,34 @@ internal static class Targets
     private const string CpuPolicy = """{ "name": "cpu", "type": "targetTracking", "metric": "cpu", "target": { "type": "AverageValue", "value": 50 } }""";
 
     /// <summary>Registers <paramref name="ids"/> with a CPU target-tracking policy, <paramref name="parallelism"/> at a time.</summary>
-    public static async Task RegisterAsync(IClusterClient client, IEnumerable<string> ids, ActuatorBinding actuator, int parallelism = 32)
+    public static async Task RegisterAsync(IClusterClient client, IEnumerable<string> ids, ActuatorBinding actuator, int parallelism = 32, string scope = "default")
     {
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (id, _) =>
         {
             var grain = client.GetGrain<IServiceGrain>(id);
-            await grain.ConfigureAsync(new TargetDefinition(id, 1, 20, 2, actuator));
+            await grain.ConfigureAsync(new TargetDefinition(id, 1, 20, 2, actuator, Scope: scope));
             await grain.SetPolicyAsync(new PolicyDefinition("cpu", CpuPolicy));
         });
     }
 
-    /// <summary>Samples held in the targets' CPU windows (the last hour): what ingestion has applied.</summary>
+    /// <summary>Samples held in the targets' CPU windows (the last hour): what ingestion has applied. A grain that does not
+    /// answer within 10 s counts as −1 000 000 so a stalled silo cannot pass for a complete count.</summary>
     public static async Task<long> AppliedSamplesAsync(IClusterClient client, IReadOnlyList<string> ids)
     {
         long total = 0;
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (id, _) =>
         {
-            var metrics = await client.GetGrain<IServiceGrain>(id).GetMetricsAsync();
+            IReadOnlyList<MetricSummary> metrics;
+            try
+            {
+                metrics = await client.GetGrain<IServiceGrain>(id).GetMetricsAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException)
+            {
+                Interlocked.Add(ref total, -1_000_000);
+                return;
+            }
+
             var cpu = metrics.FirstOrDefault(m => m.Name == "cpu");
             if (cpu is not null && cpu.Aggregates.TryGetValue("count_1h", out var count))
             {

@@ -58,6 +58,8 @@ public sealed partial class ServiceGrain(
                 _windows.Restore(snapshot);
             }
 
+            State.Windows = null;
+
             _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
             StartTimer(definition);
             if (State.Pending is { } pending)
@@ -533,10 +535,18 @@ public sealed partial class ServiceGrain(
     }
 
     /// <summary>Every state write carries the windows too, so a reactivation elsewhere resumes with them.</summary>
-    private Task WriteStateAsync()
+    private async Task WriteStateAsync()
     {
         State.Windows = _windows.Snapshot().ToJson();
-        return state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            // The live windows are the truth between writes; holding their JSON too would double their memory.
+            State.Windows = null;
+        }
     }
 
     private async Task ReportToSupervisorAsync(DateTimeOffset now)
