@@ -19,6 +19,7 @@ namespace Autoscaler.Grains.Services;
 /// </summary>
 public sealed partial class ServiceGrain(
     [PersistentState("service", GrainStorage.Default)] IPersistentState<ServiceState> state,
+    [PersistentState("windows", GrainStorage.Default)] IPersistentState<ServiceWindowsState> windowsState,
     IScaleTargetClientFactory actuators,
     IScalingHistoryStore history,
     IScalingEventSink events,
@@ -41,6 +42,7 @@ public sealed partial class ServiceGrain(
     private int _timerSeconds;
     private DateTimeOffset _lastFastPath = DateTimeOffset.MinValue;
     private DateTimeOffset _lastWrite;
+    private DateTimeOffset _lastWindowsWrite;
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
     private DecisionRecord? _lastNoChange;
 
@@ -53,12 +55,12 @@ public sealed partial class ServiceGrain(
         if (State.Definition is { } definition)
         {
             _windows = new TargetWindows(WindowOptions(definition));
-            if (State.Windows is { } saved && WindowSetSnapshot.FromJson(saved) is { } snapshot)
+            if (windowsState.State.Json is { } saved && WindowSetSnapshot.FromJson(saved) is { } snapshot)
             {
                 _windows.Restore(snapshot);
             }
 
-            State.Windows = null;
+            windowsState.State.Json = null;
 
             _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
             StartTimer(definition);
@@ -347,10 +349,14 @@ public sealed partial class ServiceGrain(
             return decided;
         }
 
+        // Write-ahead: the decision is durable before the actuator sees it; its history row and event go out while the
+        // actuator works, so neither sits on the reaction path.
         State.Pending = decided;
-        await RecordAsync(decided, outcome: "pending", publish: true);
+        Remember(decided);
         await WriteStateAsync();
+        var reported = ReportAsync(decided, outcome: "pending", publish: true);
         var result = await ActuateAsync(definition, decided);
+        await reported;
         return await CompleteAsync(decided, result, decision);
     }
 
@@ -372,6 +378,13 @@ public sealed partial class ServiceGrain(
             {
                 State.History = HistoryKeeper.Next(before, _policySet, decided.At, decision.Recommendation, decided.To - decided.From,
                     decision.DrivenBy, decision.EvaluationsWithoutData, decision.LastActiveAt);
+            }
+            else
+            {
+                // Resolved after a failover: the engine's decision is gone, but its scale event still counts for cooldowns
+                // and rate limits.
+                var policy = decided.Actor.StartsWith("policy:", StringComparison.Ordinal) ? decided.Actor["policy:".Length..] : null;
+                State.History = before with { ScaleEvents = [.. before.ScaleEvents, new ScaleEvent(decided.At, decided.To - decided.From, policy)] };
             }
 
             outcome = decided with { Kind = DecisionRecords.Actuated, At = now, DurationMs = duration, DryRun = false };
@@ -404,6 +417,7 @@ public sealed partial class ServiceGrain(
         await WriteStateAsync();
         _lastWrite = now;
         await ReportToSupervisorAsync(now);
+        await SaveWindowsIfDueAsync(now);
         return outcome;
     }
 
@@ -452,14 +466,25 @@ public sealed partial class ServiceGrain(
         };
     }
 
-    private async Task RecordAsync(DecisionRecord record, string outcome, bool publish)
+    private Task RecordAsync(DecisionRecord record, string outcome, bool publish)
+    {
+        Remember(record);
+        return ReportAsync(record, outcome, publish);
+    }
+
+    /// <summary>Keeps the record in grain state (recent decisions; the idempotence record).</summary>
+    private void Remember(DecisionRecord record)
     {
         State.RecentDecisions.Insert(0, record);
         if (State.RecentDecisions.Count > RecentDecisionCount)
         {
             State.RecentDecisions.RemoveRange(RecentDecisionCount, State.RecentDecisions.Count - RecentDecisionCount);
         }
+    }
 
+    /// <summary>Appends the record to history and publishes it; losing either never stops scaling.</summary>
+    private async Task ReportAsync(DecisionRecord record, string outcome, bool publish)
+    {
         try
         {
             await history.AppendAsync(DecisionRecords.ToHistory(record, outcome));
@@ -471,7 +496,6 @@ public sealed partial class ServiceGrain(
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            // History and events are reports of the decision, not the decision: losing one never stops scaling.
             LogRecordFailed(logger, Id, record.Id, error.Message);
         }
     }
@@ -534,18 +558,27 @@ public sealed partial class ServiceGrain(
         }
     }
 
-    /// <summary>Every state write carries the windows too, so a reactivation elsewhere resumes with them.</summary>
-    private async Task WriteStateAsync()
+    /// <summary>Writes the decision state (small; on every decision, before actuation).</summary>
+    private Task WriteStateAsync() => state.WriteStateAsync();
+
+    /// <summary>Saves the windows at most every <see cref="WriteInterval"/>, so a reactivation elsewhere resumes with them.</summary>
+    private async Task SaveWindowsIfDueAsync(DateTimeOffset now)
     {
-        State.Windows = _windows.Snapshot().ToJson();
+        if (now - _lastWindowsWrite < WriteInterval)
+        {
+            return;
+        }
+
+        _lastWindowsWrite = now;
+        windowsState.State.Json = _windows.Snapshot().ToJson();
         try
         {
-            await state.WriteStateAsync();
+            await windowsState.WriteStateAsync();
         }
         finally
         {
             // The live windows are the truth between writes; holding their JSON too would double their memory.
-            State.Windows = null;
+            windowsState.State.Json = null;
         }
     }
 
@@ -586,6 +619,7 @@ public sealed partial class ServiceGrain(
         if (State.Definition is not null && State.Pending is null)
         {
             await EvaluateAsync("timer", scaleOutOnly: false);
+            await SaveWindowsIfDueAsync(clock.GetUtcNow());
         }
     }
 
