@@ -27,6 +27,8 @@ public sealed class RoutesSilo : IAsyncLifetime
             web.UseSetting("Silo:SiloPort", FreePort());
             web.UseSetting("Silo:GatewayPort", FreePort());
             web.UseSetting("Api:GeneratedKeyFile", Path.Combine(_keyDirectory, "admin.key"));
+            // A short heartbeat, so a test sees the keep-alive comment without waiting 15 s.
+            web.UseSetting("Api:Events:HeartbeatInterval", "00:00:00.500");
             foreach (var (key, value) in TestKeys.Settings())
             {
                 web.UseSetting(key, value);
