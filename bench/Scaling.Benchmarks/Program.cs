@@ -1,1 +1,3 @@
-System.Console.WriteLine("bench");
+using Autoscaler.Scaling.Benchmarks;
+
+return ScalingBenchmarkRunner.Run(args);

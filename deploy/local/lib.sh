@@ -13,16 +13,26 @@ s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.clos
 PY
 }
 
-ensure_packages() {
-  local missing=()
-  [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
-  command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
+# install_missing PACKAGE:PROBE... installs (apt) every package whose probe command or path is absent.
+install_missing() {
+  local missing=() entry package probe
+  for entry in "$@"; do
+    package=${entry%%:*}; probe=${entry#*:}
+    if [ "${probe#/}" != "$probe" ]; then [ -x "$probe" ] || missing+=("$package")
+    else command -v "$probe" >/dev/null 2>&1 || missing+=("$package"); fi
+  done
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing ${missing[*]} (apt)"
   local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
+
+# The servers every local stack needs.
+ensure_packages() { install_missing "postgresql-15:$PG_BIN/initdb" nats-server:nats-server; }
+
+# Extra real peers the test suite drives: Prometheus (pull metric source) and Chromium (dashboard browser test).
+ensure_test_packages() { install_missing prometheus:prometheus chromium:/usr/bin/chromium; }
 
 # run_as_pg CMD...: PostgreSQL refuses to run as root, so as root we switch to the postgres user.
 run_as_pg() {

@@ -11,5 +11,17 @@ public static class CommandCatalog
         new EvaluateCommand(),
         new SimulateCommand(),
         new ValidateCommand(),
+        new TemplatesCommand(),
+        new MigrateCliCommand(),
+        new StatusCommand(),
+        new TargetsCommand(),
+        new PoliciesCommand(),
+        new ScaleCommand(),
+        new SwitchCommand(enabled: true),
+        new SwitchCommand(enabled: false),
+        new HistoryCommand(),
+        new WatchCommand(),
+        new RecommendationsCommand(),
+        new KeysCommand(),
     ];
 }

@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>Invalid input or usage: nothing on standard output, a message naming the field on standard error.</summary>
     public const int InvalidInput = 2;
+
+    /// <summary>The control plane refused the credential (401) or its role (403).</summary>
+    public const int Unauthorized = 3;
+
+    /// <summary>The target, policy or route does not exist (404).</summary>
+    public const int NotFound = 4;
 }

@@ -24,7 +24,7 @@ public static class ScalingEngine
         // A target seen for the first time: its current capacity counts as a recommendation made now (Kubernetes
         // maybeInitScaleDownStabilizationWindow), so nothing scales down before the window has seen real recommendations.
         var history = request.History ?? new ScalingHistory([new Recommendation(now, current)], []);
-        var query = request.Query ?? SampleMetricQuery.FromReadings(request.Metrics, now);
+        var query = request.Query ?? new LazyReadingsQuery(request.Metrics, now);
         var context = new PolicyContext(now, target, request.Metrics, history, query);
 
         var proposals = new List<PolicyProposal>(set.Policies.Count + 1);
@@ -80,7 +80,7 @@ public static class ScalingEngine
             outcome = new Outcome(capacity, capacity, capacity, LimitReason.ManualOverride, null,
                 $"combined: manual override to {manual.Capacity}{reason}{until} -> {capacity}");
         }
-        else if (set.ScaleToZero is { } rule && ZeroOutcome(rule, active, activationDetail, lastActive, now, current, min, max, proposals, set, fallbackActive) is { } zeroOutcome)
+        else if (set.ScaleToZero is { } rule && ZeroScalingStep.Decide(rule, active, activationDetail, lastActive, now, current, min, max, proposals, set, fallbackActive) is { } zeroOutcome)
         {
             outcome = zeroOutcome;
         }
@@ -89,8 +89,7 @@ public static class ScalingEngine
             if (set.ScaleToZero is not null)
             {
                 // Between zero and max the policies decide, with 1 as the floor (KEDA hands the HPA min 1).
-                min = Math.Max(min, 1);
-                max = Math.Max(max, min);
+                min = Math.Max(min, Math.Min(1, max));
             }
 
             outcome = current < min || current > max
@@ -158,35 +157,8 @@ public static class ScalingEngine
             line += stabilized != combined.Desired ? $" -> {stabilized}" : string.Empty;
         }
 
-        line += RateNote(stabilized, current, min, max, rate);
+        line += RateNotes.Describe(stabilized, current, min, max, rate);
         return new Outcome(rate.Desired, stabilized, combined.Desired, limitedBy, combined.DrivenBy, line);
-    }
-
-    private static string RateNote(int stabilized, int current, int min, int max, RateLimit rate)
-    {
-        if (stabilized > current)
-        {
-            return rate.LimitedBy switch
-            {
-                null => $"; scale-up limit {rate.Limit} not reached",
-                LimitReason.TooManyReplicas => $"; max {max} reached -> {rate.Desired}",
-                LimitReason.Disabled => $"; scale-up is disabled -> {rate.Desired}",
-                _ => $"; scale-up limit {rate.Limit} reached -> {rate.Desired}",
-            };
-        }
-
-        if (stabilized < current)
-        {
-            return rate.LimitedBy switch
-            {
-                null => $"; scale-down limit {rate.Limit} not reached",
-                LimitReason.TooFewReplicas => $"; min {min} reached -> {rate.Desired}",
-                LimitReason.Disabled => $"; scale-down is disabled -> {rate.Desired}",
-                _ => $"; scale-down limit {rate.Limit} reached -> {rate.Desired}",
-            };
-        }
-
-        return string.Empty;
     }
 
     private static Outcome OutOfBounds(int current, int min, int max, List<PolicyProposal> proposals, PolicySet set, bool fallbackActive)
@@ -196,40 +168,5 @@ public static class ScalingEngine
         return current < min
             ? new Outcome(min, min, combined.Desired, LimitReason.TooFewReplicas, null, $"combined: current {current} is below min {min} -> {min}")
             : new Outcome(max, max, combined.Desired, LimitReason.TooManyReplicas, null, $"combined: current {current} is above max {max} -> {max}");
-    }
-
-    private static Outcome? ZeroOutcome(
-        ScaleToZero rule,
-        bool? active,
-        string detail,
-        DateTimeOffset? lastActive,
-        DateTimeOffset now,
-        int current,
-        int min,
-        int max,
-        List<PolicyProposal> proposals,
-        PolicySet set,
-        bool fallbackActive)
-    {
-        if (current == 0)
-        {
-            if (active != true)
-            {
-                return new Outcome(0, 0, 0, null, null, $"combined: {detail}; stays at 0");
-            }
-
-            // KEDA activates straight to the policies' proposal (at least 1), without the HPA's windows.
-            var combined = ProposalCombiner.Combine(proposals, current, set.Consensus, !fallbackActive);
-            var desired = Math.Clamp(Math.Max(1, combined.Desired), Math.Max(min, 1), Math.Max(max, 1));
-            return new Outcome(desired, desired, desired, null, combined.DrivenBy, $"combined: {detail}; scale from zero to {desired}");
-        }
-
-        if (active == false && lastActive is { } last && (now - last).TotalSeconds >= rule.CooldownSeconds)
-        {
-            return new Outcome(0, 0, 0, null, null,
-                $"combined: {detail} for {Text.Number((now - last).TotalSeconds)} s (cooldown {rule.CooldownSeconds} s); scale to zero");
-        }
-
-        return null;
     }
 }

@@ -2,6 +2,7 @@ using Autoscaler.Adapters.Nats.Hosting;
 using Autoscaler.Silo.Api;
 using Autoscaler.Silo.Api.Security;
 using Autoscaler.Silo.ControlPlane;
+using Autoscaler.Silo.Demo;
 using Autoscaler.Silo.Health;
 using Autoscaler.Silo.Hosting;
 
@@ -10,6 +11,7 @@ builder.AddAutoscalerOrleans();
 builder.Services.AddAutoscalerHealth();
 builder.Services.AddAutoscalerNats(builder.Configuration);
 builder.AddAutoscalerControlPlane();
+builder.AddAutoscalerDemo(args);
 builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
 builder.Services.AddAutoscalerApi();
 

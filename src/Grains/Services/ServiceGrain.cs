@@ -53,6 +53,11 @@ public sealed partial class ServiceGrain(
         if (State.Definition is { } definition)
         {
             _windows = new TargetWindows(WindowOptions(definition));
+            if (State.Windows is { } saved && WindowSetSnapshot.FromJson(saved) is { } snapshot)
+            {
+                _windows.Restore(snapshot);
+            }
+
             _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
             StartTimer(definition);
             if (State.Pending is { } pending)
@@ -93,7 +98,7 @@ public sealed partial class ServiceGrain(
 
         State.Definition = definition;
         _policySet = set;
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         _lastWrite = now;
         await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await GrainFactory.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).AddAsync(Id, definition.Scope);
@@ -102,7 +107,19 @@ public sealed partial class ServiceGrain(
         return Status(now);
     }
 
-    public Task<TargetStatus> GetStatusAsync() => Task.FromResult(Status(clock.GetUtcNow()));
+    public async Task<TargetStatus> GetStatusAsync()
+    {
+        var status = Status(clock.GetUtcNow());
+        if (State.Definition?.AgentPool is not { } pool)
+        {
+            return status;
+        }
+
+        // Cost per agent-hour (seed 000: under $0.10): the month's cost over the pool's active agent-hours.
+        var agents = await GrainFactory.GetGrain<IAgentPoolGrain>(Id).GetStatusAsync(pool.StalenessSeconds);
+        var perAgentHour = agents.AgentHoursThisMonth > 0 ? Math.Round(status.Cost.Month / (decimal)agents.AgentHoursThisMonth, 4) : (decimal?)null;
+        return status with { Cost = status.Cost with { CostPerAgentHour = perAgentHour } };
+    }
 
     public async Task RemoveAsync()
     {
@@ -153,7 +170,7 @@ public sealed partial class ServiceGrain(
 
         _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
         await GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{policy.Name}").SetAsync(policy);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return Status(clock.GetUtcNow());
     }
 
@@ -164,7 +181,7 @@ public sealed partial class ServiceGrain(
         {
             _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
             await GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{name}").DeleteAsync();
-            await state.WriteStateAsync();
+            await WriteStateAsync();
         }
 
         return Status(clock.GetUtcNow());
@@ -186,7 +203,7 @@ public sealed partial class ServiceGrain(
             var derived = await GrainFactory.GetGrain<IAgentPoolGrain>(Id).ObserveAsync(points, pool.StalenessSeconds);
             foreach (var (metric, value) in derived)
             {
-                _windows.RecordAggregate(metric, "pool", now, value);
+                _windows.RecordAggregate(metric, now, value);
             }
         }
 
@@ -247,7 +264,7 @@ public sealed partial class ServiceGrain(
 
         State.Override = request;
         _policySet = PolicySetComposer.Compose(definition, State.Policies, State.Override);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return await EvaluateAsync("manual", scaleOutOnly: false);
     }
 
@@ -256,7 +273,7 @@ public sealed partial class ServiceGrain(
         var definition = Registered();
         State.Override = null;
         _policySet = PolicySetComposer.Compose(definition, State.Policies, null);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return Status(clock.GetUtcNow());
     }
 
@@ -323,14 +340,14 @@ public sealed partial class ServiceGrain(
         {
             State.History = decision.HistoryIfNotApplied;
             await RecordAsync(decided, outcome: to == from ? "trimmed" : "not-actuated", publish: to != from);
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             _lastWrite = now;
             return decided;
         }
 
         State.Pending = decided;
         await RecordAsync(decided, outcome: "pending", publish: true);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         var result = await ActuateAsync(definition, decided);
         return await CompleteAsync(decided, result, decision);
     }
@@ -357,6 +374,7 @@ public sealed partial class ServiceGrain(
 
             outcome = decided with { Kind = DecisionRecords.Actuated, At = now, DurationMs = duration, DryRun = false };
             await RecordAsync(outcome, "succeeded", publish: true);
+            LogScaled(logger, Id, decided.From, decided.To, decided.Actor, decided.Trigger);
         }
         else
         {
@@ -381,7 +399,7 @@ public sealed partial class ServiceGrain(
             LogActuationFailed(logger, Id, decided.Id, failure);
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         _lastWrite = now;
         await ReportToSupervisorAsync(now);
         return outcome;
@@ -428,7 +446,7 @@ public sealed partial class ServiceGrain(
         return new EvaluationRequest(now, new ScaleTarget(State.Current, definition.Min, definition.Max), _windows.Readings(now), _policySet!)
         {
             History = State.History,
-            Query = _windows,
+            Query = _windows.Query,
         };
     }
 
@@ -446,6 +464,7 @@ public sealed partial class ServiceGrain(
             if (publish)
             {
                 await events.PublishAsync(DecisionRecords.ToEvent(record), CancellationToken.None);
+                GrainFactory.GetGrain<IScalingEventHubGrain>(IScalingEventHubGrain.Key).PublishAsync(record).Ignore();
             }
         }
         catch (Exception error) when (error is not OutOfMemoryException)
@@ -476,7 +495,7 @@ public sealed partial class ServiceGrain(
     {
         if (now - _lastWrite >= WriteInterval)
         {
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             _lastWrite = now;
         }
 
@@ -484,6 +503,13 @@ public sealed partial class ServiceGrain(
         {
             await ReportToSupervisorAsync(now);
         }
+    }
+
+    /// <summary>Every state write carries the windows too, so a reactivation elsewhere resumes with them.</summary>
+    private Task WriteStateAsync()
+    {
+        State.Windows = _windows.Snapshot().ToJson();
+        return state.WriteStateAsync();
     }
 
     private async Task ReportToSupervisorAsync(DateTimeOffset now)
@@ -579,6 +605,9 @@ public sealed partial class ServiceGrain(
             : null;
         return reason is null ? explanation : [.. explanation, reason];
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Target {Target} scaled {From} -> {To} ({Actor}, {Trigger})")]
+    private static partial void LogScaled(ILogger logger, string target, int from, int to, string actor, string trigger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Target {Target}: decision {Decision} failed and was rolled back: {Failure}")]
     private static partial void LogActuationFailed(ILogger logger, string target, string decision, string failure);

@@ -1,6 +1,7 @@
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Scaling;
 using Autoscaler.Scaling.Cost;
+using Autoscaler.Scaling.Windows;
 
 namespace Autoscaler.Grains.Services;
 
@@ -61,4 +62,9 @@ public sealed class ServiceState
     /// activation reads the actuator back and records the outcome instead of deciding anew.</summary>
     [Id(12)]
     public DecisionRecord? Pending { get; set; }
+
+    /// <summary>The metric windows and histories as of the last state write, restored on activation (failover keeps them):
+    /// a <see cref="WindowSetSnapshot"/> as System.Text.Json, a string so that the storage's own serializer only carries text.</summary>
+    [Id(13)]
+    public string? Windows { get; set; }
 }

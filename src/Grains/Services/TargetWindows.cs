@@ -6,19 +6,22 @@ using Autoscaler.Scaling.Windows;
 namespace Autoscaler.Grains.Services;
 
 /// <summary>
-/// A target's metric windows (one per metric, per instance inside) and long-horizon histories, exposed to the engine as
-/// per-instance readings and as an <see cref="IMetricQuery"/>. Instances silent past the staleness limit read as missing.
+/// A target's metric windows (one per metric, per instance inside) and long-horizon histories, read by the engine through
+/// <see cref="WindowMetricQuery"/>. Instances silent past the staleness limit read as missing.
 /// </summary>
-internal sealed class TargetWindows(MetricWindowOptions options) : IMetricQuery
+internal sealed class TargetWindows(MetricWindowOptions options)
 {
-    private readonly Dictionary<string, MetricWindow> _windows = new(StringComparer.Ordinal);
+    private readonly WindowMetricQuery _query = new();
     private readonly Dictionary<string, MetricHistory> _histories = new(StringComparer.Ordinal);
 
     /// <summary>Window settings (the staleness limit comes from the agent pool settings).</summary>
     public MetricWindowOptions Options { get; } = options;
 
+    /// <summary>What policies query: aggregations over windows, hourly series for forecasting.</summary>
+    public IMetricQuery Query => _query;
+
     /// <summary>Metric names seen so far.</summary>
-    public IEnumerable<string> Metrics => _windows.Keys;
+    public IEnumerable<string> Metrics => _query.Metrics;
 
     /// <summary>Records every metric of one sample.</summary>
     public void Record(TelemetryPoint point)
@@ -30,63 +33,42 @@ internal sealed class TargetWindows(MetricWindowOptions options) : IMetricQuery
         }
     }
 
-    /// <summary>Records an aggregate value (a pool's derived metric) as the single instance <paramref name="source"/>.</summary>
-    public void RecordAggregate(string metric, string source, DateTimeOffset at, double value) => WindowFor(metric).Record(source, at, value);
+    /// <summary>Records a target-level value (a pool's derived metric): the engine reads it as one aggregate value.</summary>
+    public void RecordAggregate(string metric, DateTimeOffset at, double value) =>
+        WindowFor(metric).Record(WindowMetricQuery.AggregateInstance, at, value);
 
     /// <summary>Forgets an instance (an agent that said it stopped is not missing).</summary>
     public void RemoveInstance(string source)
     {
-        foreach (var window in _windows.Values)
+        foreach (var metric in _query.Metrics)
         {
-            window.RemoveInstance(source);
+            WindowFor(metric).RemoveInstance(source);
         }
     }
 
-    /// <summary>Per-instance readings of every metric at <paramref name="now"/>; also feeds the long-horizon histories.</summary>
-    public Dictionary<string, MetricReading> Readings(DateTimeOffset now)
+    /// <summary>Readings of every metric at <paramref name="now"/>; also feeds the long-horizon histories with totals.</summary>
+    public IReadOnlyDictionary<string, MetricReading> Readings(DateTimeOffset now)
     {
-        var readings = new Dictionary<string, MetricReading>(_windows.Count, StringComparer.Ordinal);
-        foreach (var (name, window) in _windows)
+        foreach (var (metric, history) in _histories)
         {
-            var instances = new List<InstanceSample>(window.InstanceCount);
-            for (var i = 0; i < window.InstanceCount; i++)
-            {
-                var instance = window.GetInstance(i, now);
-                if (string.IsNullOrEmpty(instance.Id))
-                {
-                    continue;
-                }
-
-                instances.Add(new InstanceSample(
-                    instance.Id,
-                    instance.Missing || double.IsNaN(instance.Value) ? null : instance.Value,
-                    double.IsNaN(instance.Request) ? null : instance.Request,
-                    instance.Ready));
-            }
-
-            if (instances.Count > 0)
-            {
-                readings[name] = MetricReading.PerInstance(instances);
-                HistoryFor(name).Record(now, window.CurrentTotal(now));
-            }
+            history.Record(now, WindowFor(metric).CurrentTotal(now));
         }
 
-        return readings;
+        return _query.Readings(now);
     }
 
     /// <summary>Summary of one metric for the API: instance counts, aggregates over 1 min / 5 min / 1 h.</summary>
     public MetricSummary Summarize(string metric, DateTimeOffset now)
     {
-        var window = _windows[metric];
+        var window = WindowFor(metric);
         int present = 0, missing = 0;
         for (var i = 0; i < window.InstanceCount; i++)
         {
-            var instance = window.GetInstance(i, now);
-            if (instance.Missing)
+            if (window.GetInstance(i, now).Missing)
             {
                 missing++;
             }
-            else if (!string.IsNullOrEmpty(instance.Id))
+            else
             {
                 present++;
             }
@@ -97,7 +79,7 @@ internal sealed class TargetWindows(MetricWindowOptions options) : IMetricQuery
         {
             foreach (var aggregation in SummaryAggregations)
             {
-                var value = window.Aggregate(aggregation, span, now);
+                var value = _query.Aggregate(metric, aggregation, span, now);
                 if (value.HasData)
                 {
                     aggregates[$"{AggregationNames.Name(aggregation)}_{suffix}"] = value.Value;
@@ -108,18 +90,42 @@ internal sealed class TargetWindows(MetricWindowOptions options) : IMetricQuery
         var recent = new List<double>(30);
         for (var minute = 29; minute >= 0; minute--)
         {
-            var value = window.Aggregate(Aggregation.Avg, TimeSpan.FromMinutes(1), now.AddMinutes(-minute));
+            var value = _query.Aggregate(metric, Aggregation.Avg, TimeSpan.FromMinutes(1), now.AddMinutes(-minute));
             recent.Add(value.HasData ? value.Value : double.NaN);
         }
 
         return new MetricSummary(metric, present, missing, aggregates, recent);
     }
 
-    public WindowAggregate Aggregate(string metric, Aggregation aggregation, TimeSpan window, DateTimeOffset now) =>
-        _windows.TryGetValue(metric, out var metricWindow) ? metricWindow.Aggregate(aggregation, window, now) : WindowAggregate.Empty;
+    /// <summary>Every window and history, for grain state (windows survive failover).</summary>
+    public WindowSetSnapshot Snapshot() =>
+        new([.. _query.Metrics.Order(StringComparer.Ordinal).Select(metric =>
+        {
+            _query.TryGetWindow(metric, out var window);
+            return new MetricSnapshot(metric, window!.Snapshot(), _histories.TryGetValue(metric, out var history) ? history.Snapshot() : null);
+        })]);
 
-    public HistorySeries? Series(string metric, TimeSpan step, DateTimeOffset now) =>
-        _histories.TryGetValue(metric, out var history) && history.Step == step ? history.Series(now) : null;
+    /// <summary>
+    /// Loads what <see cref="Snapshot"/> wrote. A window taken with another length or bucket count is not restored (its
+    /// buckets would not line up); one with another staleness limit or instance bound is restored under the current ones.
+    /// </summary>
+    public void Restore(WindowSetSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        foreach (var metric in snapshot.Metrics)
+        {
+            var shape = metric.Window.Options;
+            if (shape.Length != Options.Length || shape.BucketCount != Options.BucketCount)
+            {
+                continue;
+            }
+
+            var window = MetricWindow.Restore(metric.Window with { Options = Options });
+            var history = metric.History is { } saved ? MetricHistory.Restore(saved) : MetricHistory.Hourly14Days();
+            _histories[metric.Metric] = history;
+            _query.Add(metric.Metric, window, history);
+        }
+    }
 
     private static readonly (string Suffix, TimeSpan Span)[] SummarySpans =
         [("1m", TimeSpan.FromMinutes(1)), ("5m", TimeSpan.FromMinutes(5)), ("1h", TimeSpan.FromHours(1))];
@@ -129,21 +135,14 @@ internal sealed class TargetWindows(MetricWindowOptions options) : IMetricQuery
 
     private MetricWindow WindowFor(string metric)
     {
-        if (!_windows.TryGetValue(metric, out var window))
+        if (!_query.TryGetWindow(metric, out var window))
         {
-            _windows[metric] = window = new MetricWindow(Options);
+            window = new MetricWindow(Options);
+            var history = MetricHistory.Hourly14Days();
+            _histories[metric] = history;
+            _query.Add(metric, window, history);
         }
 
         return window;
-    }
-
-    private MetricHistory HistoryFor(string metric)
-    {
-        if (!_histories.TryGetValue(metric, out var history))
-        {
-            _histories[metric] = history = MetricHistory.Hourly14Days();
-        }
-
-        return history;
     }
 }

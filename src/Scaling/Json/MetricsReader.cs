@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Validation;
+
 namespace Autoscaler.Scaling.Json;
 
 /// <summary>
@@ -8,11 +10,10 @@ public static class MetricsReader
 {
     /// <summary>Reads the metrics map; absent means no metrics.</summary>
     public static IReadOnlyDictionary<string, MetricReading> Read(JsonFields root, string name = "metrics") =>
-        root.OptionalMap(name, ReadReading) ?? new Dictionary<string, MetricReading>(StringComparer.Ordinal);
+        root.OptionalMap(name, (_, fields) => ReadReading(fields)) ?? new Dictionary<string, MetricReading>(StringComparer.Ordinal);
 
-    private static MetricReading ReadReading(string metric, JsonFields fields)
+    private static MetricReading ReadReading(JsonFields fields)
     {
-        _ = metric;
         var hasValue = fields.Has("value");
         var value = fields.OptionalNumber("value");
         var instances = fields.OptionalArray("instances", ReadInstance);
@@ -24,7 +25,7 @@ public static class MetricsReader
 
         if (!hasValue && instances is null && samples is null)
         {
-            throw new Validation.ScalingInputException(fields.Path, "needs instances, value or samples");
+            throw new ScalingInputException(fields.Path, "needs instances, value or samples");
         }
 
         if (instances is not null)
@@ -34,8 +35,8 @@ public static class MetricsReader
             {
                 if (!ids.Add(instances[i].Id))
                 {
-                    throw new Validation.ScalingInputException(
-                        Validation.FieldPath.Field(Validation.FieldPath.Item(fields.PathOf("instances"), i), "id"),
+                    throw new ScalingInputException(
+                        FieldPath.Field(FieldPath.Item(fields.PathOf("instances"), i), "id"),
                         $"duplicate instance id \"{instances[i].Id}\"");
                 }
             }
@@ -47,8 +48,8 @@ public static class MetricsReader
             {
                 if (samples[i].At < samples[i - 1].At)
                 {
-                    throw new Validation.ScalingInputException(
-                        Validation.FieldPath.Field(Validation.FieldPath.Item(fields.PathOf("samples"), i), "at"),
+                    throw new ScalingInputException(
+                        FieldPath.Field(FieldPath.Item(fields.PathOf("samples"), i), "at"),
                         "samples must be in time order");
                 }
             }

@@ -62,15 +62,18 @@ public sealed class PolicyContext
             if (scaleEvent.Change > 0)
             {
                 added += scaleEvent.Change;
-                lastOut = lastOut is { } o && o > scaleEvent.At ? o : scaleEvent.At;
+                lastOut = Later(lastOut, scaleEvent.At);
             }
             else if (scaleEvent.Change < 0)
             {
                 removed -= scaleEvent.Change;
-                lastIn = lastIn is { } i2 && i2 > scaleEvent.At ? i2 : scaleEvent.At;
+                lastIn = Later(lastIn, scaleEvent.At);
             }
         }
 
         return new PolicyActivity(added, removed, lastOut, lastIn);
     }
+
+    private static DateTimeOffset Later(DateTimeOffset? known, DateTimeOffset candidate) =>
+        known is { } earlier && earlier > candidate ? earlier : candidate;
 }

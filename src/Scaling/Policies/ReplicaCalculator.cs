@@ -23,9 +23,9 @@ public static class ReplicaCalculator
 
         return target.Type switch
         {
-            TargetType.Value => AggregateValue(reading, usage, target.Value, tolerance, current),
-            TargetType.AverageValue => AggregateAverage(usage, target.Value, tolerance, current),
-            _ => AggregateUtilization(usage, target.Value, tolerance, current),
+            TargetType.Value => AggregateReplicas.Value(reading, usage, target.Value, tolerance, current),
+            TargetType.AverageValue => AggregateReplicas.AverageValue(usage, target.Value, tolerance, current),
+            _ => AggregateReplicas.Utilization(usage, target.Value, tolerance, current),
         };
     }
 
@@ -175,65 +175,6 @@ public static class ReplicaCalculator
         return new ReplicaEstimate(newReplicas, usage, ratio, $"{prefix} -> {newReplicas}");
     }
 
-    private static ReplicaEstimate AggregateValue(MetricReading reading, double usage, double target, double tolerance, int current)
-    {
-        var ratio = usage / target;
-        var measured = $"value {Text.Number(usage)} vs target {Text.Number(target)} (ratio {Text.Ratio(ratio)})";
-        if (current == 0)
-        {
-            var fromZero = CeilingReplicas(ratio, 1);
-            return new ReplicaEstimate(fromZero, usage, ratio, $"{measured}; from zero -> {fromZero}");
-        }
-
-        if (Tolerance.IsWithin(ratio, tolerance))
-        {
-            return new ReplicaEstimate(current, usage, ratio, $"{measured}; within tolerance {Text.Number(tolerance)} -> {current}");
-        }
-
-        var ready = ReadyCount(reading) ?? current;
-        var replicas = CeilingReplicas(ratio, ready);
-        return new ReplicaEstimate(replicas, usage, ratio, $"{measured} over {ready} ready -> {replicas}");
-    }
-
-    private static ReplicaEstimate AggregateAverage(double usage, double target, double tolerance, int current)
-    {
-        if (current == 0)
-        {
-            var fromZero = CeilingReplicas(usage / target, 1);
-            return new ReplicaEstimate(
-                fromZero, usage, null, $"total {Text.Number(usage)} at {Text.Number(target)} per instance; from zero -> {fromZero}");
-        }
-
-        var perInstance = usage / current;
-        var ratio = usage / (target * current);
-        var measured = $"total {Text.Number(usage)} is {Text.Number(perInstance)} per instance vs target {Text.Number(target)} (ratio {Text.Ratio(ratio)})";
-        if (Tolerance.IsWithin(ratio, tolerance))
-        {
-            return new ReplicaEstimate(current, perInstance, ratio, $"{measured}; within tolerance {Text.Number(tolerance)} -> {current}");
-        }
-
-        var replicas = CeilingReplicas(usage / target, 1);
-        return new ReplicaEstimate(replicas, perInstance, ratio, $"{measured} -> {replicas}");
-    }
-
-    private static ReplicaEstimate AggregateUtilization(double usage, double target, double tolerance, int current)
-    {
-        var ratio = usage / target;
-        var measured = $"utilization {Text.Number(usage)}% vs target {Text.Number(target)}% (ratio {Text.Ratio(ratio)})";
-        if (current == 0)
-        {
-            return new ReplicaEstimate(null, usage, ratio, $"{measured}; no instance to scale from (Utilization cannot scale from zero)");
-        }
-
-        if (Tolerance.IsWithin(ratio, tolerance))
-        {
-            return new ReplicaEstimate(current, usage, ratio, $"{measured}; within tolerance {Text.Number(tolerance)} -> {current}");
-        }
-
-        var replicas = CeilingReplicas(ratio, current);
-        return new ReplicaEstimate(replicas, usage, ratio, $"{measured} -> {replicas}");
-    }
-
     private static double Usage(bool utilization, double sum, double requests, int count) =>
         utilization
             // Kubernetes truncates utilization to a whole percent (int64 arithmetic); the epsilon undoes binary
@@ -241,13 +182,13 @@ public static class ReplicaCalculator
             ? Math.Floor((sum * 100.0 / requests) + 1e-9)
             : sum / count;
 
-    private static int CeilingReplicas(double ratio, int count)
+    internal static int CeilingReplicas(double ratio, int count)
     {
         var replicas = Math.Ceiling(ratio * count);
         return replicas >= int.MaxValue ? int.MaxValue : replicas <= 0 || double.IsNaN(replicas) ? 0 : (int)replicas;
     }
 
-    private static int? ReadyCount(MetricReading reading)
+    internal static int? ReadyCount(MetricReading reading)
     {
         if (reading.Instances is not { Count: > 0 } instances)
         {

@@ -7,8 +7,8 @@ namespace Autoscaler.Scaling.Simulation;
 /// <param name="Trace">Recorded metrics, in time order; evaluations run from the first entry's time to the last's.</param>
 public sealed record SimulationRequest(ScaleTarget Target, PolicySet PolicySet, int EvaluationIntervalSeconds, IReadOnlyList<TraceEntry> Trace)
 {
-    /// <summary>Most evaluations one simulation may run.</summary>
-    public const int MaxEvaluations = 200_000;
+    /// <summary>Most evaluations one simulation may run (two weeks at one a minute): every decision is kept for the output.</summary>
+    public const int MaxEvaluations = 25_000;
 
     /// <summary>Time from a decision until its capacity is running.</summary>
     public int ActuationDelaySeconds { get; init; }

@@ -186,12 +186,33 @@ internal sealed class BucketRing
 
     private WindowAggregate Percentile(double quantile, long first, long last)
     {
-        Span<int> merged = stackalloc int[LogHistogram.BinCount];
-        merged.Clear();
-        long total = 0;
+        // Pass 1: exact count, min and max; they bound which bins can hold samples.
         var count = 0;
         var min = double.PositiveInfinity;
         var max = double.NegativeInfinity;
+        for (var index = first; index <= last; index++)
+        {
+            var slot = (int)(index % _slots);
+            if (_epoch[slot] == index && _count[slot] > 0)
+            {
+                count += _count[slot];
+                min = Math.Min(min, _min[slot]);
+                max = Math.Max(max, _max[slot]);
+            }
+        }
+
+        if (count == 0)
+        {
+            return WindowAggregate.Empty;
+        }
+
+        // Pass 2: merge only the occupied bin range of each bucket (a bucket's min..max), so a metric with a narrow
+        // spread costs a handful of bins per bucket rather than all of them.
+        var low = LogHistogram.BinOf(min);
+        var high = LogHistogram.BinOf(max);
+        Span<int> merged = stackalloc int[LogHistogram.BinCount];
+        merged[low..(high + 1)].Clear();
+        long total = 0;
         for (var index = first; index <= last; index++)
         {
             var slot = (int)(index % _slots);
@@ -200,13 +221,12 @@ internal sealed class BucketRing
                 continue;
             }
 
-            count += _count[slot];
-            min = Math.Min(min, _min[slot]);
-            max = Math.Max(max, _max[slot]);
-            var row = _bins.AsSpan(slot * LogHistogram.BinCount, LogHistogram.BinCount);
+            var from = LogHistogram.BinOf(_min[slot]);
+            var row = _bins.AsSpan((slot * LogHistogram.BinCount) + from, LogHistogram.BinOf(_max[slot]) - from + 1);
+            var target = merged.Slice(from, row.Length);
             for (var bin = 0; bin < row.Length; bin++)
             {
-                merged[bin] += row[bin];
+                target[bin] += row[bin];
                 total += row[bin];
             }
         }
@@ -219,7 +239,7 @@ internal sealed class BucketRing
         // Nearest rank: the smallest value with at least quantile × total samples at or below it.
         var rank = Math.Max(1, (long)Math.Ceiling(quantile * total));
         long seen = 0;
-        for (var bin = 0; bin < merged.Length; bin++)
+        for (var bin = low; bin <= high; bin++)
         {
             seen += merged[bin];
             if (seen >= rank)
@@ -231,6 +251,80 @@ internal sealed class BucketRing
         }
 
         return new WindowAggregate(max, count);
+    }
+
+    /// <summary>The occupied buckets as plain arrays.</summary>
+    public BucketsSnapshot Snapshot()
+    {
+        var slots = new List<int>(_slots);
+        for (var slot = 0; slot < _slots; slot++)
+        {
+            if (_epoch[slot] != long.MinValue && _count[slot] > 0)
+            {
+                slots.Add(slot);
+            }
+        }
+
+        // Oldest first, so the snapshot reads in time order.
+        slots.Sort((a, b) => _epoch[a].CompareTo(_epoch[b]));
+        var starts = new int[slots.Count];
+        var lengths = new int[slots.Count];
+        var bins = new List<int>(slots.Count * 8);
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var row = _bins.AsSpan(slots[i] * LogHistogram.BinCount, LogHistogram.BinCount);
+            var first = row.IndexOfAnyExcept((ushort)0);
+            var last = row.LastIndexOfAnyExcept((ushort)0);
+            starts[i] = Math.Max(first, 0);
+            lengths[i] = first < 0 ? 0 : last - first + 1;
+            for (var bin = starts[i]; bin < starts[i] + lengths[i]; bin++)
+            {
+                bins.Add(row[bin]);
+            }
+        }
+
+        return new BucketsSnapshot(
+            _head,
+            [.. slots.Select(s => _epoch[s])],
+            [.. slots.Select(s => _count[s])],
+            [.. slots.Select(s => _sum[s])],
+            [.. slots.Select(s => _min[s])],
+            [.. slots.Select(s => _max[s])],
+            [.. slots.Select(s => _firstTicks[s])],
+            [.. slots.Select(s => _firstValue[s])],
+            [.. slots.Select(s => _lastTicks[s])],
+            [.. slots.Select(s => _lastValue[s])],
+            starts,
+            lengths,
+            [.. bins]);
+    }
+
+    /// <summary>Loads a snapshot into this (empty) ring; buckets are placed by their absolute index.</summary>
+    public void Restore(BucketsSnapshot snapshot)
+    {
+        _head = snapshot.Head;
+        var offset = 0;
+        for (var i = 0; i < snapshot.Epochs.Length; i++)
+        {
+            var index = snapshot.Epochs[i];
+            var slot = (int)(((index % _slots) + _slots) % _slots);
+            Reset(slot, index);
+            _count[slot] = snapshot.Counts[i];
+            _sum[slot] = snapshot.Sums[i];
+            _min[slot] = snapshot.Mins[i];
+            _max[slot] = snapshot.Maxes[i];
+            _firstTicks[slot] = snapshot.FirstTicks[i];
+            _firstValue[slot] = snapshot.FirstValues[i];
+            _lastTicks[slot] = snapshot.LastTicks[i];
+            _lastValue[slot] = snapshot.LastValues[i];
+            var row = _bins.AsSpan((slot * LogHistogram.BinCount) + snapshot.BinStarts[i], snapshot.BinLengths[i]);
+            for (var bin = 0; bin < row.Length; bin++)
+            {
+                row[bin] = checked((ushort)snapshot.Bins[offset + bin]);
+            }
+
+            offset += row.Length;
+        }
     }
 
     private void Reset(int slot, long index)

@@ -149,6 +149,59 @@ internal sealed class InstanceTable
         return true;
     }
 
+    /// <summary>Every instance in table order.</summary>
+    public InstancesSnapshot Snapshot()
+    {
+        var recentValues = _recentValue.AsSpan(0, Count * RecentDepth).ToArray();
+        for (var i = 0; i < recentValues.Length; i++)
+        {
+            // An unused recent entry carries no value; keep the snapshot free of non-finite numbers.
+            if (_recentTicks[i] == long.MinValue || !double.IsFinite(recentValues[i]))
+            {
+                recentValues[i] = 0;
+            }
+        }
+
+        return new InstancesSnapshot(
+            _ids.AsSpan(0, Count).ToArray(),
+            _value.AsSpan(0, Count).ToArray(),
+            [.. _request.Take(Count).Select(r => double.IsNaN(r) ? (double?)null : r)],
+            _ready.AsSpan(0, Count).ToArray(),
+            _lastSeen.AsSpan(0, Count).ToArray(),
+            _recentTicks.AsSpan(0, Count * RecentDepth).ToArray(),
+            recentValues);
+    }
+
+    /// <summary>Loads a snapshot into this (empty) table, keeping the snapshot's order; beyond the bound, the rest is dropped.</summary>
+    public void Restore(InstancesSnapshot snapshot)
+    {
+        var count = Math.Min(snapshot.Ids.Length, _max);
+        var size = _ids.Length;
+        while (size < count)
+        {
+            size = Math.Min(_max, size * 2);
+        }
+
+        if (size != _ids.Length)
+        {
+            Grow(size);
+        }
+
+        for (var slot = 0; slot < count; slot++)
+        {
+            _ids[slot] = snapshot.Ids[slot];
+            _index[snapshot.Ids[slot]] = slot;
+            _value[slot] = snapshot.Values[slot];
+            _request[slot] = snapshot.Requests[slot] ?? double.NaN;
+            _ready[slot] = snapshot.Ready[slot];
+            _lastSeen[slot] = snapshot.LastSeen[slot];
+            Array.Copy(snapshot.RecentTicks, slot * RecentDepth, _recentTicks, slot * RecentDepth, RecentDepth);
+            Array.Copy(snapshot.RecentValues, slot * RecentDepth, _recentValue, slot * RecentDepth, RecentDepth);
+        }
+
+        Count = count;
+    }
+
     private int LeastRecentlySeen()
     {
         var oldest = 0;

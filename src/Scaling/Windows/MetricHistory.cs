@@ -102,6 +102,33 @@ public sealed class MetricHistory
         return new HistorySeries(new DateTimeOffset(first * _step, TimeSpan.Zero), Step, values);
     }
 
+    /// <summary>The occupied steps as plain arrays.</summary>
+    public MetricHistorySnapshot Snapshot()
+    {
+        var slots = Enumerable.Range(0, _capacity)
+            .Where(slot => _epoch[slot] != long.MinValue && _count[slot] > 0)
+            .OrderBy(slot => _epoch[slot])
+            .ToArray();
+        return new MetricHistorySnapshot(
+            _step, _capacity, _head, [.. slots.Select(s => _epoch[s])], [.. slots.Select(s => _sum[s])], [.. slots.Select(s => _count[s])]);
+    }
+
+    /// <summary>A history equal to the one <paramref name="snapshot"/> was taken of.</summary>
+    public static MetricHistory Restore(MetricHistorySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var history = new MetricHistory(TimeSpan.FromTicks(snapshot.StepTicks), snapshot.Capacity) { _head = snapshot.Head };
+        for (var i = 0; i < snapshot.Epochs.Length; i++)
+        {
+            var slot = (int)(((snapshot.Epochs[i] % history._capacity) + history._capacity) % history._capacity);
+            history._epoch[slot] = snapshot.Epochs[i];
+            history._sum[slot] = snapshot.Sums[i];
+            history._count[slot] = snapshot.Counts[i];
+        }
+
+        return history;
+    }
+
     private bool Has(long index)
     {
         var slot = (int)(((index % _capacity) + _capacity) % _capacity);

@@ -138,6 +138,20 @@ public sealed class MetricWindow
         return fresh == 0 ? double.NaN : total;
     }
 
+    /// <summary>Everything this window holds, as plain arrays (see <see cref="MetricWindowSnapshot"/>).</summary>
+    public MetricWindowSnapshot Snapshot() =>
+        new(Options, DroppedSamples, _buckets.Snapshot(), _instances.Snapshot());
+
+    /// <summary>A window equal to the one <paramref name="snapshot"/> was taken of.</summary>
+    public static MetricWindow Restore(MetricWindowSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var window = new MetricWindow(snapshot.Options) { DroppedSamples = snapshot.DroppedSamples };
+        window._buckets.Restore(snapshot.Buckets);
+        window._instances.Restore(snapshot.Instances);
+        return window;
+    }
+
     /// <summary>Forgets an instance (for example a stopped task); its past samples stay in the buckets.</summary>
     public bool RemoveInstance(string instanceId) => _instances.Remove(instanceId);
 }

@@ -166,4 +166,23 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
 
         Assert.Contains("is not registered", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_agent_pool_reports_cost_per_agent_hour_from_capacity_cost_over_active_agent_hours()
+    {
+        var id = NewId();
+        var grain = fixture.Client.GetGrain<IServiceGrain>(id);
+        fixture.Simulated.Add(id, initialCapacity: 2, startupDelay: TimeSpan.Zero);
+        await grain.ConfigureAsync(Simulated(id, initial: 2) with { AgentPool = new AgentPoolSettings(StalenessSeconds: 3600) });
+
+        // Two capacity units at $0.10/h for one hour with four active agents: $0.20 over 4 agent-hours = $0.05.
+        await grain.IngestAsync([.. Enumerable.Range(0, 4).Select(i => Cpu($"agent-{i}", Now, 10))]);
+        await grain.GetStatusAsync();
+        fixture.Clock.Advance(TimeSpan.FromHours(1));
+        await grain.IngestAsync([.. Enumerable.Range(0, 4).Select(i => Cpu($"agent-{i}", Now, 10))]);
+
+        var status = await grain.GetStatusAsync();
+        Assert.Equal(0.20m, Math.Round(status.Cost.Month, 2));
+        Assert.Equal(0.05m, status.Cost.CostPerAgentHour);
+    }
 }

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Autoscaler.EndToEnd.Benchmarks;
+
+// bench/run-e2e.sh runs this with a real nats-server and PostgreSQL; sizes come from BENCH_* variables.
+var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "bench/results/e2e.json";
+var natsUrl = Environment.GetEnvironmentVariable("AUTOSCALER_TEST_NATS_URL") ?? throw new InvalidOperationException("AUTOSCALER_TEST_NATS_URL is not set");
+var settings = BenchSettings.FromEnvironment();
+
+await using var silo = await BenchSilo.StartAsync(natsUrl);
+var results = await new Phases(silo, natsUrl, settings).RunAsync();
+
+var report = new
+{
+    machine = new { Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString() },
+    at = DateTimeOffset.UtcNow,
+    settings,
+    results,
+};
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+
+Console.WriteLine();
+Console.WriteLine($"{"scenario",-62} {"value",14} {"unit",-12} {"goal",-22} met");
+foreach (var r in results)
+{
+    Console.WriteLine($"{r.Scenario,-62} {r.Value,14:N1} {r.Unit,-12} {r.Goal ?? "",-22} {(r.Met is null ? "" : r.Met.Value ? "yes" : "NO")}");
+}
+
+foreach (var r in results)
+{
+    Console.WriteLine($"- {r.Scenario}: {r.Note}");
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# End-to-end benchmark (issue 5): a real silo process on PostgreSQL with NATS ingestion, fed over a real nats-server.
+# (a) bare-subscriber ceiling, (b) publish → samples applied in grain windows (single and batched), (c) breaching sample →
+# webhook call latency, (d) memory per target and CPU at a sustained 1 Hz from 10 agents of every target.
+# Bounded (< 4 minutes); writes bench/results/e2e.json and prints a table. Sizes: BENCH_TARGETS, BENCH_SINGLE_ROUNDS,
+# BENCH_BATCH_ROUNDS, BENCH_REACTIONS, BENCH_SUSTAIN_TARGETS, BENCH_SUSTAIN_SECONDS, BENCH_REGISTRATION_SECONDS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export AWS_EC2_METADATA_DISABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build src/Silo -c Release -nologo -clp:ErrorsOnly >/dev/null
+dotnet build bench/EndToEnd -c Release -nologo -clp:ErrorsOnly >/dev/null
+eval "$(deploy/local/servers.sh start)"
+trap 'deploy/local/servers.sh stop "$AUTOSCALER_LOCAL_DIR" >/dev/null 2>&1 || true' EXIT
+timeout 225 dotnet bench/EndToEnd/bin/Release/net10.0/Autoscaler.EndToEnd.Benchmarks.dll --out bench/results/e2e.json

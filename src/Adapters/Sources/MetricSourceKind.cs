@@ -1,0 +1,11 @@
+namespace Autoscaler.Adapters.Sources;
+
+/// <summary>Which system a configured source queries (<c>Sources:N:Kind</c>, case-insensitive).</summary>
+public enum MetricSourceKind
+{
+    /// <summary>A PromQL instant query against a Prometheus server's HTTP API.</summary>
+    Prometheus,
+
+    /// <summary>A read-only SQL query against PostgreSQL.</summary>
+    PostgreSql,
+}

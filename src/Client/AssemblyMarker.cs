@@ -1,5 +1,0 @@
-namespace Autoscaler.Client;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,126 @@
+using Autoscaler.Grains.Interfaces;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Autoscaler.Client;
+
+/// <summary><see cref="IAutoscalerClient"/> over an Orleans <see cref="IClusterClient"/>: each call is one grain call.</summary>
+/// <param name="cluster">The connected Orleans client.</param>
+/// <param name="options">Client name and subscription renewal.</param>
+/// <param name="clock">Clock of lifecycle and renewal timing.</param>
+/// <param name="logger">Logs handler failures of subscriptions.</param>
+public sealed class AutoscalerClient(
+    IClusterClient cluster, IOptions<AutoscalerClientOptions> options, TimeProvider clock, ILogger<AutoscalerClient> logger) : IAutoscalerClient
+{
+    private const string DefaultScope = "default";
+
+    /// <inheritdoc />
+    public Task<TargetStatus> RegisterTargetAsync(TargetDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return Service(definition.Id).ConfigureAsync(definition).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<TargetStatus> UpdateTargetAsync(TargetDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var service = Service(definition.Id);
+        var current = await service.GetStatusAsync().WaitAsync(cancellationToken);
+        if (current.Definition is null)
+        {
+            throw new KeyNotFoundException($"target '{definition.Id}' is not registered");
+        }
+
+        return await service.ConfigureAsync(definition).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task RemoveTargetAsync(string target, CancellationToken cancellationToken = default) =>
+        Service(target).RemoveAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TargetStatus> SetPolicyAsync(string target, PolicyDefinition policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Service(target).SetPolicyAsync(policy).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<TargetStatus> RemovePolicyAsync(string target, string policyName, CancellationToken cancellationToken = default) =>
+        Service(target).RemovePolicyAsync(policyName).WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PolicyDefinition>> GetPoliciesAsync(string target, CancellationToken cancellationToken = default) =>
+        Service(target).GetPoliciesAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task ReportTelemetryAsync(string target, IReadOnlyList<TelemetryPoint> samples, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        return samples.Count == 0 ? Task.CompletedTask : Service(target).IngestAsync(samples).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ReportLifecycleAsync(string target, AgentLifecycle message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Service(target).LifecycleAsync(message).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<TargetStatus> GetStatusAsync(string target, CancellationToken cancellationToken = default) =>
+        Service(target).GetStatusAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string>> ListTargetsAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = await cluster.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).ListAsync().WaitAsync(cancellationToken);
+        return new SortedDictionary<string, string>(directory.Targets.ToDictionary(), StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(string target, int limit = 50, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return Service(target).GetRecentDecisionsAsync(limit).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<DecisionRecord> ScaleAsync(
+        string target, int capacity, string reason, DateTimeOffset? expires = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var request = new ManualScale(capacity, reason, options.Value.ClientName, expires);
+        return Service(target).ScaleManuallyAsync(request).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SupervisorStatus> GetSupervisorStatusAsync(string? scope = null, CancellationToken cancellationToken = default) =>
+        Supervisor(scope).GetStatusAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SupervisorStatus> SetEnabledAsync(bool enabled, string? scope = null, CancellationToken cancellationToken = default)
+    {
+        var supervisor = Supervisor(scope);
+        var status = await supervisor.GetStatusAsync().WaitAsync(cancellationToken);
+        return await supervisor.ConfigureAsync(status.Settings with { Enabled = enabled }).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IAsyncDisposable> SubscribeAsync(
+        string? target, Func<DecisionRecord, Task> handler, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return await ScalingEventSubscription.StartAsync(
+            cluster, target, handler, options.Value.SubscriptionRenewal, clock, logger, cancellationToken);
+    }
+
+    private IServiceGrain Service(string target)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        return cluster.GetGrain<IServiceGrain>(target);
+    }
+
+    private ISupervisorGrain Supervisor(string? scope) => cluster.GetGrain<ISupervisorGrain>(scope ?? DefaultScope);
+}

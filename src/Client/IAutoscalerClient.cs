@@ -1,0 +1,54 @@
+using Autoscaler.Grains.Interfaces;
+
+namespace Autoscaler.Client;
+
+/// <summary>The Autoscaler control plane as seen by an application: targets, policies, telemetry, manual scaling,
+/// switches and scaling events. Invalid input surfaces as the grains' <see cref="ArgumentException"/> naming the field.</summary>
+public interface IAutoscalerClient
+{
+    /// <summary>Registers a target, or replaces its definition when it exists.</summary>
+    public Task<TargetStatus> RegisterTargetAsync(TargetDefinition definition, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the definition of a registered target; <see cref="KeyNotFoundException"/> when it is not registered.</summary>
+    public Task<TargetStatus> UpdateTargetAsync(TargetDefinition definition, CancellationToken cancellationToken = default);
+
+    /// <summary>Unregisters a target (its history stays).</summary>
+    public Task RemoveTargetAsync(string target, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or replaces a policy of a target (engine JSON in <see cref="PolicyDefinition.Json"/>).</summary>
+    public Task<TargetStatus> SetPolicyAsync(string target, PolicyDefinition policy, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a policy by name (no error when absent).</summary>
+    public Task<TargetStatus> RemovePolicyAsync(string target, string policyName, CancellationToken cancellationToken = default);
+
+    /// <summary>A target's policies in evaluation order.</summary>
+    public Task<IReadOnlyList<PolicyDefinition>> GetPoliciesAsync(string target, CancellationToken cancellationToken = default);
+
+    /// <summary>Reports samples of a target's instances; a sample crossing a scale-out boundary triggers evaluation at once.</summary>
+    public Task ReportTelemetryAsync(string target, IReadOnlyList<TelemetryPoint> samples, CancellationToken cancellationToken = default);
+
+    /// <summary>Reports an agent's <c>started</c> or <c>stopped</c> event (agent pools).</summary>
+    public Task ReportLifecycleAsync(string target, AgentLifecycle message, CancellationToken cancellationToken = default);
+
+    /// <summary>A target's status (<see cref="TargetStatus.Definition"/> null when not registered).</summary>
+    public Task<TargetStatus> GetStatusAsync(string target, CancellationToken cancellationToken = default);
+
+    /// <summary>Every registered target id with its supervisor scope, sorted by id.</summary>
+    public Task<IReadOnlyDictionary<string, string>> ListTargetsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A target's most recent decisions, newest first.</summary>
+    public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(string target, int limit = 50, CancellationToken cancellationToken = default);
+
+    /// <summary>Pins a target's capacity (actuated at once) until <paramref name="expires"/> or until cleared.</summary>
+    public Task<DecisionRecord> ScaleAsync(string target, int capacity, string reason, DateTimeOffset? expires = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A supervisor scope's switches, targets and usage (<paramref name="scope"/> null: <c>default</c>).</summary>
+    public Task<SupervisorStatus> GetSupervisorStatusAsync(string? scope = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns automatic scaling on or off for a whole scope (<paramref name="scope"/> null: <c>default</c>).</summary>
+    public Task<SupervisorStatus> SetEnabledAsync(bool enabled, string? scope = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <paramref name="handler"/> for every scaling event of <paramref name="target"/> (null: all targets)
+    /// until the returned subscription is disposed. The subscription renews itself in the background.</summary>
+    public Task<IAsyncDisposable> SubscribeAsync(string? target, Func<DecisionRecord, Task> handler, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Autoscaler.Scaling.Policies;
+
+/// <summary>Number formatting for the explanations of the parts' policy kinds: invariant culture, up to two decimals.</summary>
+internal static class PolicyText
+{
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

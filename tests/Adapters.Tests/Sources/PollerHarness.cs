@@ -1,0 +1,56 @@
+using Autoscaler.Adapters.Sources;
+using Autoscaler.Adapters.Sources.Polling;
+using Autoscaler.Adapters.Tests.Telemetry;
+using Autoscaler.Ports.Telemetry;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Autoscaler.Adapters.Tests.Sources;
+
+/// <summary>A poller over a scripted source, a fake clock and the recording sink (the port's consumer).</summary>
+internal sealed class PollerHarness
+{
+    public const string Target = "checkout";
+
+    public PollerHarness(int staleAfterFailures = 3, ITelemetryTargetCatalog? catalog = null, MetricSourceCounters? counters = null)
+    {
+        Options = new MetricSourceOptions
+        {
+            Kind = MetricSourceKind.Prometheus,
+            Target = Target,
+            Metric = "queue",
+            Query = "queue_depth",
+            Url = "http://127.0.0.1:9/",
+            Interval = TimeSpan.FromSeconds(15),
+            Timeout = TimeSpan.FromSeconds(5),
+            StaleAfterFailures = staleAfterFailures,
+            Jitter = TimeSpan.Zero,
+        };
+        Poller = new MetricSourcePoller(
+            "0:prometheus:checkout/queue", Source, Options, Sink, Clock, counters ?? new MetricSourceCounters(),
+            NullLogger.Instance, catalog);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+    public ScriptedMetricSource Source { get; } = new();
+
+    public RecordingTelemetrySink Sink { get; } = new();
+
+    public MetricSourceOptions Options { get; }
+
+    public MetricSourcePoller Poller { get; }
+
+    /// <summary>Polls once per scripted step, the clock moving one interval after each poll.</summary>
+    public async Task<List<PollOutcome>> PollAsync(int count)
+    {
+        var outcomes = new List<PollOutcome>();
+        for (var i = 0; i < count; i++)
+        {
+            outcomes.Add(await Poller.PollOnceAsync(CancellationToken.None));
+            Clock.Advance(Options.Interval);
+        }
+
+        return outcomes;
+    }
+}

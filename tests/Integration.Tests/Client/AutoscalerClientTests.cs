@@ -1,0 +1,124 @@
+using Autoscaler.Grains.Interfaces;
+using static Autoscaler.Integration.Tests.Client.SdkTargets;
+
+namespace Autoscaler.Integration.Tests.Client;
+
+/// <summary>The SDK against a real silo process on PostgreSQL: what an application registering itself would do.</summary>
+public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFixture<SdkClusterFixture>
+{
+    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_breach_reported_through_the_sdk_scales_out_visibly_in_status_and_in_the_event_subscription()
+    {
+        var sdk = fixture.Autoscaler;
+        var id = NewId();
+        await sdk.RegisterTargetAsync(Simulated(id));
+        await sdk.SetPolicyAsync(id, CpuAverage);
+        var actuated = new TaskCompletionSource<DecisionRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new List<DecisionRecord>();
+        await using (await sdk.SubscribeAsync(id, record =>
+                     {
+                         lock (seen)
+                         {
+                             seen.Add(record);
+                         }
+
+                         if (record.Kind == "actuated")
+                         {
+                             actuated.TrySetResult(record);
+                         }
+
+                         return Task.CompletedTask;
+                     }))
+        {
+            await sdk.ReportTelemetryAsync(id, [Cpu("agent-a", 100), Cpu("agent-b", 100)]);
+
+            var scaled = await actuated.Task.WaitAsync(EventTimeout);
+            Assert.Equal(id, scaled.Target);
+            Assert.Equal((2, 4), (scaled.From, scaled.To));
+            Assert.Equal("policy:cpu", scaled.Actor);
+        }
+
+        var status = await sdk.GetStatusAsync(id);
+        Assert.Equal(4, status.Current);
+        Assert.Equal(["cpu"], status.Policies);
+        Assert.Equal("actuated", status.LastDecision!.Kind);
+        Assert.Contains(await sdk.GetRecentDecisionsAsync(id, 10), d => d.Kind == "actuated" && d.To == 4);
+        Assert.All(seen, record => Assert.Equal(id, record.Target));
+        Assert.Equal("cpu", Assert.Single(await sdk.GetPoliciesAsync(id)).Name);
+
+        await sdk.RemoveTargetAsync(id);
+
+        Assert.Null((await sdk.GetStatusAsync(id)).Definition);
+        Assert.DoesNotContain(id, (await sdk.ListTargetsAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task A_subscription_to_all_targets_sees_a_manual_scale_and_the_override_keeps_reason_and_client_name()
+    {
+        var sdk = fixture.Autoscaler;
+        var id = NewId();
+        await sdk.RegisterTargetAsync(Simulated(id));
+        Assert.Contains(id, (await sdk.ListTargetsAsync()).Keys);
+        var manual = new TaskCompletionSource<DecisionRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (await sdk.SubscribeAsync(null, record =>
+                     {
+                         if (record.Target == id && record.To == 6)
+                         {
+                             manual.TrySetResult(record);
+                         }
+
+                         return Task.CompletedTask;
+                     }))
+        {
+            var decision = await sdk.ScaleAsync(id, 6, "load test at 14:00", DateTimeOffset.UtcNow.AddMinutes(30));
+            Assert.Equal(6, decision.To);
+
+            var published = await manual.Task.WaitAsync(EventTimeout);
+            Assert.StartsWith("manual", published.Actor, StringComparison.Ordinal);
+        }
+
+        var status = await sdk.GetStatusAsync(id);
+        Assert.Equal(6, status.Current);
+        Assert.Equal(("load test at 14:00", "sdk-tests"), (status.Override!.Reason, status.Override.Actor));
+        await sdk.RemoveTargetAsync(id);
+    }
+
+    [Fact]
+    public async Task Updating_an_unknown_target_is_refused_and_an_invalid_policy_names_its_field()
+    {
+        var sdk = fixture.Autoscaler;
+        var id = NewId();
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => sdk.UpdateTargetAsync(Simulated(id)));
+        await sdk.RegisterTargetAsync(Simulated(id));
+        var updated = await sdk.UpdateTargetAsync(Simulated(id) with { Max = 20 });
+        var invalid = await Assert.ThrowsAsync<ArgumentException>(() => sdk.SetPolicyAsync(id,
+            new PolicyDefinition("cpu", """{ "name": "cpu", "type": "targetTracking", "metric": "cpu", "target": { "type": "AverageValue" } }""")));
+
+        Assert.Equal(20, updated.Definition!.Max);
+        Assert.StartsWith("policy.target.value", invalid.Message, StringComparison.Ordinal);
+        await sdk.RemovePolicyAsync(id, "cpu");
+        await sdk.RemoveTargetAsync(id);
+    }
+
+    [Fact]
+    public async Task The_scope_switch_is_read_and_written_through_the_supervisor()
+    {
+        var sdk = fixture.Autoscaler;
+        var scope = "sdk-scope-" + Guid.NewGuid().ToString("N")[..6];
+        var id = NewId();
+        await sdk.RegisterTargetAsync(Simulated(id, scope));
+
+        var disabled = await sdk.SetEnabledAsync(false, scope);
+        var read = await sdk.GetSupervisorStatusAsync(scope);
+        var enabled = await sdk.SetEnabledAsync(true, scope);
+
+        Assert.False(disabled.Settings.Enabled);
+        Assert.False(read.Settings.Enabled);
+        Assert.Equal(scope, read.Scope);
+        Assert.True(enabled.Settings.Enabled);
+        await sdk.RemoveTargetAsync(id);
+    }
+}

@@ -1,0 +1,24 @@
+using Autoscaler.Scaling.Policies;
+
+namespace Autoscaler.Scaling.Tests;
+
+/// <summary>A test policy that proposes a given capacity (or no data): isolates combination and behavior from metric math.</summary>
+internal sealed record FixedPolicy(string Name, int? Desired) : ScalingPolicy(Name)
+{
+    public override string Type => "fixed";
+
+    public ProposalStatus Status { get; init; } = ProposalStatus.Vote;
+
+    public bool MayScaleIn { get; init; } = true;
+
+    public CapacityBounds? Bounds { get; init; }
+
+    public bool Scheduled { get; init; }
+
+    public override bool IsScheduled => Scheduled;
+
+    public override PolicyProposal Propose(PolicyContext context) =>
+        Desired is null && Status == ProposalStatus.Vote
+            ? PolicyProposal.NoData(this, $"{Name}: no data")
+            : new PolicyProposal(Name, Type, Status, Desired, $"{Name}: {Desired}") { MayScaleIn = MayScaleIn, Bounds = Bounds };
+}

@@ -1,0 +1,96 @@
+using Autoscaler.Scaling.Policies;
+using Autoscaler.Scaling.Templates;
+
+namespace Autoscaler.Scaling.Tests;
+
+/// <summary>Pins the preset catalog: seed 004's general and workload presets and seed 000's MisterSmith services.</summary>
+public sealed class TemplateCatalogTests
+{
+    public static TheoryData<string> Names() => [.. TemplateCatalog.All.Select(t => t.Name)];
+
+    [Fact]
+    public void Catalog_holds_every_seed_preset()
+    {
+        Assert.Equal(
+            [
+                "conservative", "balanced", "aggressive", "cost-optimized", "performance",
+                "web-app-balanced", "web-app-aggressive", "api-performance", "batch-cost-optimized", "ml-gpu", "dev-minimal",
+                "mistersmith-supervisor", "mistersmith-worker", "mistersmith-gateway",
+            ],
+            TemplateCatalog.All.Select(t => t.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_template_expands_to_a_valid_policy_file_that_evaluates(string name)
+    {
+        var file = TemplateCatalog.Expand(name);
+
+        Assert.NotEmpty(file.PolicySet.Policies);
+        Assert.NotNull(file.Target);
+        var target = file.Target!;
+        var decision = ScalingEngine.Evaluate(new EvaluationRequest(
+            new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), target, new Dictionary<string, MetricReading>(), file.PolicySet));
+        Assert.InRange(decision.Desired, target.Min, target.Max);
+    }
+
+    [Theory]
+    [InlineData("balanced", 0.7, 0.3)]
+    [InlineData("conservative", 0.8, 0.2)]
+    [InlineData("performance", 0.5, 0.2)]
+    public void General_presets_are_weighted_scores(string name, double up, double down)
+    {
+        var policy = Assert.IsType<WeightedScorePolicy>(Assert.Single(TemplateCatalog.Expand(name).PolicySet.Policies));
+
+        Assert.Equal(up, policy.ScaleUpThreshold);
+        Assert.Equal(down, policy.ScaleDownThreshold);
+        Assert.Equal(["cpu", "memory", "responseTime", "errorRate", "requests"], policy.Metrics);
+    }
+
+    [Theory]
+    [InlineData("web-app-balanced", 70, 30)]
+    [InlineData("web-app-aggressive", 60, 40)]
+    [InlineData("api-performance", 60, 40)]
+    [InlineData("batch-cost-optimized", 80, 20)]
+    [InlineData("ml-gpu", 75, 25)]
+    [InlineData("dev-minimal", 90, 10)]
+    public void Workload_presets_carry_the_seed_levels(string name, double up, double down)
+    {
+        var policy = Assert.IsType<ThresholdPolicy>(Assert.Single(TemplateCatalog.Expand(name).PolicySet.Policies));
+
+        Assert.Equal(up, policy.Rules[0].ScaleUp);
+        Assert.Equal(down, policy.Rules[0].ScaleDown);
+    }
+
+    [Fact]
+    public void Mistersmith_worker_combines_tracking_predictive_and_schedule()
+    {
+        var file = TemplateCatalog.Expand("mistersmith-worker");
+
+        Assert.Equal(
+            ["targetTracking", "targetTracking", "targetTracking", "predictive", "scheduled"],
+            file.PolicySet.Policies.Select(p => p.Type));
+        Assert.Equal(new ScaleTarget(5, 2, 100), file.Target);
+        var schedule = Assert.IsType<ScheduledPolicy>(file.PolicySet.Policies[4]);
+        Assert.Equal(20, schedule.Actions[0].DesiredCapacity);
+    }
+
+    [Fact]
+    public void Metric_names_can_be_overridden_per_role()
+    {
+        var file = TemplateCatalog.Expand("mistersmith-gateway", new Dictionary<string, string> { ["connections"] = "nats.\"conns\"" });
+
+        Assert.Equal(["nats.\"conns\""], file.PolicySet.Policies[0].Metrics);
+        Assert.Equal(["RequestCountPerTarget"], file.PolicySet.Policies[1].Metrics);
+    }
+
+    [Fact]
+    public void Unknown_role_and_unknown_template_are_named()
+    {
+        var role = Assert.Throws<ArgumentException>(() => TemplateCatalog.Render("dev-minimal", new Dictionary<string, string> { ["gpu"] = "x" }));
+        var template = Assert.Throws<KeyNotFoundException>(() => TemplateCatalog.Get("turbo"));
+
+        Assert.StartsWith("metric role \"gpu\" is not used by template \"dev-minimal\" (roles: cpu)", role.Message, StringComparison.Ordinal);
+        Assert.StartsWith("unknown template \"turbo\" (known: aggressive, api-performance,", template.Message, StringComparison.Ordinal);
+    }
+}
