@@ -47,6 +47,7 @@ public static class ApiHostingExtensions
         HistoryEndpoints.Map(api);
         InsightsEndpoints.Map(api);
         EngineEndpoints.Map(api);
+        TemplatesEndpoints.Map(api);
         EventsEndpoints.Map(api);
         TelemetryEndpoints.Map(app);
 
