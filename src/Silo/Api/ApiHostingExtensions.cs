@@ -21,6 +21,7 @@ public static class ApiHostingExtensions
     /// field), the OpenAPI document and the telemetry parser pool.</summary>
     public static IServiceCollection AddAutoscalerApi(this IServiceCollection services)
     {
+        services.AddOptions<EventStreamOptions>().BindConfiguration(EventStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
@@ -46,6 +47,7 @@ public static class ApiHostingExtensions
         HistoryEndpoints.Map(api);
         InsightsEndpoints.Map(api);
         EngineEndpoints.Map(api);
+        TemplatesEndpoints.Map(api);
         EventsEndpoints.Map(api);
         TelemetryEndpoints.Map(app);
 

@@ -6,23 +6,18 @@ using Autoscaler.Ports.InProcess;
 using Autoscaler.Silo.Api.Problems;
 using Autoscaler.Silo.Api.Security;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Silo.Api.Routes;
 
 /// <summary>
 /// <c>GET /events?target=</c>: server-sent events. Each scaling event is one message (<c>id:</c>, <c>event: scaling</c>,
-/// one <c>data:</c> line with the contract's JSON); a <c>: ping</c> comment every <see cref="HeartbeatInterval"/> keeps
+/// one <c>data:</c> line with the contract's JSON); a <c>: ping</c> comment every heartbeat interval (15 s) keeps
 /// proxies from closing an idle stream. Each client has its own bounded buffer: a client that cannot keep up loses its
 /// oldest events (the dashboard refetches on reconnect), never slows a grain. The stream ends when the client leaves.
 /// </summary>
 internal static class EventsEndpoints
 {
-    /// <summary>How often an idle stream sends a comment.</summary>
-    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
-
-    /// <summary>Events buffered per client.</summary>
-    public const int ClientBuffer = 256;
-
     private static readonly byte[] Preamble = Encoding.UTF8.GetBytes("retry: 5000\n: connected\n\n");
     private static readonly byte[] Ping = Encoding.UTF8.GetBytes(": ping\n\n");
 
@@ -31,7 +26,7 @@ internal static class EventsEndpoints
         api.MapGet("/events", StreamAsync).RequireViewer().WithTags("Events").WithName("StreamEvents")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    private static async Task<IResult> StreamAsync(string? target, HttpContext context, ScalingEventBroadcaster broadcaster)
+    private static async Task<IResult> StreamAsync(string? target, HttpContext context, ScalingEventBroadcaster broadcaster, IOptions<EventStreamOptions> options)
     {
         if (target is not null && !TargetIds.IsValid(target))
         {
@@ -46,7 +41,8 @@ internal static class EventsEndpoints
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
-        using var subscription = broadcaster.Subscribe(ClientBuffer);
+        using var subscription = broadcaster.Subscribe(options.Value.ClientBuffer);
+        var heartbeat = options.Value.HeartbeatInterval;
         try
         {
             await response.Body.WriteAsync(Preamble, aborted);
@@ -54,7 +50,7 @@ internal static class EventsEndpoints
             var buffer = new ArrayBufferWriter<byte>(512);
             while (!aborted.IsCancellationRequested)
             {
-                if (!await WaitForEventsAsync(subscription, aborted))
+                if (!await WaitForEventsAsync(subscription, heartbeat, aborted))
                 {
                     await response.Body.WriteAsync(Ping, aborted);
                     await response.Body.FlushAsync(aborted);
@@ -86,10 +82,10 @@ internal static class EventsEndpoints
     }
 
     /// <summary>True when events are ready, false when the heartbeat interval passed without any.</summary>
-    private static async Task<bool> WaitForEventsAsync(ScalingEventSubscription subscription, CancellationToken aborted)
+    private static async Task<bool> WaitForEventsAsync(ScalingEventSubscription subscription, TimeSpan interval, CancellationToken aborted)
     {
         using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        heartbeat.CancelAfter(HeartbeatInterval);
+        heartbeat.CancelAfter(interval);
         try
         {
             return await subscription.Reader.WaitToReadAsync(heartbeat.Token);

@@ -14,7 +14,7 @@ internal static class HistoryEndpoints
 
     /// <summary>Maps the history route.</summary>
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/history/{target}", QueryAsync).RequireViewer().WithTags("History").WithName("GetHistory");
+        api.MapGet("/history/{target}", QueryAsync).RequireViewer().WithTags("History").WithName("GetHistory").Produces<HistoryView>();
 
     private static async Task<IResult> QueryAsync(
         string target,

@@ -13,8 +13,8 @@ internal static class InsightsEndpoints
     /// <summary>Maps the routes.</summary>
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/recommendations", RecommendationsAsync).RequireViewer().WithTags("Insights").WithName("GetRecommendations");
-        api.MapGet("/costs", CostsAsync).RequireViewer().WithTags("Insights").WithName("GetCosts");
+        api.MapGet("/recommendations", RecommendationsAsync).RequireViewer().WithTags("Insights").WithName("GetRecommendations").Produces<RecommendationList>();
+        api.MapGet("/costs", CostsAsync).RequireViewer().WithTags("Insights").WithName("GetCosts").Produces<CostsView>();
     }
 
     private static async Task<IResult> RecommendationsAsync(IGrainFactory grains)

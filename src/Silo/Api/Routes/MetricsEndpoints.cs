@@ -15,7 +15,7 @@ internal static class MetricsEndpoints
 
     /// <summary>Maps the route.</summary>
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/targets/{id}/metrics", GetAsync).RequireViewer().WithTags("Targets").WithName("GetTargetMetrics");
+        api.MapGet("/targets/{id}/metrics", GetAsync).RequireViewer().WithTags("Targets").WithName("GetTargetMetrics").Produces<MetricsView>();
 
     private static async Task<IResult> GetAsync(string id, int? minutes, IGrainFactory grains, TimeProvider clock)
     {

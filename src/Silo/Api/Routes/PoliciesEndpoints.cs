@@ -13,7 +13,7 @@ internal static class PoliciesEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var policies = api.MapGroup("/targets/{id}/policies").WithTags("Policies");
-        policies.MapGet("/", ListAsync).RequireViewer().WithName("ListPolicies");
+        policies.MapGet("/", ListAsync).RequireViewer().WithName("ListPolicies").Produces<PolicyList>();
         policies.MapGet("/{name}", GetAsync).RequireViewer().WithName("GetPolicy");
         policies.MapPost("/", (string id, JsonElement body, IGrainFactory grains) => SetAsync(id, null, body, grains))
             .RequireOperator().WithName("AddPolicy");

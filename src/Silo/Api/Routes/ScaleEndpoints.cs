@@ -14,8 +14,8 @@ internal static class ScaleEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var scale = api.MapGroup("/targets/{id}/scale").WithTags("Manual scaling");
-        scale.MapPost("/", ScaleAsync).RequireOperator().WithName("ScaleTarget");
-        scale.MapDelete("/", ClearAsync).RequireOperator().WithName("ClearScaleOverride");
+        scale.MapPost("/", ScaleAsync).RequireOperator().WithName("ScaleTarget").Produces<EventView>(202).ProducesValidationProblem().ProducesProblem(409);
+        scale.MapDelete("/", ClearAsync).RequireOperator().WithName("ClearScaleOverride").Produces<TargetView>();
     }
 
     private static async Task<IResult> ScaleAsync(string id, ScaleRequest? request, HttpContext context, IGrainFactory grains)

@@ -19,11 +19,11 @@ internal static class StatusEndpoints
     /// <summary>Maps the routes.</summary>
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/status", StatusAsync).RequireViewer().WithTags("Status").WithName("GetStatus");
-        api.MapPost("/enable", EnableAsync).RequireOperator().WithTags("Status").WithName("SetGlobalEnabled");
+        api.MapGet("/status", StatusAsync).RequireViewer().WithTags("Status").WithName("GetStatus").Produces<StatusView>();
+        api.MapPost("/enable", EnableAsync).RequireOperator().WithTags("Status").WithName("SetGlobalEnabled").Produces<SupervisorView>();
         var supervisor = api.MapGroup("/supervisor").WithTags("Supervisor");
-        supervisor.MapGet("/", GetSupervisorAsync).RequireViewer().WithName("GetSupervisor");
-        supervisor.MapPut("/", PutSupervisorAsync).RequireAdmin().WithName("PutSupervisorLimits");
+        supervisor.MapGet("/", GetSupervisorAsync).RequireViewer().WithName("GetSupervisor").Produces<SupervisorView>();
+        supervisor.MapPut("/", PutSupervisorAsync).RequireAdmin().WithName("PutSupervisorLimits").Produces<SupervisorView>().ProducesValidationProblem();
     }
 
     private static async Task<IResult> StatusAsync(IGrainFactory grains, StorageModeInfo storage, TimeProvider clock)

@@ -12,13 +12,13 @@ internal static class TargetsEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var targets = api.MapGroup("/targets").WithTags("Targets");
-        targets.MapGet("/", ListAsync).RequireViewer().WithName("ListTargets");
-        targets.MapGet("/{id}", GetAsync).RequireViewer().WithName("GetTarget");
-        targets.MapPut("/{id}", PutAsync).RequireOperator().WithName("PutTarget");
-        targets.MapPost("/", PostAsync).RequireOperator().WithName("CreateTarget");
+        targets.MapGet("/", ListAsync).RequireViewer().WithName("ListTargets").Produces<TargetList>();
+        targets.MapGet("/{id}", GetAsync).RequireViewer().WithName("GetTarget").Produces<TargetView>().ProducesProblem(404);
+        targets.MapPut("/{id}", PutAsync).RequireOperator().WithName("PutTarget").Produces<TargetView>().Produces<TargetView>(201).ProducesValidationProblem();
+        targets.MapPost("/", PostAsync).RequireOperator().WithName("CreateTarget").Produces<TargetView>(201).ProducesValidationProblem();
         targets.MapDelete("/{id}", DeleteAsync).RequireOperator().WithName("DeleteTarget");
-        targets.MapPost("/{id}/enabled", SetEnabledAsync).RequireOperator().WithName("SetTargetEnabled");
-        targets.MapPost("/{id}/evaluate", EvaluateAsync).RequireOperator().WithName("EvaluateTarget");
+        targets.MapPost("/{id}/enabled", SetEnabledAsync).RequireOperator().WithName("SetTargetEnabled").Produces<TargetView>();
+        targets.MapPost("/{id}/evaluate", EvaluateAsync).RequireOperator().WithName("EvaluateTarget").Produces<EventView>();
     }
 
     private static async Task<IResult> ListAsync(IGrainFactory grains)

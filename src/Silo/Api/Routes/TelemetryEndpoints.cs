@@ -18,10 +18,76 @@ namespace Autoscaler.Silo.Api.Routes;
 internal static class TelemetryEndpoints
 {
     /// <summary>Maps the route on the application (it lives beside, not under, <c>/api/autoscaling</c>).</summary>
-    public static void Map(IEndpointRouteBuilder app) =>
+    public static void Map(IEndpointRouteBuilder app)
+    {
         app.MapPost("/api/telemetry/{target}", IngestAsync).RequireOperator().WithTags("Telemetry").WithName("IngestTelemetry")
             .Accepts<System.Text.Json.JsonElement>("application/json")
             .Produces<TelemetryAccepted>(StatusCodes.Status202Accepted);
+        app.MapPost("/api/telemetry/{target}/lifecycle", LifecycleAsync).RequireOperator().WithTags("Telemetry").WithName("IngestLifecycle")
+            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .Produces(StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>An agent's <c>{ "source", "event": "started" | "stopped" }</c>, as on <c>{prefix}.{target}.lifecycle</c>.</summary>
+    private static async Task<IResult> LifecycleAsync(
+        string target,
+        HttpRequest request,
+        ObjectPool<TelemetryPayloadParser> parsers,
+        TelemetryDispatcher dispatcher,
+        TelemetryIngestionCounters counters,
+        TargetCatalog catalog,
+        IOptions<TelemetryIngestionOptions> options,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var receivedAt = clock.GetUtcNow();
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        counters.MessageReceived();
+        if (await CheckTargetAsync(target, counters, catalog, options.Value) is { } problem)
+        {
+            return problem;
+        }
+
+        var parser = parsers.Get();
+        TelemetryRejection? rejection;
+        AgentLifecycleEvent? lifecycle;
+        try
+        {
+            rejection = parser.ParseLifecycle(body.GetBuffer().AsSpan(0, (int)body.Length), receivedAt, out lifecycle);
+        }
+        finally
+        {
+            parsers.Return(parser);
+        }
+
+        if (rejection is { } rejected)
+        {
+            counters.Rejected(rejected);
+            return ApiProblems.Validation(FieldOf(rejected), rejected.Message);
+        }
+
+        return dispatcher.Enqueue(target, lifecycle!)
+            ? TypedResults.Accepted((string?)null)
+            : ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, $"The queue for target '{target}' is full; retry later.");
+    }
+
+    private static async Task<IResult?> CheckTargetAsync(string target, TelemetryIngestionCounters counters, TargetCatalog catalog, TelemetryIngestionOptions options)
+    {
+        if (!TargetIds.IsValid(target))
+        {
+            counters.Rejected(new TelemetryRejection(TelemetryRejectionReason.InvalidSubject, $"target '{target}' is not a valid id"));
+            return ApiProblems.Validation("target", TargetIds.Rule);
+        }
+
+        if (!options.AutoRegisterTargets && !await IsKnownAsync(catalog, target))
+        {
+            counters.Rejected(new TelemetryRejection(TelemetryRejectionReason.UnknownTarget, $"target '{target}' is not registered"));
+            return ApiProblems.NotFound("target", target);
+        }
+
+        return null;
+    }
 
     private static async Task<IResult> IngestAsync(
         string target,
@@ -38,16 +104,9 @@ internal static class TelemetryEndpoints
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
         counters.MessageReceived();
-        if (!TargetIds.IsValid(target))
+        if (await CheckTargetAsync(target, counters, catalog, options.Value) is { } problem)
         {
-            counters.Rejected(new TelemetryRejection(TelemetryRejectionReason.InvalidSubject, $"target '{target}' is not a valid id"));
-            return ApiProblems.Validation("target", TargetIds.Rule);
-        }
-
-        if (!options.Value.AutoRegisterTargets && !await IsKnownAsync(catalog, target))
-        {
-            counters.Rejected(new TelemetryRejection(TelemetryRejectionReason.UnknownTarget, $"target '{target}' is not registered"));
-            return ApiProblems.NotFound("target", target);
+            return problem;
         }
 
         var samples = new List<TelemetrySample>();

@@ -41,6 +41,23 @@ public sealed class EventStream : IAsyncDisposable
         return stream;
     }
 
+    /// <summary>Reads until a comment line equal to <paramref name="comment"/> arrives, within <paramref name="timeout"/>.</summary>
+    public async Task WaitForCommentAsync(string comment, TimeSpan timeout)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        deadline.CancelAfter(timeout);
+        while (await _reader.ReadLineAsync(deadline.Token) is { } line)
+        {
+            if (line == comment)
+            {
+                Comments.Add(line);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("The stream ended.");
+    }
+
     /// <summary>The next <c>scaling</c> event whose JSON satisfies <paramref name="match"/>, within <paramref name="timeout"/>.</summary>
     public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, TimeSpan timeout)
     {

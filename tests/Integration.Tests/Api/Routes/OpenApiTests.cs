@@ -24,7 +24,7 @@ public sealed class OpenApiTests(RoutesSilo silo)
                      "/api/autoscaling/targets/{id}/scale", "/api/autoscaling/targets/{id}/metrics", "/api/autoscaling/targets/{id}/evaluate",
                      "/api/autoscaling/targets/{id}/enabled", "/api/autoscaling/history/{target}", "/api/autoscaling/recommendations",
                      "/api/autoscaling/costs", "/api/autoscaling/supervisor", "/api/autoscaling/policies/validate", "/api/autoscaling/simulate",
-                     "/api/autoscaling/events", "/api/telemetry/{target}",
+                     "/api/autoscaling/events", "/api/telemetry/{target}", "/api/autoscaling/templates", "/api/autoscaling/templates/{name}/expand",
                  })
         {
             Assert.Contains(path, paths);

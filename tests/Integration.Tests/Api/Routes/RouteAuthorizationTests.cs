@@ -19,6 +19,8 @@ public sealed class RouteAuthorizationTests(RoutesSilo silo)
         { "GET", "/api/autoscaling/events" },
         { "POST", "/api/autoscaling/policies/validate" },
         { "POST", "/api/autoscaling/simulate" },
+        { "GET", "/api/autoscaling/templates" },
+        { "POST", "/api/autoscaling/templates/balanced/expand" },
     };
 
     public static TheoryData<string, string> OperatorRoutes => new()

@@ -84,6 +84,27 @@ public sealed class RouteValidationTests(RoutesSilo silo)
         Assert.True(counters.Rejected(reason) > before);
     }
 
+    [Theory]
+    [InlineData("""{ "source": "agent-1", "event": "started" }""", 202, null)]
+    [InlineData("""{ "source": "agent-1", "event": "exploded" }""", 400, "event")]
+    [InlineData("""{ "event": "stopped" }""", 400, "source")]
+    public async Task Agent_lifecycle_over_http_is_accepted_or_names_the_field(string body, int status, string? field)
+    {
+        using var client = silo.Client(TestKeys.Operator);
+        await CreateTargetAsync(client, "lifecycle-pool");
+
+        using var response = await client.PostAsync("/api/telemetry/lifecycle-pool/lifecycle", Bodies.Json(body));
+
+        if (field is null)
+        {
+            Assert.Equal(status, (int)response.StatusCode);
+        }
+        else
+        {
+            Assert.NotEmpty(Problem.ErrorsFor(await Problem.AssertAsync(response, status), field));
+        }
+    }
+
     [Fact]
     public async Task Telemetry_for_an_unknown_target_is_404_and_counted()
     {

@@ -24,9 +24,16 @@ public sealed class RoutesSilo : IAsyncLifetime
         var httpPort = int.Parse(FreePort(), CultureInfo.InvariantCulture);
         Factory = new WebApplicationFactory<ApiKeyStore>().WithWebHostBuilder(web =>
         {
+            // Isolated whatever the environment says: test.sh exports a PostgreSQL connection string and a NATS URL, which
+            // would make every in-process silo of the run join one durable cluster and share targets and switches.
+            web.UseSetting("ConnectionStrings:Autoscaler", string.Empty);
+            web.UseSetting("Nats:Url", string.Empty);
+            web.UseSetting("Silo:ClusterId", $"routes-{Guid.NewGuid():N}");
             web.UseSetting("Silo:SiloPort", FreePort());
             web.UseSetting("Silo:GatewayPort", FreePort());
             web.UseSetting("Api:GeneratedKeyFile", Path.Combine(_keyDirectory, "admin.key"));
+            // A short heartbeat, so a test sees the keep-alive comment without waiting 15 s.
+            web.UseSetting("Api:Events:HeartbeatInterval", "00:00:00.500");
             foreach (var (key, value) in TestKeys.Settings())
             {
                 web.UseSetting(key, value);
