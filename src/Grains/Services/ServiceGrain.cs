@@ -627,8 +627,8 @@ public sealed partial class ServiceGrain(
     {
         var definition = State.Definition;
         var cost = CostReportOf(now);
-        var last = State.RecentDecisions.FirstOrDefault();
-        var lastDecision = _lastNoChange is { } noChange && (last is null || noChange.At > last.At) ? noChange : last;
+        // The latest decision that changed (or would have changed) capacity; a no-change evaluation only until there is one.
+        var lastDecision = State.RecentDecisions.FirstOrDefault() ?? _lastNoChange;
         var flags = definition?.Flags ?? new ScalingFlags();
         var status = definition is null ? "unregistered"
             : !flags.Enabled ? "disabled"
