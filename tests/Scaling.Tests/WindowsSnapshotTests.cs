@@ -62,7 +62,7 @@ public sealed class WindowsSnapshotTests
     }
 
     [Fact]
-    public void A_busy_one_hour_window_persists_in_under_16_KB_of_json()
+    public void A_busy_one_hour_window_holds_and_persists_in_under_16_KB()
     {
         // The default shape (1 h, 60 buckets, ≈55 KB in memory) fed by 10 agents at 1 Hz for an hour.
         var window = new MetricWindow();
@@ -78,7 +78,7 @@ public sealed class WindowsSnapshotTests
         var json = JsonSerializer.SerializeToUtf8Bytes(window.Snapshot());
 
         Assert.InRange(json.Length, 1, 16 * 1024);
-        Assert.True(window.RetainedBytes > 3 * json.Length, $"json {json.Length} B vs memory {window.RetainedBytes} B");
+        Assert.InRange(window.RetainedBytes, 1, 16 * 1024);
     }
 
     private static T RoundTrip<T>(T snapshot) =>

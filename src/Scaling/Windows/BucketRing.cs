@@ -3,7 +3,9 @@ namespace Autoscaler.Scaling.Windows;
 /// <summary>
 /// A ring of time buckets, stored column-wise in flat arrays (no object per bucket), each holding count, sum, min, max,
 /// the earliest and latest sample, and a <see cref="LogHistogram"/> row. A slot belongs to the bucket whose absolute
-/// index (ticks / width) it records, so stale slots are recognised, not cleared eagerly.
+/// index (ticks / width) it records, so stale slots are recognised, not cleared eagerly. A histogram row covers only the
+/// bins its bucket's samples reach (a metric's values span a few dozen of the 400 bins), grows when a sample falls
+/// outside and is reused by the slot's next bucket, so steady-state recording allocates nothing.
 /// </summary>
 internal sealed class BucketRing
 {
@@ -18,8 +20,12 @@ internal sealed class BucketRing
     private readonly double[] _firstValue;
     private readonly long[] _lastTicks;
     private readonly double[] _lastValue;
-    private readonly ushort[] _bins;
+    private readonly ushort[]?[] _rows;
+    private readonly int[] _rowStart;
     private long _head = long.MinValue;
+
+    /// <summary>Bins a new row covers, centred on its first sample.</summary>
+    private const int InitialRowLength = 16;
 
     public BucketRing(long widthTicks, int slots)
     {
@@ -35,12 +41,24 @@ internal sealed class BucketRing
         _firstValue = new double[slots];
         _lastTicks = new long[slots];
         _lastValue = new double[slots];
-        _bins = new ushort[slots * LogHistogram.BinCount];
+        _rows = new ushort[]?[slots];
+        _rowStart = new int[slots];
     }
 
     /// <summary>Bytes held by the arrays (payload plus the runtime's 24-byte array header each).</summary>
-    public int RetainedBytes =>
-        (11 * 24) + (_slots * ((8 * 8) + 4)) + (_bins.Length * sizeof(ushort));
+    public int RetainedBytes
+    {
+        get
+        {
+            var rows = 0;
+            foreach (var row in _rows)
+            {
+                rows += row is null ? 0 : 24 + (row.Length * sizeof(ushort));
+            }
+
+            return (12 * 24) + (_slots * ((8 * 8) + 4 + 8 + 4)) + rows;
+        }
+    }
 
     /// <summary>True when a sample at these ticks would still fall inside the ring.</summary>
     public bool Accepts(long ticks) => _head == long.MinValue || ticks / _width > _head - _slots;
@@ -102,11 +120,10 @@ internal sealed class BucketRing
             _lastValue[slot] = newValue;
         }
 
-        var row = slot * LogHistogram.BinCount;
-        var oldBin = row + LogHistogram.BinOf(oldValue);
-        if (_bins[oldBin] > 0)
+        var oldBin = LogHistogram.BinOf(oldValue) - _rowStart[slot];
+        if (_rows[slot] is { } row && oldBin >= 0 && oldBin < row.Length && row[oldBin] > 0)
         {
-            _bins[oldBin]--;
+            row[oldBin]--;
         }
 
         Increment(slot, LogHistogram.BinOf(newValue));
@@ -221,8 +238,19 @@ internal sealed class BucketRing
                 continue;
             }
 
-            var from = LogHistogram.BinOf(_min[slot]);
-            var row = _bins.AsSpan((slot * LogHistogram.BinCount) + from, LogHistogram.BinOf(_max[slot]) - from + 1);
+            if (_rows[slot] is not { } stored)
+            {
+                continue;
+            }
+
+            var from = Math.Max(LogHistogram.BinOf(_min[slot]), _rowStart[slot]);
+            var to = Math.Min(LogHistogram.BinOf(_max[slot]), _rowStart[slot] + stored.Length - 1);
+            if (to < from)
+            {
+                continue;
+            }
+
+            var row = stored.AsSpan(from - _rowStart[slot], to - from + 1);
             var target = merged.Slice(from, row.Length);
             for (var bin = 0; bin < row.Length; bin++)
             {
@@ -272,12 +300,12 @@ internal sealed class BucketRing
         var bins = new List<int>(slots.Count * 8);
         for (var i = 0; i < slots.Count; i++)
         {
-            var row = _bins.AsSpan(slots[i] * LogHistogram.BinCount, LogHistogram.BinCount);
+            var row = (_rows[slots[i]] ?? []).AsSpan();
             var first = row.IndexOfAnyExcept((ushort)0);
             var last = row.LastIndexOfAnyExcept((ushort)0);
-            starts[i] = Math.Max(first, 0);
+            starts[i] = first < 0 ? 0 : _rowStart[slots[i]] + first;
             lengths[i] = first < 0 ? 0 : last - first + 1;
-            for (var bin = starts[i]; bin < starts[i] + lengths[i]; bin++)
+            for (var bin = first; first >= 0 && bin <= last; bin++)
             {
                 bins.Add(row[bin]);
             }
@@ -317,13 +345,21 @@ internal sealed class BucketRing
             _firstValue[slot] = snapshot.FirstValues[i];
             _lastTicks[slot] = snapshot.LastTicks[i];
             _lastValue[slot] = snapshot.LastValues[i];
-            var row = _bins.AsSpan((slot * LogHistogram.BinCount) + snapshot.BinStarts[i], snapshot.BinLengths[i]);
-            for (var bin = 0; bin < row.Length; bin++)
+            var length = snapshot.BinLengths[i];
+            if (length > 0)
             {
-                row[bin] = checked((ushort)snapshot.Bins[offset + bin]);
+                var row = new ushort[Math.Max(length, InitialRowLength)];
+                var start = Math.Clamp(snapshot.BinStarts[i], 0, LogHistogram.BinCount - row.Length);
+                for (var bin = 0; bin < length; bin++)
+                {
+                    row[snapshot.BinStarts[i] - start + bin] = checked((ushort)snapshot.Bins[offset + bin]);
+                }
+
+                _rows[slot] = row;
+                _rowStart[slot] = start;
             }
 
-            offset += row.Length;
+            offset += length;
         }
     }
 
@@ -338,13 +374,20 @@ internal sealed class BucketRing
         _firstValue[slot] = double.NaN;
         _lastTicks[slot] = long.MinValue;
         _lastValue[slot] = double.NaN;
-        _bins.AsSpan(slot * LogHistogram.BinCount, LogHistogram.BinCount).Clear();
+
+        // Keep the row's array for the slot's next bucket; it is re-centred on that bucket's first sample.
+        if (_rows[slot] is { } row)
+        {
+            Array.Clear(row);
+            _rowStart[slot] = -1;
+        }
     }
 
     private void Increment(int slot, int bin)
     {
-        var row = _bins.AsSpan(slot * LogHistogram.BinCount, LogHistogram.BinCount);
-        if (row[bin] == ushort.MaxValue)
+        var row = RowCovering(slot, bin);
+        var index = bin - _rowStart[slot];
+        if (row[index] == ushort.MaxValue)
         {
             // Halve the row rather than saturate one bin: percentiles depend only on proportions.
             for (var i = 0; i < row.Length; i++)
@@ -353,6 +396,40 @@ internal sealed class BucketRing
             }
         }
 
-        row[bin]++;
+        row[index]++;
+    }
+
+    /// <summary>The slot's row, allocated, re-centred or grown so that it covers <paramref name="bin"/>.</summary>
+    private ushort[] RowCovering(int slot, int bin)
+    {
+        var row = _rows[slot];
+        if (row is not null && _rowStart[slot] < 0)
+        {
+            _rowStart[slot] = Math.Clamp(bin - (row.Length / 2), 0, LogHistogram.BinCount - row.Length);
+        }
+
+        if (row is not null && bin >= _rowStart[slot] && bin < _rowStart[slot] + row.Length)
+        {
+            return row;
+        }
+
+        if (row is null)
+        {
+            row = new ushort[InitialRowLength];
+            _rowStart[slot] = Math.Clamp(bin - (InitialRowLength / 2), 0, LogHistogram.BinCount - InitialRowLength);
+            return _rows[slot] = row;
+        }
+
+        // Grow to cover the new bin with as much headroom again on that side, within the histogram.
+        var oldStart = _rowStart[slot];
+        var low = Math.Min(oldStart, bin);
+        var high = Math.Max(oldStart + row.Length, bin + 1);
+        var span = high - low;
+        low = Math.Max(0, bin < oldStart ? low - (span / 2) : low);
+        high = Math.Min(LogHistogram.BinCount, bin >= oldStart + row.Length ? high + (span / 2) : high);
+        var grown = new ushort[high - low];
+        row.AsSpan().CopyTo(grown.AsSpan(oldStart - low));
+        _rowStart[slot] = low;
+        return _rows[slot] = grown;
     }
 }
