@@ -61,7 +61,13 @@ public sealed class SupervisorGrain(
                 request.Target, grant.Granted, request.Priority, request.UnitCostPerHour, known?.ForecastMonthSpend ?? 0m);
         }
 
-        await state.WriteStateAsync();
+        // With limits, the registry is what keeps them after a failover: it is written before the grant leaves. Without
+        // limits it is only informational and the targets' periodic reports rebuild it, so the reaction path skips the write.
+        if (settings.Limits != ClusterLimits.None)
+        {
+            await state.WriteStateAsync();
+        }
+
         return new ScaleApproval(grant, Enabled: true, settings.DryRun);
     }
 
