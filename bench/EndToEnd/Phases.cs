@@ -266,7 +266,7 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
             $"silo ingestion counters {await silo.TelemetryCountersAsync()}");
         Note("(d) silo memory per target (RSS delta / targets)", perTarget / 1024, "KB/target", "≤ 20 KB", perTarget <= 20 * 1024,
             $"RSS {baselineRss / 1048576.0:F0} MB at start → {rss / 1048576.0:F0} MB with {total} targets (one 1-hour 60-bucket cpu window each, " +
-            "≈55 KB of preallocated buckets and histograms, + grain, state and 14-day history); RSS includes GC headroom");
+            "buckets with histogram rows sized to the values seen, + grain, state and 14-day history); RSS includes GC headroom");
     }
 
     private void Note(string scenario, double value, string unit, string? goal, bool? met, string note)
