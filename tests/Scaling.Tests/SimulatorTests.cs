@@ -91,4 +91,19 @@ public sealed class SimulatorTests
 
         Assert.StartsWith("evaluationIntervalSeconds: gives 88801 evaluations", exception.Errors[0].ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Time_above_target_counts_the_capacity_actually_running()
+    {
+        static double Above(int delay)
+        {
+            var json = CaseFiles.Read("simulate-spike.json")
+                .Replace("\"actuationDelaySeconds\": 60", $"\"actuationDelaySeconds\": {delay}", StringComparison.Ordinal);
+            return Simulator.Run(ScalingDocuments.ReadSimulation(System.Text.Encoding.UTF8.GetBytes(json))).Summary.SecondsAboveTarget["rps"];
+        }
+
+        // 1000 rps at 100 per instance: above target until 10 instances run. Decisions at 00:10 (-> 6) and 00:11 (-> 10).
+        Assert.Equal(60, Above(0)); // 6 run from 00:10, 10 from 00:11
+        Assert.Equal(240, Above(150)); // 2 run until 00:12:30, 6 until 00:13:30
+    }
 }

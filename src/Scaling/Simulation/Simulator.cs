@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Policies;
 
 namespace Autoscaler.Scaling.Simulation;
 
@@ -72,7 +73,7 @@ public static class Simulator
             }
 
             var span = Math.Min(interval.TotalSeconds, (end - at).TotalSeconds);
-            CountAbove(request.PolicySet, decision, span, above);
+            CountAbove(request.PolicySet, decision, latest.Metrics, running[^1].Capacity, span, above);
         }
 
         while (pending.Count > 0 && pending.Peek().At <= end)
@@ -103,12 +104,25 @@ public static class Simulator
         }
     }
 
-    private static void CountAbove(PolicySet set, ScalingDecision decision, double seconds, Dictionary<string, double> above)
+    private static void CountAbove(
+        PolicySet set, ScalingDecision decision, IReadOnlyDictionary<string, MetricReading> metrics, int running, double seconds, Dictionary<string, double> above)
     {
         for (var i = 0; i < set.Policies.Count && i < decision.Proposals.Count; i++)
         {
             var policy = set.Policies[i];
-            if (policy.TargetLevel is { } level && decision.Proposals[i].MetricValue is { } value && value > level)
+            if (policy.TargetLevel is not { } level)
+            {
+                continue;
+            }
+
+            // A total load per instance is judged on the capacity actually running, which lags decisions by the
+            // actuation delay; everything else on the metric value the policy compared.
+            var value = policy is TargetTrackingPolicy { Target.Type: TargetType.AverageValue } tracking
+                && metrics.TryGetValue(tracking.Metric, out var reading) && reading.Instances is null
+                && ReplicaCalculator.Aggregate(reading) is { } total
+                    ? (running > 0 ? total / running : total > 0 ? double.PositiveInfinity : 0)
+                    : decision.Proposals[i].MetricValue;
+            if (value > level)
             {
                 above[policy.Name] += seconds;
             }
