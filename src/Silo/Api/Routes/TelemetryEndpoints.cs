@@ -41,9 +41,7 @@ internal static class TelemetryEndpoints
         CancellationToken cancellationToken)
     {
         var receivedAt = clock.GetUtcNow();
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        counters.MessageReceived();
+        using var body = await ReceiveAsync(request, counters, cancellationToken);
         if (await CheckTargetAsync(target, counters, catalog, options.Value) is { } problem)
         {
             return problem;
@@ -70,6 +68,15 @@ internal static class TelemetryEndpoints
         return dispatcher.Enqueue(target, lifecycle!)
             ? TypedResults.Accepted((string?)null)
             : ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, $"The queue for target '{target}' is full; retry later.");
+    }
+
+    /// <summary>Reads the whole body (the size limit already applied) and counts the message, as NATS ingestion does.</summary>
+    private static async Task<MemoryStream> ReceiveAsync(HttpRequest request, TelemetryIngestionCounters counters, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        counters.MessageReceived();
+        return body;
     }
 
     private static async Task<IResult?> CheckTargetAsync(string target, TelemetryIngestionCounters counters, TargetCatalog catalog, TelemetryIngestionOptions options)
@@ -101,9 +108,7 @@ internal static class TelemetryEndpoints
         CancellationToken cancellationToken)
     {
         var receivedAt = clock.GetUtcNow();
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        counters.MessageReceived();
+        using var body = await ReceiveAsync(request, counters, cancellationToken);
         if (await CheckTargetAsync(target, counters, catalog, options.Value) is { } problem)
         {
             return problem;
