@@ -19,8 +19,10 @@ cleanup() {
   wait 2>/dev/null || true
   "$here/servers.sh" stop "$AUTOSCALER_LOCAL_DIR"
   log "stopped"
+  exit "${1:-0}"
 }
-trap cleanup EXIT INT TERM
+trap 'cleanup $?' EXIT
+trap 'cleanup 130' INT TERM
 
 dotnet build "$root/src/Silo" -c Release -nologo -clp:ErrorsOnly >&2
 silo_dll="$root/src/Silo/bin/Release/net10.0/Autoscaler.Silo.dll"
@@ -52,3 +54,4 @@ Press Ctrl-C to stop everything.
 OUT
 wait -n "${pids[@]}" || true
 log "a silo exited; stopping the cluster"
+exit 1
