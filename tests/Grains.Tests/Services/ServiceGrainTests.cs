@@ -223,4 +223,15 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
         Assert.Equal(6, status.Current);
         Assert.Contains(status.LastDecision!.Explanation, line => line.StartsWith("agent-utilization: value 100", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_recommendation_reads_the_same_windows_the_decisions_do()
+    {
+        var (grain, _) = await RegisterAsync();
+        await grain.IngestAsync([Cpu("a", Now, 100), Cpu("b", Now, 100)]);
+
+        var recommendation = await grain.GetRecommendationAsync();
+
+        Assert.Contains(recommendation.Reason, line => line.StartsWith("cpu: average 100", StringComparison.Ordinal));
+    }
 }

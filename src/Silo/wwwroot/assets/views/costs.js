@@ -6,6 +6,7 @@ export function renderCosts(costs) {
   byId('cost-hourly').textContent = money(costs.hourly, currency);
   byId('cost-daily').textContent = money(costs.daily, currency);
   byId('cost-monthly').textContent = money(costs.monthly, currency);
+  byId('cost-month-to-date').textContent = typeof costs.monthToDate === 'number' ? money(costs.monthToDate, currency) : '–';
   byId('cost-budget').textContent = costs.budget ? `${money(costs.budget.monthly, currency)} / month` : 'none set';
   const forecast = byId('cost-forecast');
   forecast.textContent = costs.forecast ? `${money(costs.forecast.monthEnd, currency)} at month end` : '–';
