@@ -29,54 +29,76 @@ internal static class TelemetryEndpoints
     }
 
     /// <summary>An agent's <c>{ "source", "event": "started" | "stopped" }</c>, as on <c>{prefix}.{target}.lifecycle</c>.</summary>
-    private static async Task<IResult> LifecycleAsync(
-        string target,
-        HttpRequest request,
-        ObjectPool<TelemetryPayloadParser> parsers,
-        TelemetryDispatcher dispatcher,
-        TelemetryIngestionCounters counters,
-        TargetCatalog catalog,
-        IOptions<TelemetryIngestionOptions> options,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> LifecycleAsync([AsParameters] TelemetryCall call)
     {
-        var receivedAt = clock.GetUtcNow();
-        using var body = await ReceiveAsync(request, counters, cancellationToken);
-        if (await CheckTargetAsync(target, counters, catalog, options.Value) is { } problem)
+        AgentLifecycleEvent? lifecycle = null;
+        if (await ReceiveAsync(call, (TelemetryPayloadParser parser, ReadOnlySpan<byte> body, DateTimeOffset receivedAt) =>
+                parser.ParseLifecycle(body, receivedAt, out lifecycle), oversizeIsTooLarge: false) is { } problem)
         {
             return problem;
         }
 
-        var parser = parsers.Get();
+        return call.Dispatcher.Enqueue(call.Target, lifecycle!)
+            ? TypedResults.Accepted((string?)null)
+            : ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, $"The queue for target '{call.Target}' is full; retry later.");
+    }
+
+    private static async Task<IResult> IngestAsync([AsParameters] TelemetryCall call)
+    {
+        var samples = new List<TelemetrySample>();
+        if (await ReceiveAsync(call, (TelemetryPayloadParser parser, ReadOnlySpan<byte> body, DateTimeOffset receivedAt) =>
+                parser.ParseSamples(body, receivedAt, samples), oversizeIsTooLarge: true) is { } problem)
+        {
+            return problem;
+        }
+
+        var dropped = call.Dispatcher.Enqueue(call.Target, samples);
+        if (dropped == samples.Count)
+        {
+            return ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, $"The queue for target '{call.Target}' is full; retry later.");
+        }
+
+        return TypedResults.Accepted((string?)null, new TelemetryAccepted(call.Target, samples.Count - dropped, dropped));
+    }
+
+    /// <summary>A parse of the whole body with a pooled parser.</summary>
+    private delegate TelemetryRejection? ParseBody(TelemetryPayloadParser parser, ReadOnlySpan<byte> body, DateTimeOffset receivedAt);
+
+    /// <summary>
+    /// What every telemetry route does before queueing, as NATS ingestion does: read the whole body (the size limit already
+    /// applied), count the message, check the target, parse; a problem result on any rejection, counted by reason.
+    /// </summary>
+    private static async Task<IResult?> ReceiveAsync(TelemetryCall call, ParseBody parse, bool oversizeIsTooLarge)
+    {
+        var receivedAt = call.Clock.GetUtcNow();
+        using var body = new MemoryStream();
+        await call.Request.Body.CopyToAsync(body, call.Cancellation);
+        call.Counters.MessageReceived();
+        if (await CheckTargetAsync(call.Target, call.Counters, call.Catalog, call.Options.Value) is { } problem)
+        {
+            return problem;
+        }
+
+        var parser = call.Parsers.Get();
         TelemetryRejection? rejection;
-        AgentLifecycleEvent? lifecycle;
         try
         {
-            rejection = parser.ParseLifecycle(body.GetBuffer().AsSpan(0, (int)body.Length), receivedAt, out lifecycle);
+            rejection = parse(parser, body.GetBuffer().AsSpan(0, (int)body.Length), receivedAt);
         }
         finally
         {
-            parsers.Return(parser);
+            call.Parsers.Return(parser);
         }
 
-        if (rejection is { } rejected)
+        if (rejection is not { } rejected)
         {
-            counters.Rejected(rejected);
-            return ApiProblems.Validation(FieldOf(rejected), rejected.Message);
+            return null;
         }
 
-        return dispatcher.Enqueue(target, lifecycle!)
-            ? TypedResults.Accepted((string?)null)
-            : ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, $"The queue for target '{target}' is full; retry later.");
-    }
-
-    /// <summary>Reads the whole body (the size limit already applied) and counts the message, as NATS ingestion does.</summary>
-    private static async Task<MemoryStream> ReceiveAsync(HttpRequest request, TelemetryIngestionCounters counters, CancellationToken cancellationToken)
-    {
-        var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        counters.MessageReceived();
-        return body;
+        call.Counters.Rejected(rejected);
+        return oversizeIsTooLarge && rejected.Reason == TelemetryRejectionReason.Oversize
+            ? ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, rejected.Message)
+            : ApiProblems.Validation(FieldOf(rejected), rejected.Message);
     }
 
     private static async Task<IResult?> CheckTargetAsync(string target, TelemetryIngestionCounters counters, TargetCatalog catalog, TelemetryIngestionOptions options)
@@ -94,53 +116,6 @@ internal static class TelemetryEndpoints
         }
 
         return null;
-    }
-
-    private static async Task<IResult> IngestAsync(
-        string target,
-        HttpRequest request,
-        ObjectPool<TelemetryPayloadParser> parsers,
-        TelemetryDispatcher dispatcher,
-        TelemetryIngestionCounters counters,
-        TargetCatalog catalog,
-        IOptions<TelemetryIngestionOptions> options,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var receivedAt = clock.GetUtcNow();
-        using var body = await ReceiveAsync(request, counters, cancellationToken);
-        if (await CheckTargetAsync(target, counters, catalog, options.Value) is { } problem)
-        {
-            return problem;
-        }
-
-        var samples = new List<TelemetrySample>();
-        var parser = parsers.Get();
-        TelemetryRejection? rejection;
-        try
-        {
-            rejection = parser.ParseSamples(body.GetBuffer().AsSpan(0, (int)body.Length), receivedAt, samples);
-        }
-        finally
-        {
-            parsers.Return(parser);
-        }
-
-        if (rejection is { } rejected)
-        {
-            counters.Rejected(rejected);
-            return rejected.Reason == TelemetryRejectionReason.Oversize
-                ? ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, rejected.Message)
-                : ApiProblems.Validation(FieldOf(rejected), rejected.Message);
-        }
-
-        var dropped = dispatcher.Enqueue(target, samples);
-        if (dropped == samples.Count)
-        {
-            return ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, $"The queue for target '{target}' is full; retry later.");
-        }
-
-        return TypedResults.Accepted((string?)null, new TelemetryAccepted(target, samples.Count - dropped, dropped));
     }
 
     /// <summary>The catalog may lag a fresh registration by a refresh interval: on a miss, read the directory once.</summary>
