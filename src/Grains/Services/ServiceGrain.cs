@@ -435,19 +435,24 @@ public sealed partial class ServiceGrain(
         }
     }
 
-    /// <summary>After a crash between write-ahead and outcome: the actuator says whether the decision took effect.</summary>
-    private async Task ResolvePendingAsync(DecisionRecord pending, CancellationToken cancellationToken)
+    /// <summary>Asks the actuator what capacity the target has; a throwing client reads as a transient failure.</summary>
+    private async Task<ScaleTargetResult> ReadCapacityAsync(CancellationToken cancellationToken)
     {
-        ScaleTargetResult observed;
         try
         {
             var binding = BindingOf(Id, State.Definition!);
-            observed = await actuators.GetClient(binding).GetCapacityAsync(binding, cancellationToken);
+            return await actuators.GetClient(binding).GetCapacityAsync(binding, cancellationToken);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            observed = ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, error.Message);
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, error.Message);
         }
+    }
+
+    /// <summary>After a crash between write-ahead and outcome: the actuator says whether the decision took effect.</summary>
+    private async Task ResolvePendingAsync(DecisionRecord pending, CancellationToken cancellationToken)
+    {
+        var observed = await ReadCapacityAsync(cancellationToken);
 
         var applied = observed.Succeeded && observed.Capacity?.Desired == pending.To;
         await CompleteAsync(
@@ -535,18 +540,8 @@ public sealed partial class ServiceGrain(
     /// <summary>Reads the actuator back: capacity changed behind our back (or an apply that did not stick) shows as drift.</summary>
     private async Task ObserveAsync()
     {
-        var definition = State.Definition!;
-        ScaleTargetResult observed;
-        try
-        {
-            var binding = BindingOf(Id, definition);
-            using var timeout = new CancellationTokenSource(ActuationTimeout);
-            observed = await actuators.GetClient(binding).GetCapacityAsync(binding, timeout.Token);
-        }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            observed = ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, error.Message);
-        }
+        using var timeout = new CancellationTokenSource(ActuationTimeout);
+        var observed = await ReadCapacityAsync(timeout.Token);
 
         if (observed is { Succeeded: true, Capacity: { } capacity })
         {
