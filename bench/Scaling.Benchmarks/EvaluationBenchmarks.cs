@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Windows;
 using BenchmarkDotNet.Attributes;
@@ -7,6 +8,8 @@ namespace Autoscaler.Scaling.Benchmarks;
 /// <summary>
 /// One evaluation of a target with three policies (targetTracking on CPU utilization, stepScaling on a queue,
 /// threshold on p95 latency) against live 1-hour windows (10 instances at 1 sample/s) through <see cref="WindowMetricQuery"/>.
+/// Steady state is a target's evaluator evaluating again (what a grain does every second); rendering the decision to keep
+/// it (what the CLI and the API do) is measured separately.
 /// </summary>
 [MemoryDiagnoser]
 public class EvaluationBenchmarks
@@ -14,6 +17,8 @@ public class EvaluationBenchmarks
     private EvaluationRequest _request = null!;
     private PolicyContext _context = null!;
     private ScalingPolicy[] _policies = null!;
+    private readonly ScalingEvaluator _evaluator = new();
+    private readonly ExplanationWriter _explanation = new();
 
     [GlobalSetup]
     public void Setup()
@@ -44,18 +49,24 @@ public class EvaluationBenchmarks
         _context = new PolicyContext(now, target, readings, history, query);
     }
 
-    /// <summary>The whole engine step: proposals, combination, stabilization, rate limits, explanation.</summary>
+    /// <summary>The whole engine step in steady state: proposals, combination, stabilization, rate limits, explanation.</summary>
     [Benchmark]
-    public int EvaluateThreePolicies() => ScalingEngine.Evaluate(_request).Desired;
+    public int EvaluateThreePolicies() => _evaluator.Evaluate(_request).Desired;
 
-    /// <summary>The three policies' proposals alone (what the windows feed).</summary>
+    /// <summary>The same step, then the decision rendered to keep (proposal records, explanation strings, next histories).</summary>
+    [Benchmark]
+    public int EvaluateAndRenderDecision() => _evaluator.Evaluate(_request).ToDecision().Desired;
+
+    /// <summary>The three policies' proposals alone (what the windows feed), explanations included.</summary>
     [Benchmark]
     public int ProposeThreePolicies()
     {
         var sum = 0;
+        _explanation.Clear();
         foreach (var policy in _policies)
         {
-            sum += policy.Propose(_context).Desired ?? 0;
+            sum += policy.Propose(_context, _explanation).Desired ?? 0;
+            _explanation.EndLine();
         }
 
         return sum;

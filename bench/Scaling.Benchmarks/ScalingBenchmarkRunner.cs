@@ -18,6 +18,7 @@ internal static class ScalingBenchmarkRunner
     private static readonly BenchmarkGoal[] Goals =
     [
         new("EvaluateThreePolicies", 5_000, 0),
+        new("EvaluateAndRenderDecision", 5_000, null),
         new("ProposeThreePolicies", 5_000, 0),
         new("ThreeAggregations", 5_000, 0),
         new("RecordSample", null, 0),

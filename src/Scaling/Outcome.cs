@@ -1,4 +1,4 @@
 namespace Autoscaler.Scaling;
 
-/// <summary>The engine's intermediate result, before it becomes a <see cref="ScalingDecision"/>.</summary>
-internal readonly record struct Outcome(int Desired, int Stabilized, int Recommendation, LimitReason? LimitedBy, string? DrivenBy, string Line);
+/// <summary>The engine's intermediate result (its "combined:" line is already written), before it becomes a decision.</summary>
+internal readonly record struct Outcome(int Desired, int Stabilized, int Recommendation, LimitReason? LimitedBy, string? DrivenBy);

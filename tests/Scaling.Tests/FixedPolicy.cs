@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Policies;
 
 namespace Autoscaler.Scaling.Tests;
@@ -17,8 +18,20 @@ internal sealed record FixedPolicy(string Name, int? Desired) : ScalingPolicy(Na
 
     public override bool IsScheduled => Scheduled;
 
-    public override PolicyProposal Propose(PolicyContext context) =>
-        Desired is null && Status == ProposalStatus.Vote
-            ? PolicyProposal.NoData(this, $"{Name}: no data")
-            : new PolicyProposal(Name, Type, Status, Desired, $"{Name}: {Desired}") { MayScaleIn = MayScaleIn, Bounds = Bounds };
+    public override Proposal Propose(PolicyContext context, ExplanationWriter explanation)
+    {
+        if (Desired is null && Status == ProposalStatus.Vote)
+        {
+            explanation.Append($"{Name}: no data");
+            return Proposal.NoData(this);
+        }
+
+        explanation.Append($"{Name}: ");
+        if (Desired is { } desired)
+        {
+            explanation.AppendValue(desired);
+        }
+
+        return new Proposal(Name, Type, Status, Desired) { MayScaleIn = MayScaleIn, Bounds = Bounds };
+    }
 }

@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Policies;
 
 namespace Autoscaler.Scaling.Tests;
@@ -32,7 +33,7 @@ public sealed class ReplicaCalculatorTests
     {
         var reading = Build.Pods(levels, Build.Requests(levels.Length), ready);
 
-        var estimate = ReplicaCalculator.Estimate(reading, new MetricTarget(TargetType.Utilization, target), Tolerance.Default, current);
+        var estimate = Estimate(reading, new MetricTarget(TargetType.Utilization, target), Tolerance.Default, current);
 
         Assert.True(expected == estimate.Replicas, $"{name}: expected {expected}, got {estimate.Replicas} ({estimate.Detail})");
         Assert.Equal(utilization, estimate.MetricValue);
@@ -43,7 +44,7 @@ public sealed class ReplicaCalculatorTests
     {
         var reading = Build.Pods([1010, 1030, 1020], [900, 1000, 1100]);
 
-        var estimate = ReplicaCalculator.Estimate(reading, new MetricTarget(TargetType.Utilization, 100), Tolerance.Default, 3);
+        var estimate = Estimate(reading, new MetricTarget(TargetType.Utilization, 100), Tolerance.Default, 3);
 
         Assert.Equal((3, 102.0), (estimate.Replicas!.Value, estimate.MetricValue!.Value));
     }
@@ -51,7 +52,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void TestReplicaCalcEmptyCPURequest_has_no_data()
     {
-        var estimate = ReplicaCalculator.Estimate(Build.Pods([200]), new MetricTarget(TargetType.Utilization, 100), Tolerance.Default, 1);
+        var estimate = Estimate(Build.Pods([200]), new MetricTarget(TargetType.Utilization, 100), Tolerance.Default, 1);
 
         Assert.Null(estimate.Replicas);
         Assert.Contains("no request", estimate.Detail, StringComparison.Ordinal);
@@ -60,7 +61,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void No_ready_instance_with_a_sample_has_no_data()
     {
-        var estimate = ReplicaCalculator.Estimate(
+        var estimate = Estimate(
             Build.Pods([null, 500], Build.Requests(2), [true, false]), new MetricTarget(TargetType.Utilization, 50), Tolerance.Default, 2);
 
         Assert.Null(estimate.Replicas);
@@ -81,7 +82,7 @@ public sealed class ReplicaCalculatorTests
     {
         var values = Array.ConvertAll(levels, level => (double?)level);
 
-        var estimate = ReplicaCalculator.Estimate(Build.Pods(values), new MetricTarget(TargetType.AverageValue, target), Tolerance.Default, current);
+        var estimate = Estimate(Build.Pods(values), new MetricTarget(TargetType.AverageValue, target), Tolerance.Default, current);
 
         Assert.True(expected == estimate.Replicas, $"{name}: expected {expected}, got {estimate.Replicas} ({estimate.Detail})");
     }
@@ -106,7 +107,7 @@ public sealed class ReplicaCalculatorTests
     [MemberData(nameof(Aggregates))]
     public void Aggregate_value_matches_kubernetes(string name, TargetType type, int current, double value, double target, int expected)
     {
-        var estimate = ReplicaCalculator.Estimate(MetricReading.Aggregate(value), new MetricTarget(type, target), Tolerance.Default, current);
+        var estimate = Estimate(MetricReading.Aggregate(value), new MetricTarget(type, target), Tolerance.Default, current);
 
         Assert.True(expected == estimate.Replicas, $"{name}: expected {expected}, got {estimate.Replicas} ({estimate.Detail})");
     }
@@ -118,7 +119,7 @@ public sealed class ReplicaCalculatorTests
     public void Value_and_average_value_scale_from_zero_without_tolerance(TargetType type, double value, double target, int expected)
     {
         // Kubernetes getUsageRatioReplicaCount with currentReplicas 0: ceil(usageRatio), no tolerance.
-        var estimate = ReplicaCalculator.Estimate(MetricReading.Aggregate(value), new MetricTarget(type, target), Tolerance.Default, 0);
+        var estimate = Estimate(MetricReading.Aggregate(value), new MetricTarget(type, target), Tolerance.Default, 0);
 
         Assert.Equal(expected, estimate.Replicas);
     }
@@ -127,7 +128,7 @@ public sealed class ReplicaCalculatorTests
     public void Aggregate_utilization_percent_scales_like_aws_target_tracking()
     {
         // AWS target tracking on an average CPUUtilization: ceil(current * value / target).
-        var estimate = ReplicaCalculator.Estimate(MetricReading.Aggregate(90), new MetricTarget(TargetType.Utilization, 60), Tolerance.Default, 4);
+        var estimate = Estimate(MetricReading.Aggregate(90), new MetricTarget(TargetType.Utilization, 60), Tolerance.Default, 4);
 
         Assert.Equal(6, estimate.Replicas);
     }
@@ -137,7 +138,18 @@ public sealed class ReplicaCalculatorTests
     {
         var target = new MetricTarget(TargetType.Value, 100);
 
-        Assert.Equal(5, ReplicaCalculator.Estimate(MetricReading.Aggregate(115), target, 0.1, 4).Replicas);
-        Assert.Equal(4, ReplicaCalculator.Estimate(MetricReading.Aggregate(115), target, 0.2, 4).Replicas);
+        Assert.Equal(5, Estimate(MetricReading.Aggregate(115), target, 0.1, 4).Replicas);
+        Assert.Equal(4, Estimate(MetricReading.Aggregate(115), target, 0.2, 4).Replicas);
     }
+
+    /// <summary>The calculator's estimate with its explanation rendered (what the assertions print).</summary>
+    private static EstimateWithDetail Estimate(MetricReading reading, MetricTarget target, double tolerance, int current)
+    {
+        var detail = new ExplanationWriter();
+        var estimate = ReplicaCalculator.Estimate(reading, target, tolerance, current, detail);
+        detail.EndLine();
+        return new EstimateWithDetail(estimate.Replicas, estimate.MetricValue, estimate.Ratio, detail.LineText(0));
+    }
+
+    private sealed record EstimateWithDetail(int? Replicas, double? MetricValue, double? Ratio, string Detail);
 }

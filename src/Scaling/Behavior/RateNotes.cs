@@ -1,33 +1,49 @@
+using Autoscaler.Scaling.Explanations;
+
 namespace Autoscaler.Scaling.Behavior;
 
 /// <summary>The rate-limit part of the "combined:" explanation line.</summary>
 internal static class RateNotes
 {
-    /// <summary>"; scale-up limit 7 not reached", "; max 10 reached -> 10", ...</summary>
-    public static string Describe(int stabilized, int current, int min, int max, RateLimit rate)
+    /// <summary>"; scale-up limit 7 not reached", "; max 10 reached -> 10", ... (nothing when capacity stays).</summary>
+    public static void Describe(ExplanationWriter line, int stabilized, int current, int min, int max, RateLimit rate)
     {
+        var limit = rate.Limit.GetValueOrDefault();
         if (stabilized > current)
         {
-            return rate.LimitedBy switch
+            switch (rate.LimitedBy)
             {
-                null => $"; scale-up limit {rate.Limit} not reached",
-                LimitReason.TooManyReplicas => $"; max {max} reached -> {rate.Desired}",
-                LimitReason.Disabled => $"; scale-up is disabled -> {rate.Desired}",
-                _ => $"; scale-up limit {rate.Limit} reached -> {rate.Desired}",
-            };
+                case null:
+                    line.Append($"; scale-up limit {limit} not reached");
+                    break;
+                case LimitReason.TooManyReplicas:
+                    line.Append($"; max {max} reached -> {rate.Desired}");
+                    break;
+                case LimitReason.Disabled:
+                    line.Append($"; scale-up is disabled -> {rate.Desired}");
+                    break;
+                default:
+                    line.Append($"; scale-up limit {limit} reached -> {rate.Desired}");
+                    break;
+            }
         }
-
-        if (stabilized < current)
+        else if (stabilized < current)
         {
-            return rate.LimitedBy switch
+            switch (rate.LimitedBy)
             {
-                null => $"; scale-down limit {rate.Limit} not reached",
-                LimitReason.TooFewReplicas => $"; min {min} reached -> {rate.Desired}",
-                LimitReason.Disabled => $"; scale-down is disabled -> {rate.Desired}",
-                _ => $"; scale-down limit {rate.Limit} reached -> {rate.Desired}",
-            };
+                case null:
+                    line.Append($"; scale-down limit {limit} not reached");
+                    break;
+                case LimitReason.TooFewReplicas:
+                    line.Append($"; min {min} reached -> {rate.Desired}");
+                    break;
+                case LimitReason.Disabled:
+                    line.Append($"; scale-down is disabled -> {rate.Desired}");
+                    break;
+                default:
+                    line.Append($"; scale-down limit {limit} reached -> {rate.Desired}");
+                    break;
+            }
         }
-
-        return string.Empty;
     }
 }

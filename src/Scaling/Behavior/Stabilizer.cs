@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Explanations;
+
 namespace Autoscaler.Scaling.Behavior;
 
 /// <summary>
@@ -43,25 +45,29 @@ public static class Stabilizer
     }
 
     /// <summary>
-    /// The recommendations the window of the direction of <paramref name="recommendation"/> holds, oldest first, this one
-    /// last (for the explanation).
+    /// Writes the recommendations the window of the direction of <paramref name="recommendation"/> holds, oldest first,
+    /// this one last, as "[5, 6, 7]" (for the explanation).
     /// </summary>
-    public static List<int> WindowValues(int recommendation, int current, ScalingBehavior behavior, IReadOnlyList<Recommendation> history, DateTimeOffset now)
+    public static void DescribeWindow(
+        ExplanationWriter line, int recommendation, int current, ScalingBehavior behavior, IReadOnlyList<Recommendation> history, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(behavior);
+        ArgumentNullException.ThrowIfNull(history);
         var seconds = recommendation >= current
             ? behavior.ScaleUp.StabilizationWindowSeconds
             : behavior.ScaleDown.StabilizationWindowSeconds;
         var cutoff = now.AddSeconds(-seconds);
-        var values = new List<int>();
+        line.Append("[");
         for (var i = 0; i < history.Count; i++)
         {
             if (history[i].At > cutoff)
             {
-                values.Add(history[i].Replicas);
+                line.AppendValue(history[i].Replicas);
+                line.Append(", ");
             }
         }
 
-        values.Add(recommendation);
-        return values;
+        line.Append($"{recommendation}]");
     }
 }

@@ -5,10 +5,10 @@ namespace Autoscaler.Scaling.Combination;
 /// <summary>Counts of the proposals relative to current capacity.</summary>
 internal readonly record struct Tally(int Voters, int Out, int In, int MayScaleIn, int NoData, int Cooldown, int Suspended, bool NoDataBlocks)
 {
-    public static Tally Of(IReadOnlyList<PolicyProposal> proposals, int current, bool noDataBlocks)
+    public static Tally Of(ReadOnlySpan<Proposal> proposals, int current, bool noDataBlocks)
     {
         int voters = 0, up = 0, down = 0, mayScaleIn = 0, noData = 0, cooldown = 0, suspended = 0;
-        for (var i = 0; i < proposals.Count; i++)
+        for (var i = 0; i < proposals.Length; i++)
         {
             var proposal = proposals[i];
             if (proposal.Status == ProposalStatus.NoData)
@@ -17,7 +17,7 @@ internal readonly record struct Tally(int Voters, int Out, int In, int MayScaleI
                 continue;
             }
 
-            if (!ProposalCombiner.IsVote(proposal))
+            if (!proposal.IsVote)
             {
                 continue;
             }

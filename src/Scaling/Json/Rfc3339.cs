@@ -26,9 +26,9 @@ public static class Rfc3339
     }
 
     /// <summary>Formats as <c>2026-01-01T12:00:00Z</c>, with a fraction only when there is one.</summary>
-    public static string Format(DateTimeOffset time)
-    {
-        var utc = time.ToUniversalTime();
-        return utc.ToString(utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-    }
+    public static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString(FormatFor(time), CultureInfo.InvariantCulture);
+
+    /// <summary>The format <see cref="Format"/> uses for <paramref name="time"/> once in UTC (to format into a buffer).</summary>
+    public static string FormatFor(DateTimeOffset time) =>
+        time.UtcTicks % TimeSpan.TicksPerSecond == 0 ? Formats[0] : Formats[1];
 }

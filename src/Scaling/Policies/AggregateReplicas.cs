@@ -1,67 +1,80 @@
+using Autoscaler.Scaling.Explanations;
+
 namespace Autoscaler.Scaling.Policies;
 
 /// <summary>Kubernetes' replica math for one aggregate value (Object and External metrics) and AWS's average utilization.</summary>
 public static class AggregateReplicas
 {
     /// <summary>Value target on an aggregate (Kubernetes Object/External Value): ratio × ready instances; from zero, ceil(ratio).</summary>
-    public static ReplicaEstimate Value(MetricReading reading, double usage, double target, double tolerance, int current)
+    public static ReplicaEstimate Value(MetricReading reading, double usage, double target, double tolerance, int current, ExplanationWriter detail)
     {
+        ArgumentNullException.ThrowIfNull(detail);
         var ratio = usage / target;
-        var measured = $"value {Text.Number(usage)} vs target {Text.Number(target)} (ratio {Text.Ratio(ratio)})";
+        detail.Append($"value {usage:0.##} vs target {target:0.##} (ratio {ratio:0.00})");
         if (current == 0)
         {
             var fromZero = ReplicaCalculator.CeilingReplicas(ratio, 1);
-            return new ReplicaEstimate(fromZero, usage, ratio, $"{measured}; from zero -> {fromZero}");
+            detail.Append($"; from zero -> {fromZero}");
+            return new ReplicaEstimate(fromZero, usage, ratio);
         }
 
         if (Tolerance.IsWithin(ratio, tolerance))
         {
-            return new ReplicaEstimate(current, usage, ratio, $"{measured}; within tolerance {Text.Number(tolerance)} -> {current}");
+            detail.Append($"; within tolerance {tolerance:0.##} -> {current}");
+            return new ReplicaEstimate(current, usage, ratio);
         }
 
         var ready = ReplicaCalculator.ReadyCount(reading) ?? current;
         var replicas = ReplicaCalculator.CeilingReplicas(ratio, ready);
-        return new ReplicaEstimate(replicas, usage, ratio, $"{measured} over {ready} ready -> {replicas}");
+        detail.Append($" over {ready} ready -> {replicas}");
+        return new ReplicaEstimate(replicas, usage, ratio);
     }
 
     /// <summary>AverageValue on an aggregate (Kubernetes External AverageValue): one instance per target units.</summary>
-    public static ReplicaEstimate AverageValue(double usage, double target, double tolerance, int current)
+    public static ReplicaEstimate AverageValue(double usage, double target, double tolerance, int current, ExplanationWriter detail)
     {
+        ArgumentNullException.ThrowIfNull(detail);
         if (current == 0)
         {
             var fromZero = ReplicaCalculator.CeilingReplicas(usage / target, 1);
-            return new ReplicaEstimate(
-                fromZero, usage, null, $"total {Text.Number(usage)} at {Text.Number(target)} per instance; from zero -> {fromZero}");
+            detail.Append($"total {usage:0.##} at {target:0.##} per instance; from zero -> {fromZero}");
+            return new ReplicaEstimate(fromZero, usage, null);
         }
 
         var perInstance = usage / current;
         var ratio = usage / (target * current);
-        var measured = $"total {Text.Number(usage)} is {Text.Number(perInstance)} per instance vs target {Text.Number(target)} (ratio {Text.Ratio(ratio)})";
+        detail.Append($"total {usage:0.##} is {perInstance:0.##} per instance vs target {target:0.##} (ratio {ratio:0.00})");
         if (Tolerance.IsWithin(ratio, tolerance))
         {
-            return new ReplicaEstimate(current, perInstance, ratio, $"{measured}; within tolerance {Text.Number(tolerance)} -> {current}");
+            detail.Append($"; within tolerance {tolerance:0.##} -> {current}");
+            return new ReplicaEstimate(current, perInstance, ratio);
         }
 
         var replicas = ReplicaCalculator.CeilingReplicas(usage / target, 1);
-        return new ReplicaEstimate(replicas, perInstance, ratio, $"{measured} -> {replicas}");
+        detail.Append($" -> {replicas}");
+        return new ReplicaEstimate(replicas, perInstance, ratio);
     }
 
     /// <summary>An aggregate utilization percent (AWS target tracking on an average): ceil(ratio × current).</summary>
-    public static ReplicaEstimate Utilization(double usage, double target, double tolerance, int current)
+    public static ReplicaEstimate Utilization(double usage, double target, double tolerance, int current, ExplanationWriter detail)
     {
+        ArgumentNullException.ThrowIfNull(detail);
         var ratio = usage / target;
-        var measured = $"utilization {Text.Number(usage)}% vs target {Text.Number(target)}% (ratio {Text.Ratio(ratio)})";
+        detail.Append($"utilization {usage:0.##}% vs target {target:0.##}% (ratio {ratio:0.00})");
         if (current == 0)
         {
-            return new ReplicaEstimate(null, usage, ratio, $"{measured}; no instance to scale from (Utilization cannot scale from zero)");
+            detail.Append("; no instance to scale from (Utilization cannot scale from zero)");
+            return new ReplicaEstimate(null, usage, ratio);
         }
 
         if (Tolerance.IsWithin(ratio, tolerance))
         {
-            return new ReplicaEstimate(current, usage, ratio, $"{measured}; within tolerance {Text.Number(tolerance)} -> {current}");
+            detail.Append($"; within tolerance {tolerance:0.##} -> {current}");
+            return new ReplicaEstimate(current, usage, ratio);
         }
 
         var replicas = ReplicaCalculator.CeilingReplicas(ratio, current);
-        return new ReplicaEstimate(replicas, usage, ratio, $"{measured} -> {replicas}");
+        detail.Append($" -> {replicas}");
+        return new ReplicaEstimate(replicas, usage, ratio);
     }
 }

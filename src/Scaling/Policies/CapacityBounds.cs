@@ -4,4 +4,4 @@ namespace Autoscaler.Scaling.Policies;
 /// A policy's override of the target's bounds for this evaluation (a scheduled action's min/max, a predictive policy
 /// raising max). A null field leaves that bound as it is.
 /// </summary>
-public sealed record CapacityBounds(int? Min, int? Max);
+public readonly record struct CapacityBounds(int? Min, int? Max);

@@ -11,7 +11,28 @@ public sealed class PolicyContext
         ScaleTarget target,
         IReadOnlyDictionary<string, MetricReading> metrics,
         ScalingHistory history,
-        IMetricQuery query)
+        IMetricQuery query) =>
+        Reset(now, target, metrics, history, query);
+
+    /// <summary>The evaluation's time.</summary>
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Current capacity and bounds (before any policy's bounds override).</summary>
+    public ScaleTarget Target { get; private set; }
+
+    /// <summary>The latest readings, by metric name.</summary>
+    public IReadOnlyDictionary<string, MetricReading> Metrics { get; private set; }
+
+    /// <summary>Recent recommendations and scale events (per-policy cooldowns read the events).</summary>
+    public ScalingHistory History { get; private set; }
+
+    /// <summary>Window aggregations and series of the metrics.</summary>
+    public IMetricQuery Query { get; private set; }
+
+    /// <summary>Points this context at another evaluation (the evaluator reuses one context per target).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Target), nameof(Metrics), nameof(History), nameof(Query))]
+    internal void Reset(
+        DateTimeOffset now, ScaleTarget target, IReadOnlyDictionary<string, MetricReading> metrics, ScalingHistory history, IMetricQuery query)
     {
         Now = now;
         Target = target;
@@ -19,21 +40,6 @@ public sealed class PolicyContext
         History = history;
         Query = query;
     }
-
-    /// <summary>The evaluation's time.</summary>
-    public DateTimeOffset Now { get; }
-
-    /// <summary>Current capacity and bounds (before any policy's bounds override).</summary>
-    public ScaleTarget Target { get; }
-
-    /// <summary>The latest readings, by metric name.</summary>
-    public IReadOnlyDictionary<string, MetricReading> Metrics { get; }
-
-    /// <summary>Recent recommendations and scale events (per-policy cooldowns read the events).</summary>
-    public ScalingHistory History { get; }
-
-    /// <summary>Window aggregations and series of the metrics.</summary>
-    public IMetricQuery Query { get; }
 
     /// <summary>The reading of <paramref name="metric"/>, if the input has one.</summary>
     public bool TryGetReading(string metric, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MetricReading? reading) =>

@@ -1,6 +1,9 @@
 namespace Autoscaler.Scaling.Policies;
 
-/// <summary>What one policy proposes in one evaluation, with enough detail to explain it.</summary>
+/// <summary>
+/// What one policy proposed in one evaluation with its explanation line rendered: the form decisions, documents and
+/// grains keep (<see cref="Proposal"/> is the allocation-free form the engine works with).
+/// </summary>
 /// <param name="Policy">The policy's name.</param>
 /// <param name="Type">The policy's kind (<c>targetTracking</c>, ...).</param>
 /// <param name="Status">Whether and why the policy votes.</param>
@@ -25,16 +28,4 @@ public sealed record PolicyProposal(string Policy, string Type, ProposalStatus S
 
     /// <summary>Bounds override for this evaluation; null for none.</summary>
     public CapacityBounds? Bounds { get; init; }
-
-    /// <summary>A vote for <paramref name="desired"/>.</summary>
-    public static PolicyProposal Vote(ScalingPolicy policy, int desired, string explanation) =>
-        new(policy.Name, policy.Type, ProposalStatus.Vote, desired, explanation);
-
-    /// <summary>No vote because the metric has no usable data.</summary>
-    public static PolicyProposal NoData(ScalingPolicy policy, string explanation) =>
-        new(policy.Name, policy.Type, ProposalStatus.NoData, null, explanation);
-
-    /// <summary>No vote for the given reason.</summary>
-    public static PolicyProposal NoVote(ScalingPolicy policy, ProposalStatus status, string explanation) =>
-        new(policy.Name, policy.Type, status, null, explanation);
 }

@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Explanations;
+
 namespace Autoscaler.Scaling.Policies;
 
 /// <summary>
@@ -7,25 +9,28 @@ namespace Autoscaler.Scaling.Policies;
 /// </summary>
 public static class ReplicaCalculator
 {
-    /// <summary>Estimates replicas for <paramref name="reading"/> against <paramref name="target"/>.</summary>
-    public static ReplicaEstimate Estimate(MetricReading reading, MetricTarget target, double tolerance, int current)
+    /// <summary>Estimates replicas for <paramref name="reading"/> against <paramref name="target"/>; explains into <paramref name="detail"/>.</summary>
+    public static ReplicaEstimate Estimate(MetricReading reading, MetricTarget target, double tolerance, int current, ExplanationWriter detail)
     {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(detail);
         var perInstance = reading.Instances is { Count: > 0 } && target.Type != TargetType.Value;
         if (perInstance)
         {
-            return PerInstance(reading.Instances!, target, tolerance, current);
+            return PerInstance(reading.Instances!, target, tolerance, current, detail);
         }
 
         if (Aggregate(reading) is not { } usage)
         {
-            return new ReplicaEstimate(null, null, null, "no sample");
+            detail.Append("no sample");
+            return new ReplicaEstimate(null, null, null);
         }
 
         return target.Type switch
         {
-            TargetType.Value => AggregateReplicas.Value(reading, usage, target.Value, tolerance, current),
-            TargetType.AverageValue => AggregateReplicas.AverageValue(usage, target.Value, tolerance, current),
-            _ => AggregateReplicas.Utilization(usage, target.Value, tolerance, current),
+            TargetType.Value => AggregateReplicas.Value(reading, usage, target.Value, tolerance, current, detail),
+            TargetType.AverageValue => AggregateReplicas.AverageValue(usage, target.Value, tolerance, current, detail),
+            _ => AggregateReplicas.Utilization(usage, target.Value, tolerance, current, detail),
         };
     }
 
@@ -54,14 +59,15 @@ public static class ReplicaCalculator
         return reading.Samples is { Count: > 0 } samples ? samples[^1].Value : null;
     }
 
-    private static ReplicaEstimate PerInstance(IReadOnlyList<InstanceSample> instances, MetricTarget target, double tolerance, int current)
+    private static ReplicaEstimate PerInstance(
+        IReadOnlyList<InstanceSample> instances, MetricTarget target, double tolerance, int current, ExplanationWriter detail)
     {
         var utilization = target.Type == TargetType.Utilization;
         var readyCount = 0;
         var readySum = 0.0;
         var readyRequests = 0.0;
-        List<string>? missing = null;
-        List<string>? unready = null;
+        var missingCount = 0;
+        var unreadyCount = 0;
         var missingRequests = 0.0;
         var unreadyRequests = 0.0;
         for (var i = 0; i < instances.Count; i++)
@@ -69,18 +75,19 @@ public static class ReplicaCalculator
             var instance = instances[i];
             if (utilization && instance.Request is not > 0)
             {
-                return new ReplicaEstimate(null, null, null, $"instance {instance.Id} has no request, needed for Utilization");
+                detail.Append($"instance {instance.Id} has no request, needed for Utilization");
+                return new ReplicaEstimate(null, null, null);
             }
 
             var request = instance.Request ?? 0;
             if (instance.Value is not { } value)
             {
-                (missing ??= []).Add(instance.Id);
+                missingCount++;
                 missingRequests += request;
             }
             else if (!instance.Ready)
             {
-                (unready ??= []).Add(instance.Id);
+                unreadyCount++;
                 unreadyRequests += request;
             }
             else
@@ -93,24 +100,33 @@ public static class ReplicaCalculator
 
         if (readyCount == 0)
         {
-            return new ReplicaEstimate(null, null, null, "no ready instance has a sample");
+            detail.Append("no ready instance has a sample");
+            return new ReplicaEstimate(null, null, null);
         }
 
         var usage = Usage(utilization, readySum, readyRequests, readyCount);
         var ratio = usage / target.Value;
-        var measured = utilization
-            ? $"utilization {Text.Number(usage)}% of request vs target {Text.Number(target.Value)}% (ratio {Text.Ratio(ratio)})"
-            : $"average {Text.Number(usage)} per instance vs target {Text.Number(target.Value)} (ratio {Text.Ratio(ratio)})";
-        var scaleUpWithUnready = unready is not null && ratio > 1.0;
-        if (!scaleUpWithUnready && missing is null)
+        if (utilization)
+        {
+            detail.Append($"utilization {usage:0.##}% of request vs target {target.Value:0.##}% (ratio {ratio:0.00})");
+        }
+        else
+        {
+            detail.Append($"average {usage:0.##} per instance vs target {target.Value:0.##} (ratio {ratio:0.00})");
+        }
+
+        var scaleUpWithUnready = unreadyCount > 0 && ratio > 1.0;
+        if (!scaleUpWithUnready && missingCount == 0)
         {
             if (Tolerance.IsWithin(ratio, tolerance))
             {
-                return new ReplicaEstimate(current, usage, ratio, $"{measured}; within tolerance {Text.Number(tolerance)} -> {current}");
+                detail.Append($"; within tolerance {tolerance:0.##} -> {current}");
+                return new ReplicaEstimate(current, usage, ratio);
             }
 
             var replicas = CeilingReplicas(ratio, readyCount);
-            return new ReplicaEstimate(replicas, usage, ratio, $"{measured} -> {replicas}");
+            detail.Append($" -> {replicas}");
+            return new ReplicaEstimate(replicas, usage, ratio);
         }
 
         // Kubernetes assumes the worst for the direction it is about to move in: missing instances use the most on a
@@ -118,61 +134,107 @@ public static class ReplicaCalculator
         var sum = readySum;
         var requests = readyRequests;
         var count = readyCount;
-        var notes = new List<string>(2);
-        if (missing is not null)
+        var noted = false;
+        if (missingCount > 0)
         {
             var scaleDown = ratio < 1.0;
             var scaleUp = utilization ? ratio > 1.0 : !scaleDown;
             if (scaleDown)
             {
                 var fallback = utilization ? Math.Max(100.0, target.Value) : target.Value;
-                sum += utilization ? missingRequests * fallback / 100.0 : fallback * missing.Count;
-                notes.Add(utilization
-                    ? $"{Text.Ids(missing)} {Verb(missing, "has", "have")} no sample, counted as {Text.Number(fallback)}% of request for scale-down"
-                    : $"{Text.Ids(missing)} {Verb(missing, "has", "have")} no sample, counted at the target {Text.Number(fallback)} for scale-down");
+                sum += utilization ? missingRequests * fallback / 100.0 : fallback * missingCount;
+                WriteIds(detail, instances, missing: true, missingCount, "has", "have");
+                if (utilization)
+                {
+                    detail.Append($" no sample, counted as {fallback:0.##}% of request for scale-down");
+                }
+                else
+                {
+                    detail.Append($" no sample, counted at the target {fallback:0.##} for scale-down");
+                }
+
+                noted = true;
             }
             else if (scaleUp)
             {
-                notes.Add($"{Text.Ids(missing)} {Verb(missing, "has", "have")} no sample, counted as 0 for scale-up");
+                WriteIds(detail, instances, missing: true, missingCount, "has", "have");
+                detail.Append(" no sample, counted as 0 for scale-up");
+                noted = true;
             }
 
             if (scaleDown || scaleUp)
             {
                 requests += missingRequests;
-                count += missing.Count;
+                count += missingCount;
             }
         }
 
         if (scaleUpWithUnready)
         {
             requests += unreadyRequests;
-            count += unready!.Count;
-            notes.Add($"{Text.Ids(unready)} {Verb(unready, "is", "are")} not ready, counted as 0 for scale-up");
+            count += unreadyCount;
+            WriteIds(detail, instances, missing: false, unreadyCount, "is", "are");
+            detail.Append(" not ready, counted as 0 for scale-up");
+            noted = true;
         }
 
         var newUsage = Usage(utilization, sum, requests, count);
         var newRatio = newUsage / target.Value;
-        var recomputed = utilization
-            ? $"{Text.Number(newUsage)}%, ratio {Text.Ratio(newRatio)}"
-            : $"{Text.Number(newUsage)} per instance, ratio {Text.Ratio(newRatio)}";
-        var prefix = notes.Count == 0 ? measured : $"{measured}; {string.Join("; ", notes)} -> {recomputed}";
+        if (noted)
+        {
+            detail.Append($" -> {newUsage:0.##}");
+            detail.Append(utilization ? "%" : " per instance");
+            detail.Append($", ratio {newRatio:0.00}");
+        }
+
         if (Tolerance.IsWithin(newRatio, tolerance))
         {
-            return new ReplicaEstimate(current, usage, ratio, $"{prefix}; within tolerance -> {current}");
+            detail.Append($"; within tolerance -> {current}");
+            return new ReplicaEstimate(current, usage, ratio);
         }
 
         if ((ratio < 1.0 && newRatio > 1.0) || (ratio > 1.0 && newRatio < 1.0))
         {
-            return new ReplicaEstimate(current, usage, ratio, $"{prefix}; direction flips -> {current}");
+            detail.Append($"; direction flips -> {current}");
+            return new ReplicaEstimate(current, usage, ratio);
         }
 
         var newReplicas = CeilingReplicas(newRatio, count);
         if ((newRatio < 1.0 && newReplicas > current) || (newRatio > 1.0 && newReplicas < current))
         {
-            return new ReplicaEstimate(current, usage, ratio, $"{prefix}; {newReplicas} would move against the ratio -> {current}");
+            detail.Append($"; {newReplicas} would move against the ratio -> {current}");
+            return new ReplicaEstimate(current, usage, ratio);
         }
 
-        return new ReplicaEstimate(newReplicas, usage, ratio, $"{prefix} -> {newReplicas}");
+        detail.Append($" -> {newReplicas}");
+        return new ReplicaEstimate(newReplicas, usage, ratio);
+    }
+
+    /// <summary>"; task-3, task-4 have": the ids of the missing (or unready) instances, five at most, and the verb.</summary>
+    private static void WriteIds(
+        ExplanationWriter detail, IReadOnlyList<InstanceSample> instances, bool missing, int count, string singular, string plural)
+    {
+        const int Limit = 5;
+        detail.Append("; ");
+        var shown = 0;
+        for (var i = 0; i < instances.Count && shown < Limit; i++)
+        {
+            var instance = instances[i];
+            var matches = missing ? instance.Value is null : instance.Value is not null && !instance.Ready;
+            if (matches)
+            {
+                detail.Append(shown++ == 0 ? string.Empty : ", ");
+                detail.Append(instance.Id);
+            }
+        }
+
+        if (count > Limit)
+        {
+            detail.Append($" and {count - Limit} more");
+        }
+
+        detail.Append(" ");
+        detail.Append(count == 1 ? singular : plural);
     }
 
     private static double Usage(bool utilization, double sum, double requests, int count) =>
@@ -206,6 +268,4 @@ public static class ReplicaCalculator
 
         return ready;
     }
-
-    private static string Verb(List<string> ids, string singular, string plural) => ids.Count == 1 ? singular : plural;
 }

@@ -1,8 +1,7 @@
 namespace Autoscaler.Scaling.Policies;
 
-/// <summary>The outcome of Kubernetes' replica calculation for one metric.</summary>
+/// <summary>The outcome of Kubernetes' replica calculation for one metric (its explanation goes to the caller's writer).</summary>
 /// <param name="Replicas">Proposed replicas; null when the metric had no usable data.</param>
 /// <param name="MetricValue">Measured utilization percent or per-instance average (ready instances with samples).</param>
 /// <param name="Ratio">MetricValue / target, before missing and unready instances are accounted for.</param>
-/// <param name="Detail">Explanation after the "policy: " prefix.</param>
-public readonly record struct ReplicaEstimate(int? Replicas, double? MetricValue, double? Ratio, string Detail);
+public readonly record struct ReplicaEstimate(int? Replicas, double? MetricValue, double? Ratio);

@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Validation;
 
 namespace Autoscaler.Scaling.Policies;
@@ -35,6 +36,20 @@ public abstract record ScalingPolicy(string Name)
     {
     }
 
-    /// <summary>Proposes a capacity. Pure: same context, same proposal. Must not throw for any valid policy.</summary>
-    public abstract PolicyProposal Propose(PolicyContext context);
+    /// <summary>
+    /// Proposes a capacity and writes the proposal's one explanation line, starting with the policy's name, to
+    /// <paramref name="explanation"/>'s open line (the caller ends the line). Pure: same context, same proposal and
+    /// line. Must not throw for any valid policy. The engine calls this on every evaluation of every target: kinds keep
+    /// it free of allocations (the explanation formats into the writer's buffer).
+    /// </summary>
+    public abstract Proposal Propose(PolicyContext context, ExplanationWriter explanation);
+
+    /// <summary>Proposes a capacity with its explanation rendered (tests, tools; the engine uses the other overload).</summary>
+    public PolicyProposal Propose(PolicyContext context)
+    {
+        var explanation = new ExplanationWriter(256);
+        var proposal = Propose(context, explanation);
+        explanation.EndLine();
+        return proposal.Explained(explanation.LineText(0));
+    }
 }

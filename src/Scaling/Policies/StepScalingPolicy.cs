@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Validation;
 using Autoscaler.Scaling.Windows;
 
@@ -45,81 +46,80 @@ public sealed record StepScalingPolicy(
         StepValidation.Validate(this, path, errors);
 
     /// <inheritdoc />
-    public override PolicyProposal Propose(PolicyContext context)
+    public override Proposal Propose(PolicyContext context, ExplanationWriter explanation)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(explanation);
+        explanation.Append($"{Name}: ");
         if (!context.TryGetReading(Metric, out var reading) || MetricValue(context, reading) is not { } value)
         {
-            return PolicyProposal.NoData(this, $"{Name}: metric {Metric} has no sample");
+            explanation.Append($"metric {Metric} has no sample");
+            return Proposal.NoData(this);
         }
 
         var difference = value - Threshold;
-        var position = difference >= 0
-            ? $"{Metric} {Text.Number(value)} is {Text.Number(difference)} above threshold {Text.Number(Threshold)}"
-            : $"{Metric} {Text.Number(value)} is {Text.Number(-difference)} below threshold {Text.Number(Threshold)}";
+        var side = difference >= 0 ? "above" : "below";
+        explanation.Append($"{Metric} {value:0.##} is {Math.Abs(difference):0.##} {side} threshold {Threshold:0.##}");
         var index = MatchingStep(difference);
         if (index < 0)
         {
-            return PolicyProposal.NoVote(this, ProposalStatus.NoMatchingStep, $"{Name}: {position}; no step matches")
-                with { MetricValue = value };
+            explanation.Append("; no step matches");
+            return Proposal.NoVote(this, ProposalStatus.NoMatchingStep) with { MetricValue = value };
         }
 
         var current = context.Target.Current;
-        var step = Steps[index];
-        var (desired, how) = Apply(step.Adjustment, current);
-        var explanation = $"{Name}: {position} -> step {index + 1} ({how})";
-        var proposal = PolicyProposal.Vote(this, desired, explanation) with { MetricValue = value, StepIndex = index };
+        explanation.Append($" -> step {index + 1} (");
+        var desired = Apply(Steps[index].Adjustment, current, explanation);
+        explanation.Append(")");
+        var proposal = Proposal.Vote(this, desired) with { MetricValue = value, StepIndex = index };
         if (desired > current)
         {
-            return WithScaleOutCooldown(context, proposal, desired, current);
+            return WithScaleOutCooldown(context, proposal, desired, current, explanation);
         }
 
         if (desired < current)
         {
             var activity = context.ActivityOf(Name, CooldownSeconds);
-            var last = Latest(activity.LastScaleIn, activity.LastScaleOut);
-            if (last is { } at)
+            if (Latest(activity.LastScaleIn, activity.LastScaleOut) is { } at)
             {
-                return proposal with
-                {
-                    Status = ProposalStatus.BlockedByCooldown,
-                    Desired = current,
-                    Explanation =
-                        $"{explanation}; this policy scaled {Text.Number((context.Now - at).TotalSeconds)} s ago, within its {CooldownSeconds} s cooldown -> {current}",
-                };
+                var ago = (context.Now - at).TotalSeconds;
+                explanation.Append($"; this policy scaled {ago:0.##} s ago, within its {CooldownSeconds} s cooldown -> {current}");
+                return proposal with { Status = ProposalStatus.BlockedByCooldown, Desired = current };
             }
         }
 
-        return proposal with { Explanation = $"{explanation} -> {desired}" };
+        explanation.Append($" -> {desired}");
+        return proposal;
     }
 
-    private PolicyProposal WithScaleOutCooldown(PolicyContext context, PolicyProposal proposal, int desired, int current)
+    private Proposal WithScaleOutCooldown(PolicyContext context, Proposal proposal, int desired, int current, ExplanationWriter explanation)
     {
         var activity = context.ActivityOf(Name, CooldownSeconds);
         if (AdjustmentType == AdjustmentType.ExactCapacity || activity.Added == 0)
         {
-            return proposal with { Explanation = $"{proposal.Explanation} -> {desired}" };
+            explanation.Append($" -> {desired}");
+            return proposal;
         }
 
         // AWS: during the scale-out cooldown, what this policy already added counts toward its next scale-out.
         var still = Math.Max(0, desired - current - activity.Added);
-        var ago = Text.Number((context.Now - activity.LastScaleOut!.Value).TotalSeconds);
+        var ago = (context.Now - activity.LastScaleOut!.Value).TotalSeconds;
         var reduced = current + still;
-        return proposal with
-        {
-            Desired = reduced,
-            Explanation =
-                $"{proposal.Explanation}; {activity.Added} added by this policy {ago} s ago within its {CooldownSeconds} s cooldown count toward it -> {reduced}",
-        };
+        explanation.Append(
+            $"; {activity.Added} added by this policy {ago:0.##} s ago within its {CooldownSeconds} s cooldown count toward it -> {reduced}");
+        return proposal with { Desired = reduced };
     }
 
-    private (int Desired, string How) Apply(int adjustment, int current)
+    private int Apply(int adjustment, int current, ExplanationWriter how)
     {
         switch (AdjustmentType)
         {
             case AdjustmentType.ExactCapacity:
-                return (Math.Max(0, adjustment), $"exactly {adjustment}");
+                how.Append($"exactly {adjustment}");
+                return Math.Max(0, adjustment);
             case AdjustmentType.ChangeInCapacity:
-                return (ClampToZero((long)current + adjustment), Text.Signed(adjustment));
+                how.Append($"{adjustment:+0;-0;0}");
+                return ClampToZero((long)current + adjustment);
             default:
                 var raw = current * adjustment / 100.0;
                 var change = (long)Math.Truncate(raw);
@@ -134,8 +134,8 @@ public sealed record StepScalingPolicy(
                 }
 
                 var sign = adjustment >= 0 ? "+" : "-";
-                return (ClampToZero(current + change),
-                    $"{sign}{Text.Number(Math.Abs(adjustment))}% of {current} = {Text.Number(Math.Abs(raw))} -> {Math.Abs(change)}");
+                how.Append($"{sign}{Math.Abs((double)adjustment):0.##}% of {current} = {Math.Abs(raw):0.##} -> {Math.Abs(change)}");
+                return ClampToZero(current + change);
         }
     }
 

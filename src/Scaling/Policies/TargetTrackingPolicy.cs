@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Validation;
 
 namespace Autoscaler.Scaling.Policies;
@@ -53,25 +54,25 @@ public sealed record TargetTrackingPolicy(string Name, string Metric, MetricTarg
     }
 
     /// <inheritdoc />
-    public override PolicyProposal Propose(PolicyContext context)
+    public override Proposal Propose(PolicyContext context, ExplanationWriter explanation)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(explanation);
+        explanation.Append($"{Name}: ");
         if (!context.TryGetReading(Metric, out var reading))
         {
-            return PolicyProposal.NoData(this, $"{Name}: metric {Metric} is absent");
+            explanation.Append($"metric {Metric} is absent");
+            return Proposal.NoData(this);
         }
 
         var current = context.Target.Current;
-        var estimate = ReplicaCalculator.Estimate(reading, Target, Tolerance, current);
+        var estimate = ReplicaCalculator.Estimate(reading, Target, Tolerance, current, explanation);
         if (estimate.Replicas is not { } replicas)
         {
-            return PolicyProposal.NoData(this, $"{Name}: {estimate.Detail}") with { MetricValue = estimate.MetricValue };
+            return Proposal.NoData(this) with { MetricValue = estimate.MetricValue };
         }
 
-        var proposal = PolicyProposal.Vote(this, replicas, $"{Name}: {estimate.Detail}") with
-        {
-            MetricValue = estimate.MetricValue,
-            Ratio = estimate.Ratio,
-        };
+        var proposal = Proposal.Vote(this, replicas) with { MetricValue = estimate.MetricValue, Ratio = estimate.Ratio };
         if (replicas >= current)
         {
             return proposal;
@@ -79,36 +80,32 @@ public sealed record TargetTrackingPolicy(string Name, string Metric, MetricTarg
 
         if (DisableScaleIn)
         {
-            return proposal with
-            {
-                Desired = current,
-                MayScaleIn = false,
-                Explanation = $"{proposal.Explanation}; scale-in disabled -> {current}",
-            };
+            explanation.Append($"; scale-in disabled -> {current}");
+            return proposal with { Desired = current, MayScaleIn = false };
         }
 
-        return CooldownBlocksScaleIn(context) is { } reason
-            ? proposal with
-            {
-                Status = ProposalStatus.BlockedByCooldown,
-                Desired = current,
-                Explanation = $"{proposal.Explanation}; {reason} -> {current}",
-            }
+        return ExplainCooldownHoldingScaleIn(context, explanation)
+            ? proposal with { Status = ProposalStatus.BlockedByCooldown, Desired = current }
             : proposal;
     }
 
-    private string? CooldownBlocksScaleIn(PolicyContext context)
+    private bool ExplainCooldownHoldingScaleIn(PolicyContext context, ExplanationWriter explanation)
     {
+        var current = context.Target.Current;
         if (ScaleInCooldownSeconds > 0 && context.ActivityOf(Name, ScaleInCooldownSeconds).LastScaleIn is { } lastIn)
         {
-            return $"scaled in {Text.Number((context.Now - lastIn).TotalSeconds)} s ago, within its {ScaleInCooldownSeconds} s scale-in cooldown";
+            var ago = (context.Now - lastIn).TotalSeconds;
+            explanation.Append($"; scaled in {ago:0.##} s ago, within its {ScaleInCooldownSeconds} s scale-in cooldown -> {current}");
+            return true;
         }
 
         if (ScaleOutCooldownSeconds > 0 && context.ActivityOf(Name, ScaleOutCooldownSeconds).LastScaleOut is { } lastOut)
         {
-            return $"scaled out {Text.Number((context.Now - lastOut).TotalSeconds)} s ago, within its {ScaleOutCooldownSeconds} s scale-out cooldown";
+            var ago = (context.Now - lastOut).TotalSeconds;
+            explanation.Append($"; scaled out {ago:0.##} s ago, within its {ScaleOutCooldownSeconds} s scale-out cooldown -> {current}");
+            return true;
         }
 
-        return null;
+        return false;
     }
 }

@@ -6,13 +6,18 @@ namespace Autoscaler.Scaling.Safety;
 public static class Activation
 {
     /// <summary>
-    /// True when any activation metric is above its threshold; false when all are at or below it; null when some metric
-    /// has no data and none is above (unknown: neither activate nor scale to zero).
+    /// Active when any activation metric is above its threshold; inactive when all are at or below it; unknown (null)
+    /// when some metric has no data and none is above (neither activate nor scale to zero).
     /// </summary>
-    public static bool? IsActive(ScaleToZero rule, IReadOnlyDictionary<string, MetricReading> metrics, out string detail)
+    public static ActivationState Check(ScaleToZero rule, IReadOnlyDictionary<string, MetricReading> metrics)
     {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(metrics);
         var unknown = false;
-        foreach (var (metric, threshold) in rule.ActivationThresholds)
+
+        // Readers build a Dictionary: enumerate it as one (a struct enumerator) so activation checks allocate nothing.
+        var thresholds = rule.ActivationThresholds as Dictionary<string, double> ?? new Dictionary<string, double>(rule.ActivationThresholds);
+        foreach (var (metric, threshold) in thresholds)
         {
             if (!metrics.TryGetValue(metric, out var reading) || ReplicaCalculator.Aggregate(reading) is not { } value)
             {
@@ -22,12 +27,10 @@ public static class Activation
 
             if (value > threshold)
             {
-                detail = $"{metric} {Text.Number(value)} is above its activation threshold {Text.Number(threshold)}";
-                return true;
+                return new ActivationState(true, metric, value, threshold);
             }
         }
 
-        detail = unknown ? "activation metrics have no data" : "every activation metric is at or below its threshold";
-        return unknown ? null : false;
+        return new ActivationState(unknown ? null : false, null, 0, 0);
     }
 }

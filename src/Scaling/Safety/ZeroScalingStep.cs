@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Combination;
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Policies;
 
 namespace Autoscaler.Scaling.Safety;
@@ -6,37 +7,43 @@ namespace Autoscaler.Scaling.Safety;
 /// <summary>The scale-to/from-zero step of an evaluation; null when the policies decide as usual.</summary>
 internal static class ZeroScalingStep
 {
-    /// <summary>KEDA's rules: at zero, activate or stay; inactive past the cooldown, go to zero.</summary>
+    /// <summary>KEDA's rules: at zero, activate or stay; inactive past the cooldown, go to zero. Writes the "combined:" line when it decides.</summary>
     public static Outcome? Decide(
         ScaleToZero rule,
-        bool? active,
-        string detail,
+        ActivationState activation,
         DateTimeOffset? lastActive,
         DateTimeOffset now,
         int current,
         int min,
         int max,
-        List<PolicyProposal> proposals,
+        ReadOnlySpan<Proposal> proposals,
         PolicySet set,
-        bool fallbackActive)
+        bool fallbackActive,
+        ExplanationWriter line)
     {
         if (current == 0)
         {
-            if (active != true)
+            line.Append("combined: ");
+            activation.Describe(line);
+            if (activation.Active != true)
             {
-                return new Outcome(0, 0, 0, null, null, $"combined: {detail}; stays at 0");
+                line.Append("; stays at 0");
+                return new Outcome(0, 0, 0, null, null);
             }
 
             // KEDA activates straight to the policies' proposal (at least 1), without the HPA's windows.
-            var combined = ProposalCombiner.Combine(proposals, current, set.Consensus, !fallbackActive);
+            var combined = ProposalCombiner.Combine(proposals, current, set.Consensus, !fallbackActive, summary: null);
             var desired = max == 0 ? 0 : Math.Clamp(Math.Max(1, combined.Desired), Math.Max(min, 1), max);
-            return new Outcome(desired, desired, desired, null, combined.DrivenBy, $"combined: {detail}; scale from zero to {desired}");
+            line.Append($"; scale from zero to {desired}");
+            return new Outcome(desired, desired, desired, null, combined.DrivenBy);
         }
 
-        if (active == false && lastActive is { } last && (now - last).TotalSeconds >= rule.CooldownSeconds)
+        if (activation.Active == false && lastActive is { } last && (now - last).TotalSeconds >= rule.CooldownSeconds)
         {
-            return new Outcome(0, 0, 0, null, null,
-                $"combined: {detail} for {Text.Number((now - last).TotalSeconds)} s (cooldown {rule.CooldownSeconds} s); scale to zero");
+            line.Append("combined: ");
+            activation.Describe(line);
+            line.Append($" for {(now - last).TotalSeconds:0.##} s (cooldown {rule.CooldownSeconds} s); scale to zero");
+            return new Outcome(0, 0, 0, null, null);
         }
 
         return null;

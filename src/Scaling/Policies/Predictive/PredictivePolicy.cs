@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Forecasting;
 using Autoscaler.Scaling.Validation;
 
@@ -59,22 +60,30 @@ public sealed record PredictivePolicy(
     }
 
     /// <inheritdoc />
-    public override PolicyProposal Propose(PolicyContext context)
+    /// <remarks>
+    /// The forecast (series, backtests, selection) allocates: predictive policies are the one kind whose evaluation is
+    /// not allocation-free. Its explanation still formats into the writer.
+    /// </remarks>
+    public override Proposal Propose(PolicyContext context, ExplanationWriter explanation)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(explanation);
+        explanation.Append($"{Name}: ");
         var step = TimeSpan.FromSeconds(StepSeconds);
         var series = context.Query.Series(Metric, step, context.Now);
         if (series is null || series.Values.Count < SeasonLength)
         {
             var have = series?.Values.Count ?? 0;
-            return PolicyProposal.NoData(this, $"{Name}: {Metric} has {have} of the {SeasonLength} history points a forecast needs");
+            explanation.Append($"{Metric} has {have} of the {SeasonLength} history points a forecast needs");
+            return Proposal.NoData(this);
         }
 
         // A history that stopped more than a season ago says nothing about now.
         var staleness = context.Now - series.End;
         if (staleness > series.Step * SeasonLength)
         {
-            return PolicyProposal.NoData(
-                this, $"{Name}: {Metric} history ends at {PolicyText.Time(series.End)}, more than a season ({SeasonLength} steps) before now");
+            explanation.Append($"{Metric} history ends at {PolicyText.Time(series.End)}, more than a season ({SeasonLength} steps) before now");
+            return Proposal.NoData(this);
         }
 
         // Steps from the end of the series through the step holding now + buffer.
@@ -87,29 +96,26 @@ public sealed record PredictivePolicy(
         var errorText = double.IsNaN(selection.Mae)
             ? "no backtest (series too short)"
             : $"backtest MAE {PolicyText.Number(selection.Mae)}, MAPE {(double.IsNaN(selection.Mape) ? "n/a" : PolicyText.Percent(selection.Mape))}";
-        var reading = $"{Metric} forecast {PolicyText.Number(load)} by {PolicyText.Time(context.Now.AddSeconds(SchedulingBufferSeconds))} " +
-            $"({selection.Method}, {errorText}) / {PolicyText.Number(TargetValue)} per instance = {capacity}";
+        explanation.Append(
+            $"{Metric} forecast {load:0.##} by {PolicyText.Time(context.Now.AddSeconds(SchedulingBufferSeconds))} ({selection.Method}, {errorText}) / {TargetValue:0.##} per instance = {capacity}");
 
         if (Mode == PredictiveMode.ForecastOnly)
         {
-            return PolicyProposal.NoVote(this, ProposalStatus.ForecastOnly, $"{Name}: {reading} (forecast only)") with
-            {
-                MetricValue = load,
-                Confidence = confidence,
-            };
+            explanation.Append(" (forecast only)");
+            return Proposal.NoVote(this, ProposalStatus.ForecastOnly) with { MetricValue = load, Confidence = confidence };
         }
 
         CapacityBounds? bounds = null;
-        var boundsText = string.Empty;
         if (BreachBehavior == MaxCapacityBreachBehavior.IncreaseMaxCapacity && capacity > context.Target.Max)
         {
             var raised = (int)Math.Ceiling(capacity * (1 + (MaxCapacityBuffer / 100.0)));
             bounds = new CapacityBounds(null, raised);
-            boundsText = $"; max raised from {context.Target.Max} to {raised} (buffer {MaxCapacityBuffer}%)";
+            explanation.Append($"; max raised from {context.Target.Max} to {raised} (buffer {MaxCapacityBuffer}%)");
         }
 
-        var scaleInText = capacity < context.Target.Current ? " (predictive scaling does not scale in)" : string.Empty;
-        return PolicyProposal.Vote(this, capacity, $"{Name}: {reading}{boundsText}{scaleInText} -> {capacity}") with
+        explanation.Append(capacity < context.Target.Current ? " (predictive scaling does not scale in)" : string.Empty);
+        explanation.Append($" -> {capacity}");
+        return Proposal.Vote(this, capacity) with
         {
             MetricValue = load,
             Confidence = confidence,

@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Validation;
 
 namespace Autoscaler.Scaling.Policies;
@@ -68,12 +69,15 @@ public sealed record ScheduledPolicy(string Name, IReadOnlyList<ScheduledAction>
     }
 
     /// <inheritdoc />
-    public override PolicyProposal Propose(PolicyContext context)
+    public override Proposal Propose(PolicyContext context, ExplanationWriter explanation)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(explanation);
         ScheduledAction? active = null;
         DateTimeOffset firedAt = default;
-        foreach (var action in Actions)
+        for (var i = 0; i < Actions.Count; i++)
         {
+            var action = Actions[i];
             if (action.Schedule.Previous(context.Now) is { } at && (active is null || at >= firedAt))
             {
                 active = action;
@@ -81,20 +85,29 @@ public sealed record ScheduledPolicy(string Name, IReadOnlyList<ScheduledAction>
             }
         }
 
+        explanation.Append($"{Name}: ");
         if (active is null)
         {
-            return PolicyProposal.NoVote(this, ProposalStatus.Inactive, $"{Name}: no action has fired yet{NextText(context)}");
+            explanation.Append("no action has fired yet");
+            DescribeNext(context, explanation);
+            return Proposal.NoVote(this, ProposalStatus.Inactive);
         }
 
         var bounds = new CapacityBounds(active.MinCapacity, active.MaxCapacity);
-        var boundsText = $"min {Show(active.MinCapacity)}, max {Show(active.MaxCapacity)}";
-        var head = $"{Name}: action {active.Name} ({active.Schedule.Expression}) fired at {PolicyText.Time(firedAt)}: {boundsText}";
+        explanation.Append($"action {active.Name} ({active.Schedule.Expression}) fired at ");
+        explanation.AppendValue(firedAt.UtcDateTime, PolicyText.TimeFormat);
+        explanation.Append(": min ");
+        DescribeBound(explanation, active.MinCapacity);
+        explanation.Append(", max ");
+        DescribeBound(explanation, active.MaxCapacity);
         if (active.DesiredCapacity is { } desired && DesiredPending(context, firedAt) && desired != context.Target.Current)
         {
-            return PolicyProposal.Vote(this, desired, $"{head}, desired {desired} -> {desired}") with { Bounds = bounds };
+            explanation.Append($", desired {desired} -> {desired}");
+            return Proposal.Vote(this, desired) with { Bounds = bounds };
         }
 
-        return PolicyProposal.NoVote(this, ProposalStatus.Inactive, $"{head}{NextText(context)}") with { Bounds = bounds };
+        DescribeNext(context, explanation);
+        return Proposal.NoVote(this, ProposalStatus.Inactive) with { Bounds = bounds };
     }
 
     private bool DesiredPending(PolicyContext context, DateTimeOffset firedAt)
@@ -104,8 +117,10 @@ public sealed record ScheduledPolicy(string Name, IReadOnlyList<ScheduledAction>
             return false;
         }
 
-        foreach (var scaleEvent in context.History.ScaleEvents)
+        var events = context.History.ScaleEvents;
+        for (var i = 0; i < events.Count; i++)
         {
+            var scaleEvent = events[i];
             if (scaleEvent.At >= firedAt && string.Equals(scaleEvent.Policy, Name, StringComparison.Ordinal))
             {
                 return false;
@@ -115,12 +130,13 @@ public sealed record ScheduledPolicy(string Name, IReadOnlyList<ScheduledAction>
         return true;
     }
 
-    private string NextText(PolicyContext context)
+    private void DescribeNext(PolicyContext context, ExplanationWriter explanation)
     {
         ScheduledAction? next = null;
         DateTimeOffset nextAt = default;
-        foreach (var action in Actions)
+        for (var i = 0; i < Actions.Count; i++)
         {
+            var action = Actions[i];
             if (action.Schedule.Next(context.Now) is { } at && (next is null || at < nextAt))
             {
                 next = action;
@@ -128,8 +144,22 @@ public sealed record ScheduledPolicy(string Name, IReadOnlyList<ScheduledAction>
             }
         }
 
-        return next is null ? string.Empty : $"; next: {next.Name} at {PolicyText.Time(nextAt)}";
+        if (next is not null)
+        {
+            explanation.Append($"; next: {next.Name} at ");
+            explanation.AppendValue(nextAt.UtcDateTime, PolicyText.TimeFormat);
+        }
     }
 
-    private static string Show(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unchanged";
+    private static void DescribeBound(ExplanationWriter explanation, int? bound)
+    {
+        if (bound is { } value)
+        {
+            explanation.AppendValue(value);
+        }
+        else
+        {
+            explanation.Append("unchanged");
+        }
+    }
 }

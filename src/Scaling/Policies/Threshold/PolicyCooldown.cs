@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Explanations;
+
 namespace Autoscaler.Scaling.Policies;
 
 /// <summary>
@@ -24,11 +26,15 @@ internal static class PolicyCooldown
         };
     }
 
-    /// <summary>The vote that holds current during a cooldown.</summary>
-    public static PolicyProposal Hold(ScalingPolicy policy, PolicyContext context, int wanted, DateTimeOffset last, int cooldownSeconds, string reading)
+    /// <summary>
+    /// The vote that holds current during a cooldown; the open line already holds "name: reading", the rest is appended.
+    /// </summary>
+    public static Proposal Hold(
+        ScalingPolicy policy, PolicyContext context, int wanted, DateTimeOffset last, int cooldownSeconds, ExplanationWriter explanation)
     {
         var left = cooldownSeconds - (int)(context.Now - last).TotalSeconds;
-        var line = $"{policy.Name}: {reading} -> {wanted}, but its {cooldownSeconds} s cooldown runs ({left} s left) -> {context.Target.Current}";
-        return new PolicyProposal(policy.Name, policy.Type, ProposalStatus.BlockedByCooldown, context.Target.Current, line);
+        var current = context.Target.Current;
+        explanation.Append($" -> {wanted}, but its {cooldownSeconds} s cooldown runs ({left} s left) -> {current}");
+        return new Proposal(policy.Name, policy.Type, ProposalStatus.BlockedByCooldown, current);
     }
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Validation;
 using Autoscaler.Scaling.Windows;
 
@@ -62,31 +61,30 @@ public sealed record ThresholdPolicy(
     }
 
     /// <inheritdoc />
-    public override PolicyProposal Propose(PolicyContext context)
+    public override Proposal Propose(PolicyContext context, ExplanationWriter explanation)
     {
-        // Hot path (every evaluation of every target): one pass over the rules, the explanation written into one
-        // stack-buffered handler, one proposal object.
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(explanation);
+
+        // Hot path (every evaluation of every target): one pass over the rules, the explanation formatted into the writer.
         var current = context.Target.Current;
         var withData = 0;
         var up = 0;
         var down = 0;
         var firstUp = -1;
         double? shownValue = null;
-        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendLiteral(Name);
-        text.AppendLiteral(": ");
+        explanation.Append($"{Name}: ");
         for (var i = 0; i < Rules.Count; i++)
         {
             var rule = Rules[i];
             if (i > 0)
             {
-                text.AppendLiteral(", ");
+                explanation.Append(", ");
             }
 
             if (rule.Read(context) is not { } value)
             {
-                text.AppendLiteral(rule.Metric);
-                text.AppendLiteral(" has no data");
+                explanation.Append($"{rule.Metric} has no data");
                 continue;
             }
 
@@ -101,50 +99,42 @@ public sealed record ThresholdPolicy(
                 shownValue = value;
             }
 
-            Describe(ref text, rule, value);
+            Describe(explanation, rule, value);
         }
 
         if (withData == 0)
         {
-            return PolicyProposal.NoData(this, text.ToStringAndClear());
+            return Proposal.NoData(this);
         }
 
         int desired;
         double confidence;
-        text.AppendLiteral("; ");
         if (up > 0)
         {
             desired = current + ScaleUpBy;
-            text.AppendFormatted(up);
-            text.AppendLiteral(" of ");
-            text.AppendFormatted(withData);
-            text.AppendLiteral(" rules past scale-up, +");
-            text.AppendFormatted(ScaleUpBy);
+            explanation.Append($"; {up} of {withData} rules past scale-up, +{ScaleUpBy}");
             confidence = (double)up / withData;
         }
         else if (down == Rules.Count)
         {
             desired = Math.Max(0, current - ScaleDownBy);
-            text.AppendLiteral("every rule past scale-down, -");
-            text.AppendFormatted(ScaleDownBy);
+            explanation.Append($"; every rule past scale-down, -{ScaleDownBy}");
             confidence = 1;
         }
         else
         {
             desired = current;
-            text.AppendLiteral(withData < Rules.Count ? "no rule past scale-up; a rule without data blocks scale-down" : "within levels");
+            explanation.Append(withData < Rules.Count ? "; no rule past scale-up; a rule without data blocks scale-down" : "; within levels");
             confidence = 1 - ((double)down / Rules.Count);
         }
 
         if (desired != current && PolicyCooldown.Running(context, Name, CooldownSeconds) is { } last)
         {
-            var reading = text.ToStringAndClear();
-            return PolicyCooldown.Hold(this, context, desired, last, CooldownSeconds, reading[(Name.Length + 2)..]) with { MetricValue = shownValue };
+            return PolicyCooldown.Hold(this, context, desired, last, CooldownSeconds, explanation) with { MetricValue = shownValue };
         }
 
-        text.AppendLiteral(" -> ");
-        text.AppendFormatted(desired);
-        return new PolicyProposal(Name, Type, ProposalStatus.Vote, desired, text.ToStringAndClear())
+        explanation.Append($" -> {desired}");
+        return Proposal.Vote(this, desired) with
         {
             MetricValue = shownValue,
             StepIndex = firstUp >= 0 ? firstUp : null,
@@ -152,32 +142,21 @@ public sealed record ThresholdPolicy(
         };
     }
 
-    private static void Describe(ref DefaultInterpolatedStringHandler text, ThresholdRule rule, double value)
+    private static void Describe(ExplanationWriter text, ThresholdRule rule, double value)
     {
-        text.AppendLiteral(rule.Metric);
-        text.AppendLiteral(" ");
-        text.AppendLiteral(AggregationNames.Name(rule.Aggregation));
-        text.AppendLiteral(" over ");
-        text.AppendFormatted(rule.WindowSeconds);
+        text.Append($"{rule.Metric} {AggregationNames.Name(rule.Aggregation)} over {rule.WindowSeconds}");
         if (rule.Comparison == ThresholdComparison.PercentageChange)
         {
-            text.AppendLiteral(" s changed ");
-            text.AppendFormatted(value, "0.##");
-            text.AppendLiteral("% (up > ");
-            text.AppendFormatted(rule.ScaleUp, "0.##");
-            text.AppendLiteral("%, down < ");
-            text.AppendFormatted(rule.ScaleDown, "0.##");
-            text.AppendLiteral("%)");
+            text.Append($" s changed {value:0.##}% (up > {rule.ScaleUp:0.##}%, down < {rule.ScaleDown:0.##}%)");
             return;
         }
 
         var lessThan = rule.Comparison == ThresholdComparison.LessThan;
-        text.AppendLiteral(" s = ");
-        text.AppendFormatted(value, "0.##");
-        text.AppendLiteral(lessThan ? " (up < " : " (up > ");
-        text.AppendFormatted(rule.ScaleUp, "0.##");
-        text.AppendLiteral(lessThan ? ", down > " : ", down < ");
-        text.AppendFormatted(rule.ScaleDown, "0.##");
-        text.AppendLiteral(")");
+        text.Append($" s = {value:0.##}");
+        text.Append(lessThan ? " (up < " : " (up > ");
+        text.AppendValue(rule.ScaleUp, "0.##");
+        text.Append(lessThan ? ", down > " : ", down < ");
+        text.AppendValue(rule.ScaleDown, "0.##");
+        text.Append(")");
     }
 }

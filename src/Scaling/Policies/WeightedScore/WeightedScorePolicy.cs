@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
+using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Validation;
 
 namespace Autoscaler.Scaling.Policies;
@@ -76,48 +75,37 @@ public sealed record WeightedScorePolicy(
     }
 
     /// <inheritdoc />
-    public override PolicyProposal Propose(PolicyContext context)
+    public override Proposal Propose(PolicyContext context, ExplanationWriter explanation)
     {
-        // Hot path: the explanation goes into one stack-buffered handler; one proposal object.
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(explanation);
+
+        // Hot path: read every input once into a stack buffer, then explain in document order (the score comes first).
         var current = context.Target.Current;
         var totalWeight = 0.0;
         var weightWithData = 0.0;
         var weighted = 0.0;
-        var parts = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        Span<double> values = Inputs.Count <= 32 ? stackalloc double[Inputs.Count] : new double[Inputs.Count];
         for (var i = 0; i < Inputs.Count; i++)
         {
             var input = Inputs[i];
             totalWeight += input.Weight;
-            if (i > 0)
-            {
-                parts.AppendLiteral(", ");
-            }
-
-            parts.AppendLiteral(input.Metric);
             var value = context.Query.Aggregate(input.Metric, input.Aggregation, TimeSpan.FromSeconds(input.WindowSeconds), context.Now);
-            if (!value.HasData)
+            values[i] = value.HasData ? value.Value : double.NaN;
+            if (value.HasData)
             {
-                parts.AppendLiteral(" no data");
-                continue;
+                weightWithData += input.Weight;
+                weighted += input.Weight * input.Normalize(value.Value);
             }
-
-            var normalized = input.Normalize(value.Value);
-            weightWithData += input.Weight;
-            weighted += input.Weight * normalized;
-            parts.AppendLiteral(" ");
-            parts.AppendFormatted(value.Value, "0.##");
-            parts.AppendLiteral("/");
-            parts.AppendFormatted(input.NormalizeMax, "0.##");
-            parts.AppendLiteral("=");
-            parts.AppendFormatted(normalized, "0.##");
-            parts.AppendLiteral("×");
-            parts.AppendFormatted(input.Weight, "0.##");
         }
 
-        var inputs = parts.ToStringAndClear();
+        explanation.Append($"{Name}: ");
         if (weightWithData == 0)
         {
-            return PolicyProposal.NoData(this, $"{Name}: no input has data ({inputs})");
+            explanation.Append("no input has data (");
+            DescribeInputs(explanation, values);
+            explanation.Append(")");
+            return Proposal.NoData(this);
         }
 
         var score = weighted / weightWithData;
@@ -130,43 +118,82 @@ public sealed record WeightedScorePolicy(
             desired = current;
         }
 
-        var reading = lowConfidence
-            ? string.Create(CultureInfo.InvariantCulture, $"score {score:0.##} from {inputs}; {verdict}, but confidence {confidence:0.##} < {MinConfidence:0.##}")
-            : string.Create(CultureInfo.InvariantCulture, $"score {score:0.##} from {inputs}; {verdict}");
+        explanation.Append($"score {score:0.##} from ");
+        DescribeInputs(explanation, values);
+        explanation.Append("; ");
+        DescribeVerdict(explanation, verdict);
+        if (lowConfidence)
+        {
+            explanation.Append($", but confidence {confidence:0.##} < {MinConfidence:0.##}");
+        }
+
         if (desired != current && PolicyCooldown.Running(context, Name, CooldownSeconds) is { } last)
         {
-            return PolicyCooldown.Hold(this, context, desired, last, CooldownSeconds, reading) with
+            return PolicyCooldown.Hold(this, context, desired, last, CooldownSeconds, explanation) with
             {
                 MetricValue = score,
                 Confidence = confidence,
             };
         }
 
-        var line = string.Create(CultureInfo.InvariantCulture, $"{Name}: {reading} (confidence {confidence:0.##}) -> {desired}");
-        return new PolicyProposal(Name, Type, ProposalStatus.Vote, desired, line)
-        {
-            MetricValue = score,
-            Confidence = confidence,
-        };
+        explanation.Append($" (confidence {confidence:0.##}) -> {desired}");
+        return Proposal.Vote(this, desired) with { MetricValue = score, Confidence = confidence };
     }
 
-    private (int Desired, double Severity, string Verdict) Decide(double score, double coverage, int current)
+    private void DescribeInputs(ExplanationWriter explanation, ReadOnlySpan<double> values)
+    {
+        for (var i = 0; i < Inputs.Count; i++)
+        {
+            var input = Inputs[i];
+            explanation.Append(i > 0 ? ", " : string.Empty);
+            explanation.Append(input.Metric);
+            if (double.IsNaN(values[i]))
+            {
+                explanation.Append(" no data");
+                continue;
+            }
+
+            var normalized = input.Normalize(values[i]);
+            explanation.Append($" {values[i]:0.##}/{input.NormalizeMax:0.##}={normalized:0.##}×{input.Weight:0.##}");
+        }
+    }
+
+    private (int Desired, double Severity, ScoreVerdict Verdict) Decide(double score, double coverage, int current)
     {
         if (score > ScaleUpThreshold)
         {
             var severity = Math.Min(1, (score - ScaleUpThreshold) / Math.Max(1e-9, 1 - ScaleUpThreshold));
-            return (current + ScaleUpBy, severity, $"above {PolicyText.Number(ScaleUpThreshold)}, +{ScaleUpBy}");
+            return (current + ScaleUpBy, severity, ScoreVerdict.Above);
         }
 
         if (score < ScaleDownThreshold)
         {
             var severity = Math.Min(1, (ScaleDownThreshold - score) / Math.Max(1e-9, ScaleDownThreshold));
             return coverage < 1
-                ? (current, severity, $"below {PolicyText.Number(ScaleDownThreshold)}, but an input without data blocks scale-down")
-                : (Math.Max(0, current - ScaleDownBy), severity, $"below {PolicyText.Number(ScaleDownThreshold)}, -{ScaleDownBy}");
+                ? (current, severity, ScoreVerdict.BelowButIncomplete)
+                : (Math.Max(0, current - ScaleDownBy), severity, ScoreVerdict.Below);
         }
 
-        return (current, 1, $"between {PolicyText.Number(ScaleDownThreshold)} and {PolicyText.Number(ScaleUpThreshold)}");
+        return (current, 1, ScoreVerdict.Between);
+    }
+
+    private void DescribeVerdict(ExplanationWriter explanation, ScoreVerdict verdict)
+    {
+        switch (verdict)
+        {
+            case ScoreVerdict.Above:
+                explanation.Append($"above {ScaleUpThreshold:0.##}, +{ScaleUpBy}");
+                break;
+            case ScoreVerdict.BelowButIncomplete:
+                explanation.Append($"below {ScaleDownThreshold:0.##}, but an input without data blocks scale-down");
+                break;
+            case ScoreVerdict.Below:
+                explanation.Append($"below {ScaleDownThreshold:0.##}, -{ScaleDownBy}");
+                break;
+            default:
+                explanation.Append($"between {ScaleDownThreshold:0.##} and {ScaleUpThreshold:0.##}");
+                break;
+        }
     }
 
     private static void CheckFraction(string path, string field, double value, ICollection<ValidationError> errors)
