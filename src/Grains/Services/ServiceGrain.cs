@@ -44,6 +44,7 @@ public sealed partial class ServiceGrain(
     private DateTimeOffset _lastWrite;
     private DateTimeOffset _lastWindowsWrite;
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
+    private readonly ScalingEvaluator _evaluator = new();
     private DecisionRecord? _lastNoChange;
 
     private ServiceState State => state.State;
@@ -239,11 +240,23 @@ public sealed partial class ServiceGrain(
     {
         Registered();
         var now = clock.GetUtcNow();
-        var decision = ScalingEngine.Evaluate(Request(now));
-        var confidence = decision.Proposals.Count == 0 ? 0 : decision.Proposals.Where(p => p.Desired is not null).Select(p => p.Confidence).DefaultIfEmpty(0).Average();
-        var priority = decision.Desired > State.Current ? "high" : decision.Desired < State.Current ? "medium" : "low";
+        var evaluation = _evaluator.Evaluate(Request(now));
+        var confidenceSum = 0.0;
+        var voting = 0;
+        foreach (var proposal in evaluation.Proposals)
+        {
+            if (proposal.Desired is not null)
+            {
+                confidenceSum += proposal.Confidence;
+                voting++;
+            }
+        }
+
+        var confidence = voting == 0 ? 0 : confidenceSum / voting;
+        var priority = evaluation.Desired > State.Current ? "high" : evaluation.Desired < State.Current ? "medium" : "low";
         return Task.FromResult(new Interfaces.Recommendation(
-            Id, State.Current, decision.Desired, Math.Round(confidence, 3), priority, decision.LimitedBy?.ToString(), decision.Explanation));
+            Id, State.Current, evaluation.Desired, Math.Round(confidence, 3), priority, evaluation.LimitedBy?.ToString(),
+            evaluation.Explanation.ToLines()));
     }
 
     public async Task<DecisionRecord> ScaleManuallyAsync(ManualScale request)
@@ -300,24 +313,27 @@ public sealed partial class ServiceGrain(
         var definition = State.Definition!;
         var now = clock.GetUtcNow();
         AccrueCost(now);
-        var decision = ScalingEngine.Evaluate(Request(now));
-        RecordVotes(decision, now);
+        // The evaluator reuses its buffers: a no-change evaluation (most of them, and every quiet fast path) renders only
+        // what it keeps; a change renders the decision before the first await.
+        var evaluation = _evaluator.Evaluate(Request(now));
+        RecordVotes(evaluation, now);
         var from = State.Current;
-        if (decision.Desired == from || (scaleOutOnly && decision.Desired < from))
+        if (evaluation.Desired == from || (scaleOutOnly && evaluation.Desired < from))
         {
             if (!scaleOutOnly)
             {
-                State.History = decision.NextHistory;
+                State.History = evaluation.NextHistory();
                 State.LastEvaluation = now;
                 _lastNoChange = new DecisionRecord(
-                    $"{Id}-eval", Id, now, DecisionRecords.NoChange, from, from, ActorOf(decision), false,
-                    decision.LimitedBy?.ToString(), decision.Explanation, trigger);
+                    $"{Id}-eval", Id, now, DecisionRecords.NoChange, from, from, ActorOf(evaluation.LimitedBy, evaluation.DrivenBy), false,
+                    evaluation.LimitedBy?.ToString(), evaluation.Explanation.ToLines(), trigger);
                 await MaintainAsync(now);
             }
 
             return _lastNoChange ?? new DecisionRecord($"{Id}-eval", Id, now, DecisionRecords.NoChange, from, from, "none", false, null, [], trigger);
         }
 
+        var decision = evaluation.ToDecision();
         State.LastEvaluation = now;
         var approval = await Supervisor(definition).RequestCapacityAsync(
             new CapacityRequest(Id, from, decision.Desired, definition.Priority, definition.UnitCostPerHour));
@@ -334,7 +350,7 @@ public sealed partial class ServiceGrain(
             trigger == "manual" ? DecisionRecords.Manual : DecisionRecords.Decision,
             from,
             to,
-            decision.LimitedBy == LimitReason.ManualOverride && State.Override is { } manual ? $"manual:{manual.Actor}" : ActorOf(decision),
+            decision.LimitedBy == LimitReason.ManualOverride && State.Override is { } manual ? $"manual:{manual.Actor}" : ActorOf(decision.LimitedBy, decision.DrivenBy),
             DryRun: !mayActuate,
             approval.Grant.LimitedBy ?? decision.LimitedBy?.ToString(),
             WithReason(explanation, approval, flags),
@@ -505,10 +521,12 @@ public sealed partial class ServiceGrain(
         }
     }
 
-    private void RecordVotes(ScalingDecision decision, DateTimeOffset now)
+    private void RecordVotes(ScalingEvaluation evaluation, DateTimeOffset now)
     {
-        foreach (var proposal in decision.Proposals)
+        var proposals = evaluation.Proposals;
+        for (var i = 0; i < proposals.Length; i++)
         {
+            var proposal = proposals[i];
             var status = proposal.Status.ToString();
             if (_lastVotes.TryGetValue(proposal.Policy, out var last) && last == (status, proposal.Desired))
             {
@@ -516,9 +534,8 @@ public sealed partial class ServiceGrain(
             }
 
             _lastVotes[proposal.Policy] = (status, proposal.Desired);
-            GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{proposal.Policy}")
-                .RecordVoteAsync(new PolicyVote(now, status, proposal.Desired, proposal.MetricValue, proposal.Confidence, proposal.Explanation))
-                .Ignore();
+            var vote = new PolicyVote(now, status, proposal.Desired, proposal.MetricValue, proposal.Confidence, evaluation.Explanation.LineText(i));
+            GrainFactory.GetGrain<IPolicyGrain>($"{Id}/{proposal.Policy}").RecordVoteAsync(vote).Ignore();
         }
     }
 
@@ -660,10 +677,10 @@ public sealed partial class ServiceGrain(
             ? MetricWindowOptions.Default with { StalenessLimit = TimeSpan.FromSeconds(pool.StalenessSeconds) }
             : MetricWindowOptions.Default;
 
-    private static string ActorOf(ScalingDecision decision) =>
-        decision.LimitedBy == LimitReason.ManualOverride ? "manual"
-        : decision.DrivenBy is { } policy ? $"policy:{policy}"
-        : decision.LimitedBy == LimitReason.NoData ? "fallback"
+    private static string ActorOf(LimitReason? limitedBy, string? drivenBy) =>
+        limitedBy == LimitReason.ManualOverride ? "manual"
+        : drivenBy is { } policy ? $"policy:{policy}"
+        : limitedBy == LimitReason.NoData ? "fallback"
         : "engine";
 
     private static IReadOnlyList<string> WithReason(IReadOnlyList<string> explanation, ScaleApproval approval, ScalingFlags flags)

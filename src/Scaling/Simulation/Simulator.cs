@@ -4,7 +4,7 @@ using Autoscaler.Scaling.Policies;
 namespace Autoscaler.Scaling.Simulation;
 
 /// <summary>
-/// Replays a trace through <see cref="ScalingEngine"/>: evaluations every interval on the trace's clock, each seeing the
+/// Replays a trace through one <see cref="ScalingEvaluator"/>: evaluations every interval on the trace's clock, each seeing the
 /// latest trace entry and the series so far (scheduled and predictive policies read them), the history carried from
 /// step to step, and decided capacity running after the actuation delay.
 /// </summary>
@@ -35,6 +35,7 @@ public static class Simulator
         }
 
         var history = request.History;
+        var evaluator = new ScalingEvaluator();
         var spec = request.Target.Current;
         int scaleOuts = 0, scaleIns = 0, next = 0;
         TraceEntry? latest = null;
@@ -52,8 +53,8 @@ public static class Simulator
             }
 
             var target = request.Target with { Current = spec };
-            var decision = ScalingEngine.Evaluate(
-                new EvaluationRequest(at, target, latest!.Metrics, request.PolicySet) { History = history, Query = query });
+            var decision = evaluator.Evaluate(
+                new EvaluationRequest(at, target, latest!.Metrics, request.PolicySet) { History = history, Query = query }).ToDecision();
             decisions.Add(new SimulatedDecision(at, decision));
             history = decision.NextHistory;
             if (decision.Change != 0)
