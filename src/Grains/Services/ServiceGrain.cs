@@ -44,7 +44,6 @@ public sealed partial class ServiceGrain(
     private DateTimeOffset _lastWrite;
     private DateTimeOffset _lastWindowsWrite;
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
-    private readonly ScalingEvaluator _evaluator = new();
     private DecisionRecord? _lastNoChange;
 
     private ServiceState State => state.State;
@@ -240,7 +239,7 @@ public sealed partial class ServiceGrain(
     {
         Registered();
         var now = clock.GetUtcNow();
-        var evaluation = _evaluator.Evaluate(Request(now));
+        var evaluation = ScratchEvaluator.Current.Evaluate(Request(now));
         var confidenceSum = 0.0;
         var voting = 0;
         foreach (var proposal in evaluation.Proposals)
@@ -313,9 +312,9 @@ public sealed partial class ServiceGrain(
         var definition = State.Definition!;
         var now = clock.GetUtcNow();
         AccrueCost(now);
-        // The evaluator reuses its buffers: a no-change evaluation (most of them, and every quiet fast path) renders only
-        // what it keeps; a change renders the decision before the first await.
-        var evaluation = _evaluator.Evaluate(Request(now));
+        // The thread's evaluator reuses its buffers: a no-change evaluation (most of them, and every quiet fast path)
+        // renders only what it keeps; a change renders its decision before the first await.
+        var evaluation = ScratchEvaluator.Current.Evaluate(Request(now));
         RecordVotes(evaluation, now);
         var from = State.Current;
         if (evaluation.Desired == from || (scaleOutOnly && evaluation.Desired < from))
