@@ -1,35 +1,73 @@
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Scaling.Cost;
 using Autoscaler.Scaling.Supervision;
+using Orleans.Concurrency;
 
 namespace Autoscaler.Grains.Supervision;
 
-/// <summary>Arbitrates capacity for one scope; the math lives in <see cref="CapacityArbiter"/>.</summary>
-public sealed class SupervisorGrain(
-    [PersistentState("supervisor", GrainStorage.Default)] IPersistentState<SupervisorState> state,
-    TimeProvider clock) : Grain, ISupervisorGrain
+/// <summary>
+/// Arbitrates capacity for one scope; the math lives in <see cref="CapacityArbiter"/>. Every target of the scope reports
+/// to this grain and asks it before scaling out, so it is reentrant and group-commits its state: a request computes its
+/// grant on the live registry at once (grants never interleave mid-decision) and waits only for a write that covers it.
+/// Periodic reports that change nothing but the spend forecast are kept in memory and persisted at most every
+/// <see cref="ForecastPersistInterval"/> (after a failover the next reports refresh them).
+/// </summary>
+[Reentrant]
+public sealed class SupervisorGrain : Grain, ISupervisorGrain
 {
     /// <summary>A trimmed request not asked again within this time no longer reserves capacity.</summary>
     private static readonly TimeSpan WaitingExpiry = TimeSpan.FromMinutes(2);
 
-    private SupervisorState State => state.State;
+    /// <summary>How stale the persisted spend forecasts may get when only forecasts change.</summary>
+    private static readonly TimeSpan ForecastPersistInterval = TimeSpan.FromMinutes(5);
+
+    private readonly IPersistentState<SupervisorState> _state;
+    private readonly TimeProvider _clock;
+    private readonly GroupCommit<SupervisorState> _commit;
+    private SupervisorState _live = new();
+    private DateTimeOffset _lastCommit;
+
+    /// <summary>Creates the grain over its persisted state.</summary>
+    public SupervisorGrain([PersistentState("supervisor", GrainStorage.Default)] IPersistentState<SupervisorState> state, TimeProvider clock)
+    {
+        _state = state;
+        _clock = clock;
+        _commit = new GroupCommit<SupervisorState>(state, Snapshot);
+    }
+
+    private SupervisorState State => _live;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _live = Copy(_state.State);
+        _lastCommit = _clock.GetUtcNow();
+        return Task.CompletedTask;
+    }
 
     public async Task ReportAsync(TargetCapacityReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        var now = _clock.GetUtcNow();
+        var known = State.Targets.GetValueOrDefault(report.Target);
         State.Targets[report.Target] = report;
-        await state.WriteStateAsync();
+        var material = known is null || known with { ForecastMonthSpend = report.ForecastMonthSpend } != report;
+        if (material || now - _lastCommit >= ForecastPersistInterval)
+        {
+            await CommitAsync(now);
+        }
     }
 
     public async Task UnregisterAsync(string target)
     {
         State.Targets.Remove(target);
         State.Waiting.Remove(target);
-        await state.WriteStateAsync();
+        await CommitAsync(_clock.GetUtcNow());
     }
 
     public async Task<ScaleApproval> RequestCapacityAsync(CapacityRequest request)
     {
-        var now = clock.GetUtcNow();
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _clock.GetUtcNow();
         var settings = State.Settings;
         if (!settings.Enabled)
         {
@@ -65,7 +103,7 @@ public sealed class SupervisorGrain(
         // limits it is only informational and the targets' periodic reports rebuild it, so the reaction path skips the write.
         if (settings.Limits != ClusterLimits.None)
         {
-            await state.WriteStateAsync();
+            await CommitAsync(now);
         }
 
         return new ScaleApproval(grant, Enabled: true, settings.DryRun);
@@ -80,13 +118,13 @@ public sealed class SupervisorGrain(
         }
 
         State.Settings = settings;
-        await state.WriteStateAsync();
+        await CommitAsync(_clock.GetUtcNow());
         return await GetStatusAsync();
     }
 
     public Task<SupervisorStatus> GetStatusAsync()
     {
-        ExpireWaiting(clock.GetUtcNow());
+        ExpireWaiting(_clock.GetUtcNow());
         var forecast = State.Targets.Values.Sum(t => t.ForecastMonthSpend);
         return Task.FromResult(new SupervisorStatus(
             this.GetPrimaryKeyString(),
@@ -108,4 +146,19 @@ public sealed class SupervisorGrain(
             }
         }
     }
+
+    private Task CommitAsync(DateTimeOffset now)
+    {
+        _lastCommit = now;
+        return _commit.CommitAsync();
+    }
+
+    private SupervisorState Snapshot() => Copy(_live);
+
+    private static SupervisorState Copy(SupervisorState state) => new()
+    {
+        Settings = state.Settings,
+        Targets = new Dictionary<string, TargetCapacityReport>(state.Targets),
+        Waiting = new Dictionary<string, WaitingRequest>(state.Waiting),
+    };
 }

@@ -29,6 +29,39 @@ public sealed class SupervisorGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Capacity_changes_persist_at_once_and_forecast_only_reports_at_most_every_five_minutes()
+    {
+        var supervisor = NewSupervisor();
+        await supervisor.ReportAsync(new TargetCapacityReport("worker", 3, 0, 0.1m, 10m));
+        await supervisor.ReportAsync(new TargetCapacityReport("worker", 3, 0, 0.1m, 20m));
+        Assert.Equal(20m, (await supervisor.GetStatusAsync()).ForecastMonthSpend);
+
+        await DeactivateAllAsync();
+        Assert.Equal(10m, (await supervisor.GetStatusAsync()).ForecastMonthSpend);
+
+        await supervisor.ReportAsync(new TargetCapacityReport("worker", 4, 0, 0.1m, 30m));
+        await DeactivateAllAsync();
+        var changed = await supervisor.GetStatusAsync();
+        Assert.Equal((4, 30m), (changed.TotalCapacity, changed.ForecastMonthSpend));
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(5));
+        await supervisor.ReportAsync(new TargetCapacityReport("worker", 4, 0, 0.1m, 40m));
+        await DeactivateAllAsync();
+        Assert.Equal(40m, (await supervisor.GetStatusAsync()).ForecastMonthSpend);
+    }
+
+    [Fact]
+    public async Task Concurrent_reports_from_many_targets_all_persist()
+    {
+        var supervisor = NewSupervisor();
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => supervisor.ReportAsync(new TargetCapacityReport($"t{i}", 2, 0, 0m, 0m))));
+        await DeactivateAllAsync();
+
+        Assert.Equal(600, (await supervisor.GetStatusAsync()).TotalCapacity);
+    }
+
+    [Fact]
     public async Task Budget_at_the_critical_level_caps_scale_out_across_targets()
     {
         var supervisor = NewSupervisor();
@@ -71,4 +104,6 @@ public sealed class SupervisorGrainTests(ClusterFixture fixture)
         Assert.Contains("criticalPercent", error.Message, StringComparison.Ordinal);
         Assert.Equal(7, (await supervisor.GetStatusAsync()).Settings.Limits.MaxTotalCapacity);
     }
+
+    private Task DeactivateAllAsync() => fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 }

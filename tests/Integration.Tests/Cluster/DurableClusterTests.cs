@@ -48,6 +48,31 @@ public sealed class DurableClusterTests
     }
 
     [Fact]
+    public async Task A_burst_of_concurrent_registrations_is_group_committed_and_every_target_survives_a_restart()
+    {
+        await using var cluster = await DurableCluster.CreateAsync();
+        var first = await cluster.StartSiloAsync("silo-a");
+        await WaitForActiveSilosAsync(first, 1);
+        await cluster.ConnectClientAsync();
+        var ids = Enumerable.Range(0, 150).Select(i => $"burst-{i:000}").ToList();
+
+        // Every registration writes the one directory and the scope's supervisor: concurrent ones share their writes.
+        await Task.WhenAll(ids.Select(id => cluster.Client.GetGrain<IServiceGrain>(id)
+            .ConfigureAsync(new TargetDefinition(id, 1, 10, 2, ActuatorBinding.Simulated, Scope: "burst"))));
+
+        await first.KillAsync();
+        var second = await cluster.StartSiloAsync("silo-b");
+        var directory = await DurableCluster.EventuallyAsync(
+            () => cluster.Client.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).ListAsync(), TimeSpan.FromSeconds(45));
+        var supervisor = await cluster.Client.GetGrain<ISupervisorGrain>("burst").GetStatusAsync();
+
+        Assert.All(ids, id => Assert.Equal("burst", directory.Targets.GetValueOrDefault(id)));
+        Assert.Equal(ids.Count, supervisor.Targets.Count);
+        Assert.Equal(2 * ids.Count, supervisor.TotalCapacity);
+        Assert.True(second.IsRunning);
+    }
+
+    [Fact]
     public async Task A_silo_refuses_to_start_when_the_database_is_unreachable_and_says_where_it_tried()
     {
         var closedPort = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnectionString) { Port = 1, Timeout = 2 };
