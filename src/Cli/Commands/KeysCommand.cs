@@ -42,7 +42,7 @@ public sealed class KeysCommand : ICliCommand
             }
 
             return $"key:  {key}{Environment.NewLine}hash: {hashed}{Environment.NewLine}"
-                   + $"# configure: Api__Keys__0__Name=<name> Api__Keys__0__Hash='{hashed}' Api__Keys__0__Role=viewer|operator|admin{Environment.NewLine}";
+                   + $"# configure: Api__Keys__0__Name=<name> Api__Keys__0__Hash='{hashed}' Api__Keys__0__Role=ingest|viewer|operator|admin{Environment.NewLine}";
         }));
         var command = new Command("keys", "API key utilities.") { hash };
         return command;

@@ -81,7 +81,7 @@ public sealed class SecurityConfigurationTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_root, "admin.key")));
         var store = host.Services.GetRequiredService<ApiKeyStore>();
         Assert.Null(store.GeneratedKeyFile);
-        Assert.Equal(4, store.Count);
+        Assert.Equal(5, store.Count);
     }
 
     [Fact]

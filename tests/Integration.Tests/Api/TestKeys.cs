@@ -9,6 +9,7 @@ public static class TestKeys
     public static readonly string Operator = ApiKeyHasher.NewKey();
     public static readonly string Admin = ApiKeyHasher.NewKey();
     public static readonly string Burst = ApiKeyHasher.NewKey();
+    public static readonly string Ingest = ApiKeyHasher.NewKey();
     public static readonly string Wrong = ApiKeyHasher.NewKey();
 
     /// <summary>Burst's per-key permit limit: requests beyond it in one window get 429.</summary>
@@ -29,6 +30,9 @@ public static class TestKeys
         ["Api:Keys:3:Hash"] = ApiKeyHasher.Hash(Burst),
         ["Api:Keys:3:Role"] = "viewer",
         ["Api:Keys:3:PermitLimit"] = BurstPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Api:Keys:4:Name"] = "agents",
+        ["Api:Keys:4:Hash"] = ApiKeyHasher.Hash(Ingest),
+        ["Api:Keys:4:Role"] = "ingest",
         // An hour-long window: no replenishment can happen while a test runs.
         ["Api:RateLimit:Window"] = "01:00:00",
         ["Api:RateLimit:AnonymousPermitLimit"] = "1000",

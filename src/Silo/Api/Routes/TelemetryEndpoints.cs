@@ -20,10 +20,10 @@ internal static class TelemetryEndpoints
     /// <summary>Maps the route on the application (it lives beside, not under, <c>/api/autoscaling</c>).</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/telemetry/{target}", IngestAsync).RequireOperator().WithTags("Telemetry").WithName("IngestTelemetry")
+        app.MapPost("/api/telemetry/{target}", IngestAsync).RequireIngest().WithTags("Telemetry").WithName("IngestTelemetry")
             .Accepts<System.Text.Json.JsonElement>("application/json")
             .Produces<TelemetryAccepted>(StatusCodes.Status202Accepted);
-        app.MapPost("/api/telemetry/{target}/lifecycle", LifecycleAsync).RequireOperator().WithTags("Telemetry").WithName("IngestLifecycle")
+        app.MapPost("/api/telemetry/{target}/lifecycle", LifecycleAsync).RequireIngest().WithTags("Telemetry").WithName("IngestLifecycle")
             .Accepts<System.Text.Json.JsonElement>("application/json")
             .Produces(StatusCodes.Status202Accepted);
     }

@@ -4,7 +4,11 @@ namespace Autoscaler.Silo.Api.Security;
 /// <c>app.MapGroup("/api/autoscaling").RequireViewer()</c>, <c>group.MapPost("/targets/{id}/scale", ...).RequireOperator()</c>.</summary>
 public static class ApiAuthorizationConventions
 {
-    /// <summary>Requires any API role.</summary>
+    /// <summary>Ingest, operator or admin (telemetry routes).</summary>
+    public static TBuilder RequireIngest<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(ApiPolicies.Ingest);
+
+    /// <summary>Requires the viewer role or above (not ingest).</summary>
     public static TBuilder RequireViewer<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(ApiPolicies.Viewer);
 

@@ -1,10 +1,14 @@
 namespace Autoscaler.Silo.Api.Security;
 
 /// <summary>Authorization policy names, one per <see cref="ApiRole"/>; a higher role satisfies a lower policy.
-/// Endpoints use <c>.RequireViewer()</c>, <c>.RequireOperator()</c>, <c>.RequireAdmin()</c>.</summary>
+/// Endpoints use <c>.RequireViewer()</c>, <c>.RequireOperator()</c>, <c>.RequireAdmin()</c>; telemetry routes
+/// <c>.RequireIngest()</c>.</summary>
 public static class ApiPolicies
 {
-    /// <summary>Any role: read-only access. Also the default policy (<c>.RequireAuthorization()</c>).</summary>
+    /// <summary>Ingest, operator or admin: pushing telemetry.</summary>
+    public const string Ingest = "Ingest";
+
+    /// <summary>Viewer or above: read-only access. Also the default policy (<c>.RequireAuthorization()</c>).</summary>
     public const string Viewer = "Viewer";
 
     /// <summary>Operator or admin: manual scaling, enable and disable.</summary>
@@ -18,6 +22,7 @@ public static class ApiPolicies
     {
         ApiRole.Admin => Admin,
         ApiRole.Operator => Operator,
+        ApiRole.Ingest => Ingest,
         _ => Viewer,
     };
 }

@@ -8,6 +8,7 @@ public static class ApiRoles
     /// <summary>Parses <c>viewer</c>, <c>operator</c> or <c>admin</c> (any case); null for anything else.</summary>
     public static ApiRole? Parse(string? value) => value?.Trim().ToUpperInvariant() switch
     {
+        "INGEST" => ApiRole.Ingest,
         "VIEWER" => ApiRole.Viewer,
         "OPERATOR" => ApiRole.Operator,
         "ADMIN" => ApiRole.Admin,
@@ -17,6 +18,7 @@ public static class ApiRoles
     /// <summary>The wire name of <paramref name="role"/>.</summary>
     public static string ToName(ApiRole role) => role switch
     {
+        ApiRole.Ingest => "ingest",
         ApiRole.Viewer => "viewer",
         ApiRole.Operator => "operator",
         ApiRole.Admin => "admin",

@@ -38,6 +38,10 @@ public static class ApiSecurityServiceCollectionExtensions
         }
 
         services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicies.Ingest, new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => ApiRoles.Of(c.User) is ApiRole.Ingest or >= ApiRole.Operator)
+                .Build())
             .AddPolicy(ApiPolicies.Viewer, RolePolicy(ApiRole.Viewer))
             .AddPolicy(ApiPolicies.Operator, RolePolicy(ApiRole.Operator))
             .AddPolicy(ApiPolicies.Admin, RolePolicy(ApiRole.Admin))

@@ -1,6 +1,9 @@
 namespace Autoscaler.Integration.Tests.Api.Routes;
 
-/// <summary>Every route needs a credential; every mutating route refuses a viewer; supervisor limits need an admin.</summary>
+/// <summary>
+/// Every route needs a credential; every mutating route refuses a viewer; supervisor limits need an admin; an ingest key
+/// pushes telemetry and nothing else.
+/// </summary>
 [Collection(RoutesCollection.Name)]
 public sealed class RouteAuthorizationTests(RoutesSilo silo)
 {
@@ -76,6 +79,53 @@ public sealed class RouteAuthorizationTests(RoutesSilo silo)
 
         await Problem.AssertAsync(refused, 403);
         Assert.Equal(System.Net.HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    /// <summary>Every route but the two telemetry routes.</summary>
+    public static TheoryData<string, string> NonTelemetryRoutes()
+    {
+        var routes = new TheoryData<string, string>
+        {
+            { "PUT", "/api/autoscaling/supervisor" },
+            { "POST", "/api/autoscaling/session/dashboard" },
+        };
+        foreach (var route in ReadRoutes.Concat(OperatorRoutes))
+        {
+            var (method, path) = ((string)route[0], (string)route[1]);
+            if (!path.StartsWith("/api/telemetry/", StringComparison.Ordinal))
+            {
+                routes.Add(method, path);
+            }
+        }
+
+        return routes;
+    }
+
+    [Theory]
+    [MemberData(nameof(NonTelemetryRoutes))]
+    public async Task An_ingest_key_on_any_route_but_telemetry_answers_403(string method, string path)
+    {
+        using var client = silo.Client(TestKeys.Ingest);
+
+        using var response = await client.SendAsync(Request(method, path));
+
+        await Problem.AssertAsync(response, 403);
+    }
+
+    [Theory]
+    [InlineData("/api/telemetry/nobody-registered-this")]
+    [InlineData("/api/telemetry/nobody-registered-this/lifecycle")]
+    public async Task An_ingest_key_passes_authorization_on_the_telemetry_routes(string path)
+    {
+        using var client = silo.Client(TestKeys.Ingest);
+        var body = path.EndsWith("/lifecycle", StringComparison.Ordinal)
+            ? """{ "source": "agent-1", "event": "started" }"""
+            : Bodies.Telemetry(10);
+
+        using var response = await client.PostAsync(path, Bodies.Json(body));
+
+        // Past authentication and authorization: the unknown target is what answers.
+        await Problem.AssertAsync(response, 404);
     }
 
     [Fact]
