@@ -15,8 +15,17 @@ public static class InputSource
         };
 
     /// <summary>The input's bytes; a missing or unreadable file is an input error naming <c>--input</c>.</summary>
-    public static byte[] Read(string path, CliContext context)
+    public static byte[] Read(string path, CliContext context) =>
+        ReadFileOrStandardInput(path, context, out var problem) ?? throw new ScalingInputException("--input", problem!);
+
+    /// <summary>
+    /// The bytes of the file at <paramref name="path"/>, or of standard input for <c>-</c>; null with the reason
+    /// ("cannot read PATH: ...") when the file cannot be read. Each option turns the reason into its own input error.
+    /// </summary>
+    public static byte[]? ReadFileOrStandardInput(string path, CliContext context, out string? problem)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        problem = null;
         if (path == "-")
         {
             using var stdin = context.OpenStandardInput();
@@ -31,7 +40,8 @@ public static class InputSource
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ScalingInputException("--input", $"cannot read {path}: {exception.Message}");
+            problem = $"cannot read {path}: {exception.Message}";
+            return null;
         }
     }
 }

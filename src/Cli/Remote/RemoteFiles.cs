@@ -12,25 +12,8 @@ public static class RemoteFiles
         new("--file", "-f") { Description = description + " (a path, or - for standard input)", Required = true };
 
     /// <summary>The file's bytes; an unreadable file is an input error naming <c>--file</c>.</summary>
-    public static byte[] ReadBytes(string path, CliContext context)
-    {
-        if (path == "-")
-        {
-            using var stdin = context.OpenStandardInput();
-            using var buffer = new MemoryStream();
-            stdin.CopyTo(buffer);
-            return buffer.ToArray();
-        }
-
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new RemoteInputException("--file", $"cannot read {path}: {error.Message}");
-        }
-    }
+    public static byte[] ReadBytes(string path, CliContext context) =>
+        InputSource.ReadFileOrStandardInput(path, context, out var problem) ?? throw new RemoteInputException("--file", problem!);
 
     /// <summary>The file as a JSON object; anything else is an input error naming <c>--file</c>.</summary>
     public static JsonObject ReadObject(byte[] bytes)

@@ -37,6 +37,18 @@ public sealed class CliRemoteTests(CliSiloFixture silo) : IClassFixture<CliSiloF
     }
 
     [Fact]
+    public async Task An_unreadable_file_exits_2_naming_the_option_and_contacts_no_server()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}", "target.json");
+
+        var run = await CliRun.InvokeAsync(["targets", "apply", "-f", missing, "--url", Url, "--token", TestKeys.Admin]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith($"autoscaler: --file: cannot read {missing}", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Output);
+    }
+
+    [Fact]
     public async Task A_target_is_applied_given_policies_scaled_listed_in_history_and_deleted()
     {
         using var files = new TempFiles();
