@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Autoscaler.Adapters.Aws.Protocol;
 using Autoscaler.Adapters.Aws.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -149,7 +150,9 @@ public sealed class EcsJsonClient : IEcsClient
             }
 
             var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
-            return EcsErrorClassifier.Classify(response.StatusCode, body, errorType);
+            var error = AwsJsonError.Parse(response.StatusCode, body, errorType);
+            return EcsAttempt.Failure(
+                error.Code, error.StatusCode, error.Message ?? $"ECS returned HTTP {error.StatusCode} ({error.Code}).", error.Retryable);
         }
         catch (AwsCredentialsUnavailableException ex)
         {
