@@ -30,7 +30,7 @@ public sealed class EcsJsonClient : IEcsClient
     private readonly EcsActuatorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<EcsJsonClient> _logger;
-    private readonly ResiliencePipeline<EcsAttempt> _retry;
+    private readonly ResiliencePipeline<AwsAttempt> _retry;
 
     /// <summary>Creates the client; <paramref name="httpClient"/> comes from the HTTP client factory.</summary>
     public EcsJsonClient(
@@ -127,7 +127,7 @@ public sealed class EcsJsonClient : IEcsClient
         }
     }
 
-    private async Task<EcsAttempt> SendOnceAsync(
+    private async Task<AwsAttempt> SendOnceAsync(
         string operation,
         Uri endpoint,
         AwsSigningScope scope,
@@ -146,34 +146,34 @@ public sealed class EcsJsonClient : IEcsClient
             var body = await response.Content.ReadAsStringAsync(linked.Token);
             if (response.IsSuccessStatusCode)
             {
-                return EcsAttempt.Success(body);
+                return AwsAttempt.Success(body);
             }
 
             var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
             var error = AwsJsonError.Parse(response.StatusCode, body, errorType);
-            return EcsAttempt.Failure(
+            return AwsAttempt.Failure(
                 error.Code, error.StatusCode, error.Message ?? $"ECS returned HTTP {error.StatusCode} ({error.Code}).", error.Retryable);
         }
         catch (AwsCredentialsUnavailableException ex)
         {
-            return EcsAttempt.Failure("CredentialsUnavailable", null, ex.Message, retryable: false);
+            return AwsAttempt.Failure("CredentialsUnavailable", null, ex.Message, retryable: false);
         }
         catch (HttpRequestException ex)
         {
-            return EcsAttempt.Failure("NetworkError", null, ex.Message, retryable: true);
+            return AwsAttempt.Failure("NetworkError", null, ex.Message, retryable: true);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return EcsAttempt.Failure("Timeout", null, $"ECS {operation} did not answer within {_options.RequestTimeout}.", retryable: true);
+            return AwsAttempt.Failure("Timeout", null, $"ECS {operation} did not answer within {_options.RequestTimeout}.", retryable: true);
         }
     }
 
-    private static ResiliencePipeline<EcsAttempt> BuildRetry(EcsActuatorOptions options, TimeProvider timeProvider)
+    private static ResiliencePipeline<AwsAttempt> BuildRetry(EcsActuatorOptions options, TimeProvider timeProvider)
     {
-        var builder = new ResiliencePipelineBuilder<EcsAttempt> { TimeProvider = timeProvider };
+        var builder = new ResiliencePipelineBuilder<AwsAttempt> { TimeProvider = timeProvider };
         if (options.MaxAttempts > 1)
         {
-            builder.AddRetry(new RetryStrategyOptions<EcsAttempt>
+            builder.AddRetry(new RetryStrategyOptions<AwsAttempt>
             {
                 MaxRetryAttempts = options.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
