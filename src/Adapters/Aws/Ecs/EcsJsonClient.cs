@@ -6,7 +6,6 @@ using Autoscaler.Adapters.Aws.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 
 namespace Autoscaler.Adapters.Aws.Ecs;
 
@@ -46,7 +45,7 @@ public sealed class EcsJsonClient : IEcsClient
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        _retry = BuildRetry(_options, timeProvider);
+        _retry = AwsRetryPipeline.Build(_options.MaxAttempts, _options.BaseRetryDelay, _options.MaxRetryDelay, timeProvider);
     }
 
     /// <inheritdoc />
@@ -166,25 +165,6 @@ public sealed class EcsJsonClient : IEcsClient
         {
             return AwsAttempt.Failure("Timeout", null, $"ECS {operation} did not answer within {_options.RequestTimeout}.", retryable: true);
         }
-    }
-
-    private static ResiliencePipeline<AwsAttempt> BuildRetry(EcsActuatorOptions options, TimeProvider timeProvider)
-    {
-        var builder = new ResiliencePipelineBuilder<AwsAttempt> { TimeProvider = timeProvider };
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions<AwsAttempt>
-            {
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.BaseRetryDelay,
-                MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Retryable: true }),
-            });
-        }
-
-        return builder.Build();
     }
 
     // A body of unexpected shape (a string where a number belongs, an object for an array) is the service's fault, not ours.
