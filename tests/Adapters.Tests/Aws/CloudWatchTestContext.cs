@@ -29,8 +29,10 @@ public sealed class CloudWatchTestContext : IAsyncDisposable
 
     public CloudWatchJsonClient Client { get; }
 
-    public static async Task<CloudWatchTestContext> StartAsync(int maxAttempts = 3) =>
-        new(await ScriptedHttpServer.StartAsync(), maxAttempts);
+    public static async Task<CloudWatchTestContext> StartAsync(
+        int maxAttempts = 3,
+        Func<RecordedRequest, ScriptedResponse>? fallback = null) =>
+        new(await ScriptedHttpServer.StartAsync(fallback), maxAttempts);
 
     /// <summary>Retries without waiting: the backoff itself is Polly's and tested with ECS.</summary>
     public static CloudWatchClientOptions Options(Uri serviceUrl, int maxAttempts = 3) => new()
