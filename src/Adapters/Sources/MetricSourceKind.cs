@@ -8,4 +8,7 @@ public enum MetricSourceKind
 
     /// <summary>A read-only SQL query against PostgreSQL.</summary>
     PostgreSql,
+
+    /// <summary>The newest datapoint of an AWS CloudWatch metric or metric expression (GetMetricData).</summary>
+    CloudWatch,
 }

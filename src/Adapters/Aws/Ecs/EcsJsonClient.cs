@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Autoscaler.Adapters.Aws.Protocol;
 using Autoscaler.Adapters.Aws.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 
 namespace Autoscaler.Adapters.Aws.Ecs;
 
@@ -29,7 +29,7 @@ public sealed class EcsJsonClient : IEcsClient
     private readonly EcsActuatorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<EcsJsonClient> _logger;
-    private readonly ResiliencePipeline<EcsAttempt> _retry;
+    private readonly ResiliencePipeline<AwsAttempt> _retry;
 
     /// <summary>Creates the client; <paramref name="httpClient"/> comes from the HTTP client factory.</summary>
     public EcsJsonClient(
@@ -45,7 +45,7 @@ public sealed class EcsJsonClient : IEcsClient
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        _retry = BuildRetry(_options, timeProvider);
+        _retry = AwsRetryPipeline.Build(_options.MaxAttempts, _options.BaseRetryDelay, _options.MaxRetryDelay, timeProvider);
     }
 
     /// <inheritdoc />
@@ -126,7 +126,7 @@ public sealed class EcsJsonClient : IEcsClient
         }
     }
 
-    private async Task<EcsAttempt> SendOnceAsync(
+    private async Task<AwsAttempt> SendOnceAsync(
         string operation,
         Uri endpoint,
         AwsSigningScope scope,
@@ -145,43 +145,26 @@ public sealed class EcsJsonClient : IEcsClient
             var body = await response.Content.ReadAsStringAsync(linked.Token);
             if (response.IsSuccessStatusCode)
             {
-                return EcsAttempt.Success(body);
+                return AwsAttempt.Success(body);
             }
 
             var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
-            return EcsErrorClassifier.Classify(response.StatusCode, body, errorType);
+            var error = AwsJsonError.Parse(response.StatusCode, body, errorType);
+            return AwsAttempt.Failure(
+                error.Code, error.StatusCode, error.Message ?? $"ECS returned HTTP {error.StatusCode} ({error.Code}).", error.Retryable);
         }
         catch (AwsCredentialsUnavailableException ex)
         {
-            return EcsAttempt.Failure("CredentialsUnavailable", null, ex.Message, retryable: false);
+            return AwsAttempt.Failure("CredentialsUnavailable", null, ex.Message, retryable: false);
         }
         catch (HttpRequestException ex)
         {
-            return EcsAttempt.Failure("NetworkError", null, ex.Message, retryable: true);
+            return AwsAttempt.Failure("NetworkError", null, ex.Message, retryable: true);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return EcsAttempt.Failure("Timeout", null, $"ECS {operation} did not answer within {_options.RequestTimeout}.", retryable: true);
+            return AwsAttempt.Failure("Timeout", null, $"ECS {operation} did not answer within {_options.RequestTimeout}.", retryable: true);
         }
-    }
-
-    private static ResiliencePipeline<EcsAttempt> BuildRetry(EcsActuatorOptions options, TimeProvider timeProvider)
-    {
-        var builder = new ResiliencePipelineBuilder<EcsAttempt> { TimeProvider = timeProvider };
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions<EcsAttempt>
-            {
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.BaseRetryDelay,
-                MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Retryable: true }),
-            });
-        }
-
-        return builder.Build();
     }
 
     // A body of unexpected shape (a string where a number belongs, an object for an array) is the service's fault, not ours.

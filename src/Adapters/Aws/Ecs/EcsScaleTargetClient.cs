@@ -1,3 +1,4 @@
+using Autoscaler.Adapters.Aws.Protocol;
 using Autoscaler.Ports.Actuation;
 using Microsoft.Extensions.Logging;
 
@@ -71,7 +72,7 @@ public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetC
         ArgumentNullException.ThrowIfNull(exception);
         return exception.ErrorCode switch
         {
-            _ when EcsErrorClassifier.IsThrottling(exception.ErrorCode) => ScaleTargetErrorKind.Throttled,
+            _ when AwsJsonError.IsThrottlingCode(exception.ErrorCode) => ScaleTargetErrorKind.Throttled,
             "ClusterNotFoundException" or "ServiceNotFoundException" or "ServiceNotActiveException" or "MISSING" or "INACTIVE"
                 => ScaleTargetErrorKind.NotFound,
             "AccessDeniedException" or "UnrecognizedClientException" or "InvalidSignatureException" or "ExpiredTokenException"

@@ -25,12 +25,23 @@ public static class AwsServiceCollectionExtensions
             .Bind(configuration.GetSection(EcsActuatorOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IAwsCredentialsProvider, DefaultChainAwsCredentialsProvider>();
-        services.TryAddSingleton<IAwsRequestSigner, AwsRequestSigner>();
+        services.AddAutoscalerAwsSigning();
         services.AddHttpClient<IEcsClient, EcsJsonClient>(EcsHttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // per-attempt timeouts are the client's
         services.TryAddTransient<EcsScaleTargetClient>();
+        return services;
+    }
+
+    /// <summary>
+    /// SigV4 signing shared by every AWS adapter: <see cref="IAwsRequestSigner"/> over the registered
+    /// <see cref="IAwsCredentialsProvider"/>, which is the SDK's default chain unless one was registered before
+    /// (each registration is TryAdd, so calling this more than once is harmless).
+    /// </summary>
+    public static IServiceCollection AddAutoscalerAwsSigning(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAwsCredentialsProvider, DefaultChainAwsCredentialsProvider>();
+        services.TryAddSingleton<IAwsRequestSigner, AwsRequestSigner>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Autoscaler.Adapters.Aws.Hosting;
+using Autoscaler.Adapters.Aws.Signing;
 using Autoscaler.Adapters.Sources.Polling;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -13,10 +15,12 @@ public static class MetricSourceServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <see cref="MetricSourcesOptions"/> at start-up (postgresql sources default to
-    /// <c>ConnectionStrings:Autoscaler</c>), and adds the pollers, their hosted service, the <c>Autoscaler.Sources</c>
-    /// counters and a <c>metric-sources</c> health check tagged <c>ready</c>. The caller registers the
-    /// <see cref="ITelemetrySink"/> (and optionally an <see cref="ITelemetryTargetCatalog"/>). With no source configured
-    /// nothing polls.
+    /// <c>ConnectionStrings:Autoscaler</c>, cloudWatch sources to the region in <c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c>),
+    /// and adds the pollers, their hosted service, the <c>Autoscaler.Sources</c> counters and a <c>metric-sources</c>
+    /// health check tagged <c>ready</c>. CloudWatch calls are signed with the AWS adapter's
+    /// <see cref="IAwsCredentialsProvider"/> when one is registered, else with the SDK's default chain. The caller
+    /// registers the <see cref="ITelemetrySink"/> (and optionally an <see cref="ITelemetryTargetCatalog"/>). With no
+    /// source configured nothing polls.
     /// </summary>
     public static IServiceCollection AddAutoscalerMetricSources(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +35,11 @@ public static class MetricSourceServiceCollectionExtensions
                     var source = new MetricSourceOptions { Key = entry.Key };
                     entry.Bind(source);
                     source.ConnectionString = string.IsNullOrWhiteSpace(source.ConnectionString) ? fallback : source.ConnectionString;
+                    if (source.Kind == MetricSourceKind.CloudWatch && string.IsNullOrWhiteSpace(source.Region))
+                    {
+                        source.Region = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+                    }
+
                     options.Sources.Add(source);
                 }
             })
@@ -38,7 +47,8 @@ public static class MetricSourceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricSourcesOptions>, MetricSourcesOptionsValidator>());
         services.AddMetrics();
         services.AddHttpClient(MetricSourcePollers.HttpClientName);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(MetricSourcePollers.CloudWatchHttpClientName);
+        services.AddAutoscalerAwsSigning();
         services.TryAddSingleton(sp => new MetricSourceCounters(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(sp => new MetricSourcePollers(
             sp.GetRequiredService<IOptions<MetricSourcesOptions>>(),
@@ -47,7 +57,8 @@ public static class MetricSourceServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<MetricSourceCounters>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetService<ITelemetryTargetCatalog>()));
+            sp.GetService<ITelemetryTargetCatalog>(),
+            sp.GetRequiredService<IAwsRequestSigner>()));
         services.AddHostedService<MetricSourcePollingService>();
         services.AddHealthChecks().AddCheck<MetricSourcesHealthCheck>(MetricSourcesHealthCheck.Name, tags: ["ready"]);
         return services;

@@ -66,8 +66,18 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
             buffer.ToArray());
         _requests.Enqueue(recorded);
         var response = _script.TryDequeue(out var scripted) ? scripted : _fallback(recorded);
+        if (response.Release is { } release)
+        {
+            await release.WaitAsync(context.RequestAborted);
+        }
+
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = response.ContentType;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
         await context.Response.WriteAsync(response.Body);
     }
 }

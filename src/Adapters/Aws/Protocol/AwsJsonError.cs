@@ -1,10 +1,17 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Autoscaler.Adapters.Aws.Ecs;
+namespace Autoscaler.Adapters.Aws.Protocol;
 
-/// <summary>Reads an AWS JSON 1.1 error response and decides whether it is worth retrying.</summary>
-internal static class EcsErrorClassifier
+/// <summary>
+/// An error answer of an AWS JSON protocol (1.0 and 1.1 read alike): the error type without its namespace, the HTTP
+/// status, the service's message, and whether the call is worth retrying. Shared by the ECS and CloudWatch clients.
+/// </summary>
+/// <param name="Code">The short error type (<c>ThrottlingException</c>, <c>InvalidParameterValueException</c>, ...), or <c>Http{status}</c>.</param>
+/// <param name="StatusCode">The HTTP status of the answer.</param>
+/// <param name="Message">The service's message, when the body had one.</param>
+/// <param name="Retryable">Throttling, 429 and 5xx are; other 4xx are the caller's to fix.</param>
+internal sealed record AwsJsonError(string Code, int StatusCode, string? Message, bool Retryable)
 {
     // AWS reports throttling as HTTP 400 with one of these types, so the status code alone is not enough.
     private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
@@ -16,22 +23,31 @@ internal static class EcsErrorClassifier
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
     {
         "ServerException", "ServiceUnavailable", "ServiceUnavailableException", "InternalFailure", "InternalError",
+        "InternalServiceFault", "InternalServiceError",
     };
 
-    public static bool IsThrottling(string errorCode) => ThrottlingCodes.Contains(errorCode);
+    /// <summary>Whether <see cref="Code"/> is one of AWS's throttling codes.</summary>
+    public bool IsThrottling => IsThrottlingCode(Code);
 
-    public static EcsAttempt Classify(HttpStatusCode status, string body, string? errorTypeHeader)
+    public static bool IsThrottlingCode(string code) => ThrottlingCodes.Contains(code);
+
+    /// <summary>
+    /// Reads a non-success answer. The type comes from <c>x-amzn-ErrorType</c>, else the body's <c>__type</c>, else the
+    /// <c>x-amzn-query-error</c> header of query-compatible services (CloudWatch); a body that is not JSON (a proxy's
+    /// HTML page) leaves the status code to decide.
+    /// </summary>
+    public static AwsJsonError Parse(HttpStatusCode status, string body, string? errorTypeHeader, string? queryErrorHeader = null)
     {
-        var (code, message) = ParseError(body, errorTypeHeader);
+        var (code, message) = ParseBody(body, ShortCode(errorTypeHeader));
         var statusCode = (int)status;
-        code ??= status == HttpStatusCode.TooManyRequests ? "ThrottlingException" : $"Http{statusCode}";
+        code ??= ShortCode(queryErrorHeader?.Split(';')[0])
+                 ?? (status == HttpStatusCode.TooManyRequests ? "ThrottlingException" : $"Http{statusCode}");
         var retryable = statusCode == 429 || statusCode >= 500 || ThrottlingCodes.Contains(code) || TransientCodes.Contains(code);
-        return EcsAttempt.Failure(code, statusCode, message ?? $"ECS returned HTTP {statusCode} ({code}).", retryable);
+        return new AwsJsonError(code, statusCode, message, retryable);
     }
 
-    private static (string? Code, string? Message) ParseError(string body, string? errorTypeHeader)
+    private static (string? Code, string? Message) ParseBody(string body, string? code)
     {
-        string? code = ShortCode(errorTypeHeader);
         string? message = null;
         try
         {
@@ -70,6 +86,7 @@ internal static class EcsErrorClassifier
 
         var start = raw.LastIndexOf('#') + 1;
         var end = raw.IndexOf(':', start);
-        return (end < 0 ? raw[start..] : raw[start..end]).Trim();
+        var code = (end < 0 ? raw[start..] : raw[start..end]).Trim();
+        return code.Length == 0 ? null : code;
     }
 }
