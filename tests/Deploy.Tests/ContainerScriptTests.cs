@@ -64,14 +64,16 @@ public sealed class ContainerScriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Entrypoint_execs_the_command_with_its_arguments_and_exit_code()
+    public async Task Entrypoint_execs_the_command_so_it_gets_the_container_signals_and_exit_code()
     {
         WriteFakeHostname("10.0.1.23");
 
-        var result = await Script.RunAsync("sh", Entrypoint, ["sh", "-c", "echo \"$0 $1\"; exit 7", "one", "two"], PathWithFakes());
+        // `$$` of the command is the entry point's own process id only if the entry point replaced itself (exec): then
+        // the silo is PID 1 in the container and receives the orchestrator's SIGTERM for a graceful leave.
+        var result = await Script.RunAsync("sh", Entrypoint, ["sh", "-c", "echo \"$$ $0 $1\"; exit 7", "one", "two"], PathWithFakes());
 
         Assert.Equal(7, result.ExitCode);
-        Assert.Equal("one two", result.StandardOutput.Trim());
+        Assert.Equal($"{result.ProcessId} one two", result.StandardOutput.Trim());
     }
 
     [Fact]

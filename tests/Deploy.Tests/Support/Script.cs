@@ -50,6 +50,6 @@ public static class Script
             throw new TimeoutException($"{relative} did not finish within 30 s.");
         }
 
-        return new ScriptResult(process.ExitCode, await stdout, await stderr);
+        return new ScriptResult(process.ExitCode, await stdout, await stderr, process.Id);
     }
 }
