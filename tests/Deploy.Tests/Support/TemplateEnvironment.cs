@@ -5,16 +5,17 @@ namespace Autoscaler.Deploy.Tests.Support;
 /// <summary>Every environment variable the templates give the silo, by template.</summary>
 public static class TemplateEnvironment
 {
-    /// <summary>Template names, for theories.</summary>
-    public static readonly IReadOnlyList<string> Sources = ["docker", "compose", "compose-env-example", "kubernetes", "ecs"];
+    /// <summary>Template names, for theories: one per Compose silo (<c>compose/silo-1</c>, ...).</summary>
+    public static IReadOnlyList<string> Sources =>
+        ["docker", .. ComposeFile.Silos(ComposeFile.Load()).Keys.Order().Select(s => "compose/" + s), "compose-env-example", "kubernetes", "ecs"];
 
     /// <summary>The settings of one template.</summary>
     public static IReadOnlyList<EnvironmentSetting> Of(string source) => source switch
     {
         "docker" => [.. SiloImage.Environment.Select(e => new EnvironmentSetting(source, e.Key, e.Value))],
-        "compose" => [.. ComposeFile.Silos(ComposeFile.Load()).Values
-            .SelectMany(s => ComposeFile.Environment(s))
-            .Select(e => new EnvironmentSetting(source, e.Key, e.Value))],
+        _ when source.StartsWith("compose/", StringComparison.Ordinal) =>
+            [.. ComposeFile.Environment(ComposeFile.Silos(ComposeFile.Load())[source["compose/".Length..]])
+                .Select(e => new EnvironmentSetting(source, e.Key, e.Value))],
         "compose-env-example" => [.. ComposeFile.EnvFile(ComposeFile.EnvExamplePath).Select(e => new EnvironmentSetting(source, e.Key, e.Value))],
         "kubernetes" => [.. KubernetesManifests.Single<V1Deployment>().Spec.Template.Spec.Containers
             .SelectMany(c => c.Env ?? [])
