@@ -1,0 +1,91 @@
+using Autoscaler.Adapters.Actuators.Kubernetes;
+using Autoscaler.Adapters.Aws.Ecs;
+using Autoscaler.Adapters.Aws.Signing;
+using Autoscaler.Ports.Actuation;
+using k8s;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Autoscaler.Deploy.Tests.Support;
+
+/// <summary>
+/// What the real actuators send when they read and set capacity, recorded without a network: the permissions each needs
+/// come from their calls, not from a list written next to the manifests.
+/// </summary>
+public static class ActuatorCalls
+{
+    /// <summary>The Kubernetes binding's <c>resource</c> values the actuator supports.</summary>
+    public static readonly IReadOnlyList<string> KubernetesResourceKinds = ["deployment", "statefulset"];
+
+    /// <summary>IAM service prefixes of the AWS JSON protocol targets the silo's clients send.</summary>
+    public static readonly IReadOnlyDictionary<string, string> IamPrefixByTarget = new Dictionary<string, string>
+    {
+        [EcsJsonClient.TargetPrefix] = "ecs",
+    };
+
+    /// <summary>Reads and sets capacity through the Kubernetes actuator for a binding; returns the requests and the results.</summary>
+    public static async Task<(IReadOnlyList<RecordedCall> Calls, IReadOnlyList<ScaleTargetResult> Results)> KubernetesAsync(
+        IReadOnlyDictionary<string, string> bindingSettings)
+    {
+        var handler = new RecordingHandler(call =>
+            """{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"web","namespace":"shop"},"spec":{"replicas":3},"status":{"replicas":3}}""");
+        using var kubernetes = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = "http://kubernetes.invalid" }, handler);
+        var actuator = new KubernetesScaleTargetClient(
+            new FixedKubernetesClientProvider(kubernetes),
+            Options.Create(new KubernetesActuatorOptions { MaxAttempts = 1 }),
+            TimeProvider.System,
+            NullLogger<KubernetesScaleTargetClient>.Instance);
+        var binding = ActuatorBinding.Create("web", ActuatorKind.Kubernetes, bindingSettings);
+        var results = new List<ScaleTargetResult>
+        {
+            await actuator.GetCapacityAsync(binding),
+            await actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("deploy-test-1", 4)),
+        };
+        return (handler.Calls, results);
+    }
+
+    /// <summary>The RBAC permissions the Kubernetes actuator uses across every resource kind it supports.</summary>
+    public static async Task<IReadOnlySet<RbacPermission>> KubernetesPermissionsAsync()
+    {
+        var permissions = new HashSet<RbacPermission>();
+        foreach (var kind in KubernetesResourceKinds)
+        {
+            var (calls, results) = await KubernetesAsync(
+                new Dictionary<string, string> { ["name"] = "web", ["namespace"] = "shop", ["resource"] = kind });
+            Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+            permissions.UnionWith(calls.Select(RbacPermission.Of));
+        }
+
+        return permissions;
+    }
+
+    /// <summary>Reads and sets capacity through the ECS actuator; returns the IAM actions of the requests it sent.</summary>
+    public static async Task<IReadOnlySet<string>> EcsActionsAsync()
+    {
+        const string Service = """{"serviceName":"worker","serviceArn":"arn:aws:ecs:eu-west-1:123456789012:service/prod/worker","status":"ACTIVE","desiredCount":3,"runningCount":3,"pendingCount":0}""";
+        var handler = new RecordingHandler(call => call.Headers.GetValueOrDefault("x-amz-target", string.Empty).EndsWith(".DescribeServices", StringComparison.Ordinal)
+            ? $$"""{"services":[{{Service}}],"failures":[]}"""
+            : $$"""{"service":{{Service}}}""");
+        using var http = new HttpClient(handler);
+        var signer = new AwsRequestSigner(new StaticAwsCredentialsProvider(new AwsCredentials("AKIDEXAMPLE", "deploy-tests-secret")), TimeProvider.System);
+        var client = new EcsJsonClient(
+            http,
+            signer,
+            Options.Create(new EcsActuatorOptions { Region = "eu-west-1", ServiceUrl = "http://ecs.invalid/", MaxAttempts = 1 }),
+            TimeProvider.System,
+            NullLogger<EcsJsonClient>.Instance);
+        var actuator = new EcsScaleTargetClient(client, NullLogger<EcsScaleTargetClient>.Instance);
+        var binding = ActuatorBinding.Create("worker", ActuatorKind.Ecs, new Dictionary<string, string> { ["cluster"] = "prod", ["service"] = "worker" });
+
+        Assert.True((await actuator.GetCapacityAsync(binding)).Succeeded);
+        Assert.True((await actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("deploy-test-2", 4))).Succeeded);
+        return handler.Calls.Select(IamAction).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string IamAction(RecordedCall call)
+    {
+        var target = call.Headers["x-amz-target"];
+        var (prefix, service) = IamPrefixByTarget.Single(p => target.StartsWith(p.Key, StringComparison.Ordinal));
+        return $"{service}:{target[prefix.Length..]}";
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+
+namespace Autoscaler.Deploy.Tests.Support;
+
+/// <summary>The innermost HTTP handler of a client under test: records each request and answers it from
+/// <c>respond</c>, without any network.</summary>
+public sealed class RecordingHandler(Func<RecordedCall, string> respond) : DelegatingHandler
+{
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
+
+    /// <summary>Every request so far, in order.</summary>
+    public IReadOnlyList<RecordedCall> Calls => [.. _calls];
+
+    /// <inheritdoc />
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value));
+        var call = new RecordedCall(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, headers);
+        _calls.Enqueue(call);
+        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(respond(call), Encoding.UTF8, "application/json"),
+            RequestMessage = request,
+        });
+    }
+}
