@@ -6,10 +6,6 @@ namespace Autoscaler.Deploy.Tests;
 /// <summary>deploy/ecs/task-role-policy.json against the AWS calls the silo's clients really send.</summary>
 public sealed class EcsTaskRolePolicyTests : IDisposable
 {
-    // The CloudWatch metric source (GetMetricData over JSON 1.0, X-Amz-Target GraniteServiceVersion20100801.GetMetricData)
-    // is being added on another branch; once it is in, record its calls like ECS's (ActuatorCalls.IamPrefixByTarget).
-    private const string CloudWatchGetMetricData = "cloudwatch:GetMetricData";
-
     private readonly JsonDocument _policy = EcsFiles.Load(EcsFiles.TaskRolePolicyPath);
 
     public void Dispose() => _policy.Dispose();
@@ -24,11 +20,13 @@ public sealed class EcsTaskRolePolicyTests : IDisposable
     }
 
     [Fact]
-    public void Allows_nothing_else_but_GetMetricData_for_the_CloudWatch_source()
+    public async Task Allows_nothing_else_but_the_CloudWatch_actions_the_metric_source_sends()
     {
+        var sent = await ActuatorCalls.CloudWatchActionsAsync();
         var others = EcsFiles.Statements(_policy).SelectMany(s => s.Actions).Where(a => !a.StartsWith("ecs:", StringComparison.Ordinal));
 
-        Assert.Equal([CloudWatchGetMetricData], others);
+        Assert.Equal(["cloudwatch:GetMetricData"], sent);
+        Assert.Equal(sent.Order(), others.Order());
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using Autoscaler.Adapters.Actuators.Kubernetes;
+using Autoscaler.Adapters.Aws.CloudWatch;
 using Autoscaler.Adapters.Aws.Ecs;
 using Autoscaler.Adapters.Aws.Signing;
+using Autoscaler.Adapters.Sources.CloudWatch;
 using Autoscaler.Ports.Actuation;
+using Autoscaler.Ports.Sources;
 using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -21,6 +24,7 @@ public static class ActuatorCalls
     public static readonly IReadOnlyDictionary<string, string> IamPrefixByTarget = new Dictionary<string, string>
     {
         [EcsJsonClient.TargetPrefix] = "ecs",
+        [CloudWatchJsonClient.TargetPrefix] = "cloudwatch",
     };
 
     /// <summary>Reads and sets capacity through the Kubernetes actuator for a binding; returns the requests and the results.</summary>
@@ -79,6 +83,25 @@ public static class ActuatorCalls
 
         Assert.True((await actuator.GetCapacityAsync(binding)).Succeeded);
         Assert.True((await actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("deploy-test-2", 4))).Succeeded);
+        return handler.Calls.Select(IamAction).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Reads a metric through the CloudWatch pull source; returns the IAM actions of the requests it sent.</summary>
+    public static async Task<IReadOnlySet<string>> CloudWatchActionsAsync()
+    {
+        var handler = new RecordingHandler(_ =>
+            """{"MetricDataResults":[{"Id":"m0","Label":"cpu","Timestamps":[1767225600],"Values":[42.5],"StatusCode":"Complete"}],"Messages":[]}""");
+        using var http = new HttpClient(handler);
+        var signer = new AwsRequestSigner(new StaticAwsCredentialsProvider(new AwsCredentials("AKIDEXAMPLE", "deploy-tests-secret")), TimeProvider.System);
+        var client = new CloudWatchJsonClient(
+            http, signer, new CloudWatchClientOptions { Region = "eu-west-1", ServiceUrl = new Uri("http://monitoring.invalid/"), MaxAttempts = 1 }, TimeProvider.System);
+        var query = new CloudWatchMetricDataQuery(
+            "m0", new CloudWatchMetricStat(new CloudWatchMetric("AWS/ECS", "CPUUtilization", [new CloudWatchDimension("ServiceName", "worker")]), 60, "Average"));
+        var source = new CloudWatchMetricSource(client, query, "cpu", TimeProvider.System);
+
+        var result = await source.ReadAsync(CancellationToken.None);
+
+        Assert.True(result.Kind != MetricSourceResultKind.Failed, result.ToString());
         return handler.Calls.Select(IamAction).ToHashSet(StringComparer.Ordinal);
     }
 
