@@ -14,7 +14,14 @@ internal static class ChildRun
     /// <summary>Starts <c>dotnet THIS.dll --run NAME</c> and waits for it (at most five minutes).</summary>
     public static async Task<IReadOnlyList<MemoryResult>> RunAsync(string name, JsonSerializerOptions json)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        // The test cluster writes its log files under the working directory: a temporary one, not the repository.
+        var workingDirectory = Directory.CreateTempSubdirectory("autoscaler-memory-bench-");
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory.FullName,
+        };
         start.ArgumentList.Add(typeof(ChildRun).Assembly.Location);
         start.ArgumentList.Add("--run");
         start.ArgumentList.Add(name);
@@ -41,6 +48,10 @@ internal static class ChildRun
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"run '{name}' took longer than {Limit.TotalMinutes} minutes");
+        }
+        finally
+        {
+            workingDirectory.Delete(recursive: true);
         }
 
         return process.ExitCode == 0 ? results : throw new InvalidOperationException($"run '{name}' exited with {process.ExitCode}");
