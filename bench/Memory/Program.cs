@@ -22,12 +22,12 @@ foreach (var name in Runs.Names)
     results.AddRange(await ChildRun.RunAsync(name, json));
 }
 
-if (results.Find(r => r.Scenario.StartsWith("steady: after", StringComparison.Ordinal)) is { } steady &&
+if (results.Find(r => r.Scenario.StartsWith("oscillating: after", StringComparison.Ordinal)) is { } discarding &&
     results.Find(r => r.Scenario.StartsWith("embedded: after", StringComparison.Ordinal)) is { } embedded)
 {
-    results.Add(new MemoryResult("memory grain storage's copies (embedded mode only)", steady.Targets,
-        embedded.BytesPerTarget - steady.BytesPerTarget, null, null,
-        "the embedded run minus the steady run (same load; Orleans' memory storage instead of storage that keeps nothing): " +
+    results.Add(new MemoryResult("memory grain storage's copies (embedded mode only)", discarding.Targets,
+        embedded.BytesPerTarget - discarding.BytesPerTarget, null, null,
+        "the embedded run minus the oscillating run (same load; Orleans' memory storage instead of storage that keeps nothing): " +
         "the serialized state copies embedded mode keeps in the silo; PostgreSQL keeps them outside the process"));
 }
 

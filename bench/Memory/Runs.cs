@@ -4,6 +4,7 @@ using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Scaling.Windows;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Core.Internal;
 
 namespace Autoscaler.Memory.Benchmarks;
 
@@ -34,7 +35,7 @@ internal sealed class Runs(MemorySettings settings)
                 await TargetsAsync(name, LoadShape.Oscillating, memoryStorage: false);
                 break;
             case "embedded":
-                await TargetsAsync(name, LoadShape.Steady, memoryStorage: true);
+                await TargetsAsync(name, LoadShape.Oscillating, memoryStorage: true);
                 break;
             case "policy":
                 await PolicyGrainsAsync();
@@ -76,6 +77,25 @@ internal sealed class Runs(MemorySettings settings)
         Note($"{name}: after {settings.Minutes} min of telemetry", ids.Length, fed, memoryStorage ? null : Goal, memoryStorage ? null : fed <= 20 * 1024,
             $"{Fleet.Agents} agents × 1 Hz, {load}, delivered every {Fleet.StepSeconds} simulated s; {storage}; " +
             $"{decisions:F1} recent decisions per target on average; {await ActivationsAsync(silo)}; {stopwatch.Elapsed.TotalSeconds:F0} s wall");
+        if (memoryStorage)
+        {
+            await ReloadAsync(silo, ids);
+            var reloaded = (HeapMeter.LiveBytes() - baseline) / (double)ids.Length;
+            var after = await Fleet.RecentDecisionsAsync(silo.Client, ids);
+            Note($"{name}: after every service grain reloaded its state", ids.Length, reloaded, null, null,
+                $"each ServiceGrain deactivated and activated again from memory storage (as after a failover or restart); " +
+                $"{after:F1} recent decisions per target; {await ActivationsAsync(silo)}");
+            await DumpAsync($"{name}-reloaded");
+        }
+    }
+
+    /// <summary>Deactivates every service grain and activates it again: its state comes back from storage.</summary>
+    private static async Task ReloadAsync(BenchCluster silo, IReadOnlyList<string> ids)
+    {
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (id, _) =>
+            await silo.Client.GetGrain<IServiceGrain>(id).AsReference<IGrainManagementExtension>().DeactivateOnIdle());
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (id, _) =>
+            await silo.Client.GetGrain<IServiceGrain>(id).GetStatusAsync());
     }
 
     /// <summary>Policy grains alone (SetAsync, then idle): an activation with one small persistent state.</summary>
