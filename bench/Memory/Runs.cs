@@ -84,6 +84,7 @@ internal sealed class Runs(MemorySettings settings)
             // activations idle 20 s or more (service grains were called moments ago and stay).
             await silo.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.FromSeconds(20));
             var collected = (HeapMeter.LiveBytes() - baseline) / (double)ids.Length;
+            await DumpAsync($"{name}-collected");
             Note($"{name}: after idle policy grains are collected", ids.Length, collected, Goal, collected <= 20 * 1024,
                 $"as the line before, then IManagementGrain.ForceActivationCollection(20 s): what PolicyGrain's collection age " +
                 $"reaches once votes have held for it; {await ActivationsAsync(silo)}");
