@@ -34,6 +34,7 @@ public sealed class PolicyGrainTests(ClusterFixture fixture)
         var policy = NewPolicy();
         await policy.SetAsync(CpuAverage());
         await policy.RecordVoteAsync(Vote(4));
+        await VotedAsync(policy, 4);
         await policy.RecordVoteAsync(Vote(6));
         await VotedAsync(policy, 6);
 
