@@ -13,4 +13,8 @@ public sealed class PolicyState
     /// <summary>Bumped on every change.</summary>
     [Id(1)]
     public long Version { get; set; }
+
+    /// <summary>The latest vote as last written (with a configuration change, or when an idle activation is collected).</summary>
+    [Id(2)]
+    public PolicyVote? LastVote { get; set; }
 }

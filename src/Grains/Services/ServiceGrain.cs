@@ -45,13 +45,16 @@ public sealed partial class ServiceGrain(
     private DateTimeOffset _lastWindowsWrite;
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
     private DecisionRecord? _lastNoChange;
+    private string? _id;
 
     private ServiceState State => state.State;
 
-    private string Id => this.GetPrimaryKeyString();
+    /// <summary>The target id, one string for the activation (every decision record and report points to it).</summary>
+    private string Id => _id ??= this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        DecisionRecordSharing.Share(State, Id);
         if (State.Definition is { } definition)
         {
             _windows = new TargetWindows(WindowOptions(definition));
@@ -342,7 +345,7 @@ public sealed partial class ServiceGrain(
             : decision.Explanation;
         var flags = definition.Flags ?? new ScalingFlags();
         var mayActuate = approval.MayActuate && flags.Enabled && !flags.DryRun;
-        var decided = new DecisionRecord(
+        var decided = DecisionRecordSharing.ForKeeping(new DecisionRecord(
             $"{Id}-{++State.DecisionSequence}",
             Id,
             now,
@@ -353,7 +356,7 @@ public sealed partial class ServiceGrain(
             DryRun: !mayActuate,
             approval.Grant.LimitedBy ?? decision.LimitedBy?.ToString(),
             WithReason(explanation, approval, flags),
-            trigger);
+            trigger), State.RecentDecisions);
 
         if (to == from || !mayActuate)
         {
@@ -495,7 +498,7 @@ public sealed partial class ServiceGrain(
     /// <summary>Keeps the record in grain state (recent decisions; the idempotence record).</summary>
     private void Remember(DecisionRecord record)
     {
-        State.RecentDecisions.Insert(0, record);
+        State.RecentDecisions.Insert(0, DecisionRecordSharing.ForKeeping(record, State.RecentDecisions));
         if (State.RecentDecisions.Count > RecentDecisionCount)
         {
             State.RecentDecisions.RemoveRange(RecentDecisionCount, State.RecentDecisions.Count - RecentDecisionCount);

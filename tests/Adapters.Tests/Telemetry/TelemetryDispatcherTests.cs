@@ -28,6 +28,26 @@ public sealed class TelemetryDispatcherTests
     }
 
     [Fact]
+    public async Task Batches_hold_at_most_the_configured_size_in_order_whatever_buffer_the_pool_lends()
+    {
+        // The pool lends at least 16 slots for a batch of 3: the pump must still stop at 3.
+        var sink = new RecordingTelemetrySink { SlowTarget = "t" };
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sink.Hold = release.Task;
+        var dispatcher = new TelemetryDispatcher(
+            sink, new TelemetryIngestionOptions { MaxBatchSize = 3 }, new TelemetryIngestionCounters(), new FakeTimeProvider(), NullLogger.Instance);
+
+        dispatcher.Enqueue("t", [Sample(0)]);
+        await sink.HoldEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        dispatcher.Enqueue("t", [.. Enumerable.Range(1, 10).Select(i => Sample(i))]);
+        release.SetResult();
+        await dispatcher.DisposeAsync();
+
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => (double)i), sink.For("t").Select(s => s.Metrics["v"]));
+        Assert.Equal(1 + 4, sink.Calls);
+    }
+
+    [Fact]
     public async Task Calls_for_one_target_never_overlap_even_with_concurrent_writers()
     {
         var sink = new OverlapDetectingSink();

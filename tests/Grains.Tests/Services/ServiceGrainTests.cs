@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Grains.Tests.Infrastructure;
 using Autoscaler.Ports.Actuation;
 using Autoscaler.Ports.Events;
 using Autoscaler.Scaling.Supervision;
+using Orleans.Core.Internal;
 using static Autoscaler.Grains.Tests.Services.TargetBuilder;
 
 namespace Autoscaler.Grains.Tests.Services;
@@ -86,6 +88,24 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
         Assert.Equal(["rolled-back", "failed", "decision"], kinds);
         var entries = await fixture.History.QueryAsync(new Ports.History.ScalingHistoryQuery(id, Now.AddHours(-1), Now.AddHours(1)));
         Assert.Contains(entries.Entries, e => e.Kind == Ports.History.ScalingHistoryKind.RolledBack && e.ToCapacity == 2);
+    }
+
+    [Fact]
+    public async Task Recent_decisions_and_status_read_the_same_after_the_target_is_reloaded_from_storage()
+    {
+        var (grain, id) = await RegisterAsync();
+        await grain.IngestAsync([Cpu("a", Now, 100), Cpu("b", Now, 100)]);
+        fixture.Simulated.Find(id)!.FailNextCalls(1, ScaleTargetErrorKind.Throttled);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(2));
+        await grain.IngestAsync([.. Enumerable.Range(0, 4).Select(i => Cpu($"i{i}", Now, 100))]);
+        var decisions = JsonSerializer.Serialize(await grain.GetRecentDecisionsAsync(50));
+        var last = JsonSerializer.Serialize((await grain.GetStatusAsync()).LastDecision);
+
+        await grain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+
+        Assert.Equal(decisions, JsonSerializer.Serialize(await grain.GetRecentDecisionsAsync(50)));
+        Assert.Equal(last, JsonSerializer.Serialize((await grain.GetStatusAsync()).LastDecision));
+        Assert.Equal(["rolled-back", "failed", "decision", "actuated", "decision"], (await grain.GetRecentDecisionsAsync(5)).Select(d => d.Kind));
     }
 
     [Fact]

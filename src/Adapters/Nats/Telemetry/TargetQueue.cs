@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using Autoscaler.Ports.Telemetry;
 
@@ -5,7 +6,8 @@ namespace Autoscaler.Adapters.Nats.Telemetry;
 
 /// <summary>
 /// One target's bounded queue and the pump that hands it to the sink in batches. Writers never wait: a full queue
-/// refuses the item and the caller counts it as overflow.
+/// refuses the item and the caller counts it as overflow. The batch buffer is rented only while there is something to
+/// hand over, so a target between messages holds none (a buffer of its own was 2 KB of every target's memory).
 /// </summary>
 internal sealed class TargetQueue
 {
@@ -14,7 +16,7 @@ internal sealed class TargetQueue
     private readonly ITelemetrySink _sink;
     private readonly TelemetryIngestionCounters _counters;
     private readonly Action<string, Exception> _onSinkFailure;
-    private readonly TelemetrySample[] _batch;
+    private readonly int _maxBatch;
 
     public TargetQueue(
         string target, int capacity, int maxBatch, ITelemetrySink sink, TelemetryIngestionCounters counters, Action<string, Exception> onSinkFailure)
@@ -23,7 +25,7 @@ internal sealed class TargetQueue
         _sink = sink;
         _counters = counters;
         _onSinkFailure = onSinkFailure;
-        _batch = new TelemetrySample[maxBatch];
+        _maxBatch = maxBatch;
         _channel = Channel.CreateBounded<TelemetryItem>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -49,22 +51,31 @@ internal sealed class TargetQueue
         {
             while (await reader.WaitToReadAsync(cancellationToken))
             {
-                var count = 0;
-                while (count < _batch.Length && reader.TryRead(out var item))
+                var batch = ArrayPool<TelemetrySample>.Shared.Rent(_maxBatch);
+                try
                 {
-                    if (item.Lifecycle is { } lifecycle)
+                    var count = 0;
+                    while (count < _maxBatch && reader.TryRead(out var item))
                     {
-                        await FlushAsync(count, cancellationToken);
-                        count = 0;
-                        await DeliverLifecycleAsync(lifecycle, cancellationToken);
+                        if (item.Lifecycle is { } lifecycle)
+                        {
+                            await FlushAsync(batch, count, cancellationToken);
+                            count = 0;
+                            await DeliverLifecycleAsync(lifecycle, cancellationToken);
+                        }
+                        else
+                        {
+                            batch[count++] = item.Sample!;
+                        }
                     }
-                    else
-                    {
-                        _batch[count++] = item.Sample!;
-                    }
-                }
 
-                await FlushAsync(count, cancellationToken);
+                    await FlushAsync(batch, count, cancellationToken);
+                }
+                finally
+                {
+                    // Cleared: a pooled array must not keep samples alive.
+                    ArrayPool<TelemetrySample>.Shared.Return(batch, clearArray: true);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -73,7 +84,7 @@ internal sealed class TargetQueue
         }
     }
 
-    private async ValueTask FlushAsync(int count, CancellationToken cancellationToken)
+    private async ValueTask FlushAsync(TelemetrySample[] batch, int count, CancellationToken cancellationToken)
     {
         if (count == 0)
         {
@@ -82,7 +93,7 @@ internal sealed class TargetQueue
 
         try
         {
-            await _sink.DeliverAsync(_target, _batch.AsMemory(0, count), cancellationToken);
+            await _sink.DeliverAsync(_target, batch.AsMemory(0, count), cancellationToken);
             _counters.Delivered(count);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -92,7 +103,7 @@ internal sealed class TargetQueue
         }
         finally
         {
-            Array.Clear(_batch, 0, count);
+            Array.Clear(batch, 0, count);
         }
     }
 
