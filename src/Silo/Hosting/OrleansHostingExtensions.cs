@@ -4,6 +4,7 @@ using Autoscaler.Grains;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Autoscaler.Silo.Hosting;
 
@@ -72,6 +73,11 @@ public static class OrleansHostingExtensions
                 silo.UseInMemoryReminderService();
             }
         });
+
+        // Grain state is JSON with recorded types: keep compiler-generated collection types out of it (and readable in it).
+        builder.Services.PostConfigure<OrleansJsonSerializerOptions>(o =>
+            o.JsonSerializerSettings.SerializationBinder = new StableCollectionTypeBinder(
+                o.JsonSerializerSettings.SerializationBinder ?? new Newtonsoft.Json.Serialization.DefaultSerializationBinder()));
 
         if (mode == StorageMode.Durable)
         {

@@ -66,6 +66,10 @@ public sealed class DurableClusterTests
             () => cluster.Client.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).ListAsync(), TimeSpan.FromSeconds(45));
         var supervisor = await cluster.Client.GetGrain<ISupervisorGrain>("burst").GetStatusAsync();
 
+        // Reloaded before their first evaluation: their state as registration wrote it must read back.
+        var reloaded = await Task.WhenAll(ids.Take(10).Select(id => cluster.Client.GetGrain<IServiceGrain>(id).GetStatusAsync()));
+
+        Assert.All(reloaded, status => Assert.Equal(2, status.Current));
         Assert.All(ids, id => Assert.Equal("burst", directory.Targets.GetValueOrDefault(id)));
         Assert.Equal(ids.Count, supervisor.Targets.Count);
         Assert.Equal(2 * ids.Count, supervisor.TotalCapacity);
