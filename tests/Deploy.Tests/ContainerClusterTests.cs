@@ -43,9 +43,9 @@ public sealed class ContainerClusterTests : IAsyncLifetime
             Assert.DoesNotContain("Silo__AdvertisedAddress", environment.Keys);
             environment["ConnectionStrings__Autoscaler"] = database;
             environment["Nats__Url"] = TestEnvironment.NatsUrl;
-            environment["Urls"] = environment["Urls"].Replace($":{SiloImage.HttpPort}", $":{ContainerSilo.FreePort()}", StringComparison.Ordinal);
-            environment["Silo__SiloPort"] = ContainerSilo.FreePort().ToString(CultureInfo.InvariantCulture);
-            environment["Silo__GatewayPort"] = ContainerSilo.FreePort().ToString(CultureInfo.InvariantCulture);
+            environment["Urls"] = environment["Urls"].Replace($":{SiloImage.HttpPort}", $":{FreePorts.Next()}", StringComparison.Ordinal);
+            environment["Silo__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+            environment["Silo__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
             environment["Api__GeneratedKeyFile"] = Path.Combine(_state, name, "admin.key");
             environment["AWS_EC2_METADATA_DISABLED"] = "true";
             _silos.Add(ContainerSilo.Start(environment));

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Autoscaler.Testing;
 
@@ -31,7 +29,7 @@ public sealed class NatsServerProcess : IAsyncDisposable
     public static async Task<NatsServerProcess> StartAsync(string configurationBody = "")
     {
         var directory = Directory.CreateTempSubdirectory("autoscaler-nats-").FullName;
-        var port = FreePort();
+        var port = FreePorts.Next();
         var configuration = Path.Combine(directory, "nats.conf");
         await File.WriteAllTextAsync(configuration, $"listen: 127.0.0.1:{port}\n{configurationBody}\n");
         var server = new NatsServerProcess(directory, configuration, port);
@@ -100,12 +98,5 @@ public sealed class NatsServerProcess : IAsyncDisposable
         {
             // A leftover temp directory is harmless.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Autoscaler.Testing;
@@ -58,7 +56,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment)
     {
         var dll = LocateSiloAssembly();
-        int httpPort = FreePort(), siloPort = FreePort(), gatewayPort = FreePort();
+        int httpPort = FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -182,12 +180,5 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var dll = Path.Combine(directory.FullName, "src", "Silo", "bin", configuration, "net10.0", "Autoscaler.Silo.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the silo first ({configuration})", dll);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Autoscaler.Adapters.Tests.Actuators.Support;
+using Autoscaler.Testing;
 
 namespace Autoscaler.Adapters.Tests.Sources;
 
@@ -55,7 +55,7 @@ public sealed class PrometheusServer : IAsyncLifetime
                 static_configs:
                   - targets: ['{ExporterInstance}']
             """);
-        var port = FreePort();
+        var port = FreePorts.Next();
         Url = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo(binary)
         {
@@ -159,11 +159,4 @@ public sealed class PrometheusServer : IAsyncLifetime
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Autoscaler.Deploy.Tests.Support;
@@ -79,13 +77,6 @@ public sealed class ContainerSilo : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>A free TCP port on this machine.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200, or fails with the silo's output.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)

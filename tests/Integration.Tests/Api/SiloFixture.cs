@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Autoscaler.Silo.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Autoscaler.Testing;
 
 namespace Autoscaler.Integration.Tests.Api;
 
@@ -21,8 +19,8 @@ public sealed class SiloFixture : IAsyncLifetime
     {
         // Any type of the silo's assembly finds its Program (the CLI has a Program too).
         Factory = new WebApplicationFactory<ApiKeyStore>().WithWebHostBuilder(web => web
-            .UseSetting("Silo:SiloPort", FreePort())
-            .UseSetting("Silo:GatewayPort", FreePort())
+            .UseSetting("Silo:SiloPort", FreePorts.NextText())
+            .UseSetting("Silo:GatewayPort", FreePorts.NextText())
             .UseSetting("Api:GeneratedKeyFile", KeyFile));
         return Task.CompletedTask;
     }
@@ -31,12 +29,5 @@ public sealed class SiloFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         Directory.Delete(_keyDirectory, recursive: true);
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Autoscaler.Silo.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Autoscaler.Testing;
 
 namespace Autoscaler.Integration.Tests.Api;
 
@@ -18,14 +18,14 @@ public sealed class SiloMetricSourceTests : IAsyncDisposable
     public SiloMetricSourceTests()
     {
         _factory = new WebApplicationFactory<ApiKeyStore>().WithWebHostBuilder(web => web
-            .UseSetting("Silo:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture))
-            .UseSetting("Silo:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture))
+            .UseSetting("Silo:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture))
+            .UseSetting("Silo:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture))
             .UseSetting("Api:GeneratedKeyFile", Path.Combine(_keyDirectory, "admin.key"))
             .UseSetting("Sources:0:Kind", "prometheus")
             .UseSetting("Sources:0:Target", "checkout")
             .UseSetting("Sources:0:Metric", "queue")
             .UseSetting("Sources:0:Query", "queue_depth")
-            .UseSetting("Sources:0:Url", $"http://127.0.0.1:{FreePort()}/") // nothing listens there
+            .UseSetting("Sources:0:Url", $"http://127.0.0.1:{FreePorts.Next()}/") // nothing listens there
             .UseSetting("Sources:0:Jitter", "00:00:00"));
     }
 
@@ -55,12 +55,5 @@ public sealed class SiloMetricSourceTests : IAsyncDisposable
     {
         await _factory.DisposeAsync();
         Directory.Delete(_keyDirectory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Autoscaler.Cli.Remote;
 using Autoscaler.Integration.Tests.Api;
 using Autoscaler.Silo.Api.Security;
@@ -9,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Autoscaler.Testing;
 
 namespace Autoscaler.Integration.Tests.Cli;
 
@@ -27,8 +25,8 @@ public sealed class CliSiloFixture : IAsyncLifetime
     {
         _factory = new WebApplicationFactory<ApiKeyStore>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("Silo:SiloPort", FreePort());
-            web.UseSetting("Silo:GatewayPort", FreePort());
+            web.UseSetting("Silo:SiloPort", FreePorts.NextText());
+            web.UseSetting("Silo:GatewayPort", FreePorts.NextText());
             web.UseSetting("Urls", "http://127.0.0.1:0");
             web.UseSetting("Api:GeneratedKeyFile", Path.Combine(_keyDirectory, "admin.key"));
             foreach (var (key, value) in TestKeys.Settings())
@@ -50,12 +48,5 @@ public sealed class CliSiloFixture : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         Directory.Delete(_keyDirectory, recursive: true);
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }

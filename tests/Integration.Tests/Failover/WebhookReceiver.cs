@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Autoscaler.Testing;
 
 namespace Autoscaler.Integration.Tests.Failover;
 
@@ -44,7 +43,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync(int initial)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -73,12 +72,5 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         Volatile.Write(ref _desired, received.Desired);
         _arrivals.Writer.TryWrite(received);
         return Results.Json(new { desired = received.Desired, running = received.Desired, pending = 0 });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Autoscaler.Adapters.PostgreSql.Hosting;
 using Autoscaler.Adapters.PostgreSql.Schema;
 using Autoscaler.Testing;
@@ -175,7 +174,7 @@ public sealed class OrleansOnPostgreSqlTests
                 o.ClusterId = clusterId;
                 o.ServiceId = "autoscaler-tests";
             })
-            .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort())
+            .ConfigureEndpoints(IPAddress.Loopback, FreePorts.Next(), FreePorts.Next())
             .UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";
@@ -206,12 +205,5 @@ public sealed class OrleansOnPostgreSqlTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

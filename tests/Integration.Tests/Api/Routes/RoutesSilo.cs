@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Autoscaler.Silo.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Autoscaler.Testing;
 
 namespace Autoscaler.Integration.Tests.Api.Routes;
 
@@ -21,7 +21,7 @@ public sealed class RoutesSilo : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var httpPort = int.Parse(FreePort(), CultureInfo.InvariantCulture);
+        var httpPort = int.Parse(FreePorts.NextText(), CultureInfo.InvariantCulture);
         Factory = new WebApplicationFactory<ApiKeyStore>().WithWebHostBuilder(web =>
         {
             // Isolated whatever the environment says: test.sh exports a PostgreSQL connection string and a NATS URL, which
@@ -29,8 +29,8 @@ public sealed class RoutesSilo : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Autoscaler", string.Empty);
             web.UseSetting("Nats:Url", string.Empty);
             web.UseSetting("Silo:ClusterId", $"routes-{Guid.NewGuid():N}");
-            web.UseSetting("Silo:SiloPort", FreePort());
-            web.UseSetting("Silo:GatewayPort", FreePort());
+            web.UseSetting("Silo:SiloPort", FreePorts.NextText());
+            web.UseSetting("Silo:GatewayPort", FreePorts.NextText());
             web.UseSetting("Api:GeneratedKeyFile", Path.Combine(_keyDirectory, "admin.key"));
             // A short heartbeat, so a test sees the keep-alive comment without waiting 15 s.
             web.UseSetting("Api:Events:HeartbeatInterval", "00:00:00.500");
@@ -61,12 +61,5 @@ public sealed class RoutesSilo : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         Directory.Delete(_keyDirectory, recursive: true);
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }
