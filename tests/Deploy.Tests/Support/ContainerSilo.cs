@@ -77,7 +77,6 @@ public sealed class ContainerSilo : IAsyncDisposable
         return silo;
     }
 
-
     /// <summary>Waits until <c>/health/ready</c> answers 200, or fails with the silo's output.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
