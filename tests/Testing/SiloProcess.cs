@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Autoscaler.Testing;
 
@@ -9,11 +8,9 @@ namespace Autoscaler.Testing;
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
-    private readonly StringBuilder _output = new();
-    private readonly Process _process;
+    private readonly ObservedProcess _process;
 
-    private SiloProcess(Process process, string name, int httpPort, int siloPort, int gatewayPort)
+    private SiloProcess(ObservedProcess process, string name, int httpPort, int siloPort, int gatewayPort)
     {
         _process = process;
         Name = name;
@@ -38,32 +35,17 @@ public sealed class SiloProcess : IAsyncDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
 
     /// <summary>Everything the process printed so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>True while the process runs.</summary>
-    public bool IsRunning => !_process.HasExited;
+    public bool IsRunning => _process.IsRunning;
 
     /// <summary>Starts a silo with the given environment (for example <c>ConnectionStrings__Autoscaler</c>).</summary>
     public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment)
     {
         var dll = LocateSiloAssembly();
         int httpPort = FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["Silo__Name"] = name;
         start.Environment["Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -75,93 +57,19 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(process, name, httpPort, siloPort, gatewayPort);
-        process.OutputDataReceived += (_, line) => silo.Append(line.Data);
-        process.ErrorDataReceived += (_, line) => silo.Append(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return silo;
+        return new SiloProcess(ObservedProcess.Start(start), name, httpPort, siloPort, gatewayPort);
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200, or fails with the silo's output.</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
-        do
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"silo {Name} exited with {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync(new Uri(BaseAddress, "/health/ready"), deadline.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-        }
-        while (await NextPollAsync(poll, deadline.Token));
-
-        throw new TimeoutException($"silo {Name} not ready within {timeout}:\n{Output}");
-    }
-
-    private static async Task<bool> NextPollAsync(PeriodicTimer poll, CancellationToken cancellation)
-    {
-        try
-        {
-            return await poll.WaitForNextTickAsync(cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => _process.WaitUntilOkAsync(new Uri(BaseAddress, "/health/ready"), timeout, $"silo {Name}");
 
     /// <summary>Waits for the process to exit on its own (a refused start) and returns its exit code.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        await _process.WaitForExitAsync().WaitAsync(timeout);
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
     /// <summary>SIGKILL: the silo dies without leaving the cluster, as in a crash.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-    }
+    public Task KillAsync() => _process.KillAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await KillAsync();
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private static string LocateSiloAssembly()
     {

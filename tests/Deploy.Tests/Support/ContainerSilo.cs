@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Autoscaler.Testing;
 
 namespace Autoscaler.Deploy.Tests.Support;
 
@@ -9,11 +9,9 @@ namespace Autoscaler.Deploy.Tests.Support;
 /// </summary>
 public sealed class ContainerSilo : IAsyncDisposable
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
-    private readonly StringBuilder _output = new();
-    private readonly Process _process;
+    private readonly ObservedProcess _process;
 
-    private ContainerSilo(Process process, Uri baseAddress)
+    private ContainerSilo(ObservedProcess process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -23,16 +21,7 @@ public sealed class ContainerSilo : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Everything it printed so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>Starts the built silo (src/Silo/bin/Release) through the image's entry point.</summary>
     public static ContainerSilo Start(IReadOnlyDictionary<string, string> environment)
@@ -44,13 +33,7 @@ public sealed class ContainerSilo : IAsyncDisposable
             throw new FileNotFoundException("build the solution in Release first (test.sh does)", dll);
         }
 
-        var start = new ProcessStartInfo("sh")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("sh") { WorkingDirectory = Path.GetDirectoryName(dll)! };
         foreach (var argument in new[] { RepositoryFiles.PathOf("deploy/docker/entrypoint.sh"), "dotnet", Path.GetFileName(dll) })
         {
             start.ArgumentList.Add(argument);
@@ -67,78 +50,12 @@ public sealed class ContainerSilo : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = new Process { StartInfo = start };
-        var silo = new ContainerSilo(process, new Uri($"http://127.0.0.1:{SiloImage.PortOf(environment["Urls"])}"));
-        process.OutputDataReceived += (_, line) => silo.Append(line.Data);
-        process.ErrorDataReceived += (_, line) => silo.Append(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return silo;
+        return new ContainerSilo(ObservedProcess.Start(start), new Uri($"http://127.0.0.1:{SiloImage.PortOf(environment["Urls"])}"));
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200, or fails with the silo's output.</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
-        do
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the silo exited with {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync(new Uri(BaseAddress, HealthRoutes.Ready), deadline.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-        }
-        while (await NextTickAsync(poll, deadline.Token));
-
-        throw new TimeoutException($"the silo was not ready within {timeout}:\n{Output}");
-    }
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => _process.WaitUntilOkAsync(new Uri(BaseAddress, HealthRoutes.Ready), timeout, "the silo");
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer poll, CancellationToken cancellation)
-    {
-        try
-        {
-            return await poll.WaitForNextTickAsync(cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

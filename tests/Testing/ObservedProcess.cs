@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Autoscaler.Testing;
+
+/// <summary>
+/// A child process whose output is kept for failure messages, that can be polled until an HTTP endpoint answers 200,
+/// and that is killed with its whole process tree (SIGKILL, as in a crash) when killed or disposed.
+/// </summary>
+public sealed class ObservedProcess : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly StringBuilder _output = new();
+    private readonly Process _process;
+
+    private ObservedProcess(Process process) => _process = process;
+
+    /// <summary>Everything the process printed so far (standard output and error, interleaved by line).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>True while the process runs.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>Starts <paramref name="start"/> with its output redirected into <see cref="Output"/>.</summary>
+    public static ObservedProcess Start(ProcessStartInfo start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        var process = new Process { StartInfo = start };
+        var observed = new ObservedProcess(process);
+        process.OutputDataReceived += (_, line) => observed.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => observed.Append(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return observed;
+    }
+
+    /// <summary>
+    /// Polls <paramref name="url"/> every 200 ms until it answers 200; fails with the output when the process exits or
+    /// <paramref name="timeout"/> passes. <paramref name="what"/> names the process in the message ("silo a").
+    /// </summary>
+    public async Task WaitUntilOkAsync(Uri url, TimeSpan timeout, string what)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        do
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{what} exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(url, deadline.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+        }
+        while (await NextPollAsync(poll, deadline.Token));
+
+        throw new TimeoutException($"{what} not ready within {timeout}:\n{Output}");
+    }
+
+    /// <summary>Waits for the process to exit on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL to the whole process tree, then waits for the exit.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private static async Task<bool> NextPollAsync(PeriodicTimer poll, CancellationToken cancellation)
+    {
+        try
+        {
+            return await poll.WaitForNextTickAsync(cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
