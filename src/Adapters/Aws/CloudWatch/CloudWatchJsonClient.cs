@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Autoscaler.Adapters.Aws.Protocol;
@@ -26,7 +25,7 @@ public sealed class CloudWatchJsonClient : ICloudWatchClient
     private const string GetMetricData = "GetMetricData";
 
     private readonly HttpClient _httpClient;
-    private readonly IAwsRequestSigner _signer;
+    private readonly AwsJsonTransport _transport;
     private readonly Uri _endpoint;
     private readonly AwsSigningScope _scope;
     private readonly ResiliencePipeline<AwsAttempt> _retry;
@@ -38,7 +37,7 @@ public sealed class CloudWatchJsonClient : ICloudWatchClient
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Region);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
         _httpClient = httpClient;
-        _signer = signer;
+        _transport = new AwsJsonTransport(httpClient, signer, "CloudWatch", ContentType, TargetPrefix, timeProvider);
         _endpoint = options.Endpoint;
         _scope = new AwsSigningScope(options.Region, SigningService);
         _retry = AwsRetryPipeline.Build(options.MaxAttempts, options.BaseRetryDelay, options.MaxRetryDelay, timeProvider);
@@ -56,7 +55,7 @@ public sealed class CloudWatchJsonClient : ICloudWatchClient
             async token =>
             {
                 attempts++;
-                return await SendOnceAsync(GetMetricData, payload, token);
+                return await _transport.SendOnceAsync(_endpoint, _scope, GetMetricData, payload, _httpClient.Timeout, token);
             },
             cancellationToken);
         if (!outcome.Succeeded)
@@ -75,41 +74,4 @@ public sealed class CloudWatchJsonClient : ICloudWatchClient
                 "MalformedResponse", 200, $"CloudWatch {GetMetricData} returned an unexpected body: {ex.Message}", attempts, retryable: true, ex);
         }
     }
-
-    private async Task<AwsAttempt> SendOnceAsync(string operation, byte[] payload, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(payload) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation);
-        try
-        {
-            await _signer.SignAsync(request, payload, _scope, cancellationToken);
-            using var response = await _httpClient.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                return AwsAttempt.Success(body);
-            }
-
-            var error = AwsJsonError.Parse(response.StatusCode, body, Header(response, "x-amzn-ErrorType"), Header(response, "x-amzn-query-error"));
-            return AwsAttempt.Failure(
-                error.Code, error.StatusCode, error.Message ?? $"CloudWatch returned HTTP {error.StatusCode} ({error.Code}).", error.Retryable);
-        }
-        catch (AwsCredentialsUnavailableException ex)
-        {
-            return AwsAttempt.Failure("CredentialsUnavailable", null, ex.Message, retryable: false);
-        }
-        catch (HttpRequestException ex)
-        {
-            return AwsAttempt.Failure("NetworkError", null, $"CloudWatch at {_endpoint.GetLeftPart(UriPartial.Authority)} unreachable: {ex.Message}", retryable: true);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // HttpClient.Timeout, not the caller: worth another attempt if the caller still has time.
-            return AwsAttempt.Failure("Timeout", null, $"CloudWatch {operation} did not answer within {_httpClient.Timeout}.", retryable: true);
-        }
-    }
-
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Autoscaler.Adapters.Aws.Protocol;
@@ -24,10 +23,8 @@ public sealed class EcsJsonClient : IEcsClient
 
     private const string SigningService = "ecs";
 
-    private readonly HttpClient _httpClient;
-    private readonly IAwsRequestSigner _signer;
+    private readonly AwsJsonTransport _transport;
     private readonly EcsActuatorOptions _options;
-    private readonly TimeProvider _timeProvider;
     private readonly ILogger<EcsJsonClient> _logger;
     private readonly ResiliencePipeline<AwsAttempt> _retry;
 
@@ -40,10 +37,8 @@ public sealed class EcsJsonClient : IEcsClient
         ILogger<EcsJsonClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _httpClient = httpClient;
-        _signer = signer;
         _options = options.Value;
-        _timeProvider = timeProvider;
+        _transport = new AwsJsonTransport(httpClient, signer, "ECS", ContentType, TargetPrefix, timeProvider);
         _logger = logger;
         _retry = AwsRetryPipeline.Build(_options.MaxAttempts, _options.BaseRetryDelay, _options.MaxRetryDelay, timeProvider);
     }
@@ -105,7 +100,7 @@ public sealed class EcsJsonClient : IEcsClient
             async token =>
             {
                 attempts++;
-                return await SendOnceAsync(operation, endpoint, scope, payload, token);
+                return await _transport.SendOnceAsync(endpoint, scope, operation, payload, _options.RequestTimeout, token);
             },
             cancellationToken);
         if (!outcome.Succeeded)
@@ -123,47 +118,6 @@ public sealed class EcsJsonClient : IEcsClient
         catch (JsonException ex)
         {
             throw new EcsApiException("MalformedResponse", 200, $"ECS {operation} returned invalid JSON.", attempts, ex);
-        }
-    }
-
-    private async Task<AwsAttempt> SendOnceAsync(
-        string operation,
-        Uri endpoint,
-        AwsSigningScope scope,
-        byte[] payload,
-        CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(payload) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation);
-        try
-        {
-            await _signer.SignAsync(request, payload, scope, linked.Token);
-            using var response = await _httpClient.SendAsync(request, linked.Token);
-            var body = await response.Content.ReadAsStringAsync(linked.Token);
-            if (response.IsSuccessStatusCode)
-            {
-                return AwsAttempt.Success(body);
-            }
-
-            var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
-            var error = AwsJsonError.Parse(response.StatusCode, body, errorType);
-            return AwsAttempt.Failure(
-                error.Code, error.StatusCode, error.Message ?? $"ECS returned HTTP {error.StatusCode} ({error.Code}).", error.Retryable);
-        }
-        catch (AwsCredentialsUnavailableException ex)
-        {
-            return AwsAttempt.Failure("CredentialsUnavailable", null, ex.Message, retryable: false);
-        }
-        catch (HttpRequestException ex)
-        {
-            return AwsAttempt.Failure("NetworkError", null, ex.Message, retryable: true);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return AwsAttempt.Failure("Timeout", null, $"ECS {operation} did not answer within {_options.RequestTimeout}.", retryable: true);
         }
     }
 

@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using Autoscaler.Adapters.Aws.Signing;
+
+namespace Autoscaler.Adapters.Aws.Protocol;
+
+/// <summary>
+/// One signed attempt at an operation of an AWS JSON protocol service (ECS, CloudWatch): <c>POST</c> of the payload with
+/// the service's media type and <c>X-Amz-Target</c>, SigV4-signed, its outcome classified for the retry pipeline
+/// (throttling, 5xx, network errors and the per-request timeout are retryable; other errors and missing credentials not).
+/// </summary>
+/// <param name="httpClient">The client from the HTTP client factory.</param>
+/// <param name="signer">Signs each attempt.</param>
+/// <param name="serviceName">The service's name in messages (<c>ECS</c>).</param>
+/// <param name="contentType">The protocol's media type (<c>application/x-amz-json-1.1</c>).</param>
+/// <param name="targetPrefix">The operations' <c>X-Amz-Target</c> prefix.</param>
+/// <param name="timeProvider">Runs the per-request timeout.</param>
+internal sealed class AwsJsonTransport(
+    HttpClient httpClient, IAwsRequestSigner signer, string serviceName, string contentType, string targetPrefix, TimeProvider timeProvider)
+{
+    /// <summary>Sends <paramref name="operation"/> once, within <paramref name="requestTimeout"/> and the caller's token.</summary>
+    public async Task<AwsAttempt> SendOnceAsync(
+        Uri endpoint, AwsSigningScope scope, string operation, byte[] payload, TimeSpan requestTimeout, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(requestTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(payload) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", targetPrefix + operation);
+        try
+        {
+            await signer.SignAsync(request, payload, scope, linked.Token);
+            using var response = await httpClient.SendAsync(request, linked.Token);
+            var body = await response.Content.ReadAsStringAsync(linked.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                return AwsAttempt.Success(body);
+            }
+
+            var error = AwsJsonError.Parse(response.StatusCode, body, Header(response, "x-amzn-ErrorType"), Header(response, "x-amzn-query-error"));
+            return AwsAttempt.Failure(
+                error.Code, error.StatusCode, error.Message ?? $"{serviceName} returned HTTP {error.StatusCode} ({error.Code}).", error.Retryable);
+        }
+        catch (AwsCredentialsUnavailableException ex)
+        {
+            return AwsAttempt.Failure("CredentialsUnavailable", null, ex.Message, retryable: false);
+        }
+        catch (HttpRequestException ex)
+        {
+            return AwsAttempt.Failure(
+                "NetworkError", null, $"{serviceName} at {endpoint.GetLeftPart(UriPartial.Authority)} unreachable: {ex.Message}", retryable: true);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The request timeout (or HttpClient.Timeout), not the caller: worth another attempt if the caller still has time.
+            return AwsAttempt.Failure("Timeout", null, $"{serviceName} {operation} did not answer within {requestTimeout}.", retryable: true);
+        }
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
