@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Autoscaler.Scaling.Policies;
 
-/// <summary>Number formatting for the explanations of the parts' policy kinds: invariant culture, up to two decimals.</summary>
+/// <summary>Formatting for validation messages and the explanations that are not on the hot path: invariant culture, up to two decimals.</summary>
 internal static class PolicyText
 {
     /// <summary>How explanations show times (format of <see cref="DateTime"/> in UTC): RFC 3339 to the second.</summary>

@@ -76,7 +76,7 @@ public static class StepValidation
             }
             else if (step is { Lower: { } lower, Upper: { } upper } && lower >= upper)
             {
-                errors.Add(new ValidationError(Field(stepsPath, i, "upper"), $"must be above lower ({Text.Number(lower)})"));
+                errors.Add(new ValidationError(Field(stepsPath, i, "upper"), $"must be above lower ({PolicyText.Number(lower)})"));
             }
 
             if (step.Lower is null)
