@@ -67,7 +67,19 @@ public sealed class NatsServerProcess : IAsyncDisposable
         };
         _process.OutputDataReceived += onLine;
         _process.ErrorDataReceived += onLine;
-        _process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"nats-server exited: {output}"));
+        _process.Exited += (_, _) =>
+        {
+            if (ready.Task.IsCompleted)
+            {
+                return;
+            }
+
+            // Output lines may still be arriving on another thread.
+            lock (output)
+            {
+                ready.TrySetException(new InvalidOperationException($"nats-server exited: {output}"));
+            }
+        };
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -85,6 +97,23 @@ public sealed class NatsServerProcess : IAsyncDisposable
 
         _process?.Dispose();
         _process = null;
+    }
+
+    /// <summary>Suspends the server process (SIGSTOP): connections stay open but nothing is read or answered.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>Resumes a paused server (SIGCONT).</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("nats-server is not running.");
+        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {process.Id}") { UseShellExecute = false })!;
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {process.Id} exited with {kill.ExitCode}.");
+        }
     }
 
     public async ValueTask DisposeAsync()

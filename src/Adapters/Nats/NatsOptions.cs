@@ -37,6 +37,13 @@ public sealed class NatsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long one command (publish, subscribe, ping) may wait for the connection's outbound buffer to drain; also how
+    /// long closing waits to deliver what is still unsent.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Shortest wait between reconnect attempts.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ReconnectWaitMin { get; set; } = TimeSpan.FromMilliseconds(500);

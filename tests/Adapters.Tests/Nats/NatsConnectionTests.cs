@@ -1,6 +1,8 @@
 using Autoscaler.Adapters.Nats;
 using Autoscaler.Adapters.Nats.Connection;
 using Autoscaler.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 
 namespace Autoscaler.Adapters.Tests.Nats;
@@ -69,5 +71,69 @@ public sealed class NatsConnectionTests
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, health.Status);
         Assert.Equal("after-restart", message.Data);
         Assert.Equal(NatsConnectionStatus.Connected, host.Status);
+    }
+
+    [Fact]
+    public async Task Closing_delivers_what_is_still_unsent()
+    {
+        const int messages = 100;
+        var subject = $"test.close.{Guid.NewGuid():N}";
+        await using var receiver = new NatsConnection(new NatsOpts { Url = TestEnvironment.NatsUrl, SubPendingChannelCapacity = messages * 2 });
+        await using var subscription = await receiver.SubscribeCoreAsync<byte[]>(subject);
+        await receiver.PingAsync();
+        var host = await NatsTestHosts.StartAsync(new NatsOptions { Url = TestEnvironment.NatsUrl });
+        var payload = new byte[64 * 1024];
+
+        for (var i = 0; i < messages; i++)
+        {
+            await host.Connection!.PublishAsync(subject, payload);
+        }
+
+        await host.DisposeAsync();
+        var received = 0;
+        while (received < messages)
+        {
+            await subscription.Msgs.ReadAsync().AsTask().WaitAsync(NatsTestHosts.Patience);
+            received++;
+        }
+
+        Assert.Equal(messages, received);
+    }
+
+    [Fact]
+    public async Task Closing_when_the_server_stopped_reading_logs_the_loss_and_does_not_throw()
+    {
+        await using var server = await NatsServerProcess.StartAsync();
+        var capture = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(capture));
+        var options = new NatsOptions { Url = server.Url, CommandTimeout = TimeSpan.FromMilliseconds(200) };
+        var host = new NatsConnectionHost(Options.Create(options), loggerFactory);
+        await host.StartAsync(CancellationToken.None);
+        var connection = host.Connection!;
+        var subscription = await connection.SubscribeCoreAsync<byte[]>("test.stalled");
+        await connection.PingAsync();
+        await server.PauseAsync();
+        var payload = new byte[512 * 1024];
+
+        var stalled = false;
+        for (var i = 0; i < 400 && !stalled; i++)
+        {
+            try
+            {
+                await connection.PublishAsync("test.stalled", payload);
+            }
+            catch (NatsTimeoutException)
+            {
+                stalled = true;
+            }
+        }
+
+        var closing = await Record.ExceptionAsync(async () => await host.DisposeAsync());
+        await server.ResumeAsync();
+
+        Assert.True(stalled, "the outbound buffer never filled while the server was paused");
+        Assert.Null(closing);
+        Assert.Contains(capture.Lines, l => l.Contains("closed with unsent data", StringComparison.Ordinal));
+        GC.KeepAlive(subscription);
     }
 }

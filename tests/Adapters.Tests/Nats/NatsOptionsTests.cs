@@ -21,6 +21,7 @@ public sealed class NatsOptionsTests
         { new NatsOptions { Url = "nats://127.0.0.1:4222", NKeySeedFile = "/nonexistent/seed" }, "cannot read NKeySeedFile" },
         { new NatsOptions { Url = "nats://127.0.0.1:4222", ReconnectWaitMin = TimeSpan.FromSeconds(9), ReconnectWaitMax = TimeSpan.FromSeconds(1) }, "ReconnectWaitMax" },
         { new NatsOptions { Url = "nats://127.0.0.1:4222", ConnectTimeout = TimeSpan.Zero }, "ConnectTimeout" },
+        { new NatsOptions { Url = "nats://127.0.0.1:4222", CommandTimeout = TimeSpan.Zero }, "CommandTimeout" },
     };
 
     [Theory]

@@ -15,6 +15,7 @@ public sealed partial class NatsConnectionHost : IHostedService, IAsyncDisposabl
     private readonly ILogger<NatsConnectionHost> _logger;
     private readonly NatsConnection? _connection;
     private int _started;
+    private int _disposed;
 
     /// <summary>Creates the host; no connection is attempted until <see cref="StartAsync"/>.</summary>
     public NatsConnectionHost(IOptions<NatsOptions> options, ILoggerFactory loggerFactory)
@@ -104,15 +105,55 @@ public sealed partial class NatsConnectionHost : IHostedService, IAsyncDisposabl
     /// <summary>Nothing to stop: the connection is closed on dispose, after the services that use it have stopped.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Closes the connection: first waits up to <see cref="NatsOptions.CommandTimeout"/> for what is still unsent
+    /// (rejected-message copies, scaling events) to reach the server, then closes. Never throws: when the server stopped
+    /// reading, what is unsent is logged as lost and the close goes on (the server drops a closed connection's
+    /// subscriptions by itself).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null)
+        if (_connection is null || Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            _connection.ConnectionDisconnected -= OnDisconnectedAsync;
-            _connection.ConnectionOpened -= OnOpenedAsync;
-            _connection.ReconnectFailed -= OnReconnectFailedAsync;
+            return;
+        }
+
+        _connection.ConnectionDisconnected -= OnDisconnectedAsync;
+        _connection.ConnectionOpened -= OnOpenedAsync;
+        _connection.ReconnectFailed -= OnReconnectFailedAsync;
+        var delivered = await FlushAsync(_connection);
+        try
+        {
             await _connection.DisposeAsync();
+        }
+        catch (NatsTimeoutException)
+        {
+            delivered = false;
+        }
+
+        if (!delivered)
+        {
+            LogClosedWithUnsentData(_logger, _options.CommandTimeout);
+        }
+    }
+
+    private async Task<bool> FlushAsync(NatsConnection connection)
+    {
+        if (connection.ConnectionState != NatsConnectionState.Open)
+        {
+            return true;
+        }
+
+        using var deadline = new CancellationTokenSource(_options.CommandTimeout);
+        try
+        {
+            // The server answers a ping after everything written before it: the outbound buffer has drained.
+            await connection.PingAsync(deadline.Token);
+            return true;
+        }
+        catch (Exception e) when (e is OperationCanceledException or NatsException or ObjectDisposedException)
+        {
+            return false;
         }
     }
 
@@ -179,6 +220,9 @@ public sealed partial class NatsConnectionHost : IHostedService, IAsyncDisposabl
 
     [LoggerMessage(Level = LogLevel.Information, Message = "NATS connection open ({Detail})")]
     private static partial void LogOpened(ILogger logger, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "NATS connection closed with unsent data: the server did not read it within {Timeout} (Nats:CommandTimeout)")]
+    private static partial void LogClosedWithUnsentData(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "NATS reconnect attempt failed ({Detail})")]
     private static partial void LogReconnectFailed(ILogger logger, string detail);

@@ -22,6 +22,7 @@ public static class NatsOptsFactory
             Name = options.Name,
             AuthOpts = CreateAuth(options),
             ConnectTimeout = options.ConnectTimeout,
+            CommandTimeout = options.CommandTimeout,
             ReconnectWaitMin = options.ReconnectWaitMin,
             ReconnectWaitMax = options.ReconnectWaitMax,
             ReconnectJitter = options.ReconnectJitter,
