@@ -106,7 +106,7 @@ public sealed class NatsConnectionTests
         await using var server = await NatsServerProcess.StartAsync();
         var capture = new CapturingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(capture));
-        var options = new NatsOptions { Url = server.Url, CommandTimeout = TimeSpan.FromMilliseconds(200) };
+        var options = new NatsOptions { Url = server.Url, CommandTimeout = TimeSpan.FromMilliseconds(500) };
         var host = new NatsConnectionHost(Options.Create(options), loggerFactory);
         await host.StartAsync(CancellationToken.None);
         var connection = host.Connection!;
