@@ -139,9 +139,17 @@ public sealed class NatsTelemetryIngestionTests
         await harness.PublishAsync("fast", Valid);
         await harness.Sink.WaitForAsync("fast", 1);
         var whileBlocked = harness.Counters.Snapshot();
+        var health = new TelemetryIngestionHealthCheck(harness.Service, harness.Counters);
+        var healthWhileBlocked = (await health.CheckHealthAsync(new())).Data;
         release.SetResult();
         await harness.Sink.WaitForAsync("slow", 5);
+        await harness.Dispatcher.DrainAsync(CancellationToken.None);
+        var healthAfter = (await health.CheckHealthAsync(new())).Data;
 
+        Assert.Equal(6L, healthWhileBlocked["samplesAccepted"]);
+        Assert.InRange((long)healthWhileBlocked["samplesDelivered"], 0L, 1L); // "fast" may still be on its way; "slow" is held
+        Assert.Equal(6L, healthWhileBlocked["overflowed"]);
+        Assert.Equal(6L, healthAfter["samplesDelivered"]);
         Assert.Equal(6, whileBlocked.Overflowed);
         Assert.Equal(1 + 4 + 1, whileBlocked.SamplesAccepted);
         Assert.Equal(5, harness.Sink.For("slow").Count);

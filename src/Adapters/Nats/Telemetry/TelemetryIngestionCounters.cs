@@ -42,6 +42,8 @@ public sealed class TelemetryIngestionCounters
         _rejectedCounter = meter.CreateCounter<long>("autoscaler.telemetry.rejected", "{message}", "Rejected messages, by reason");
         _overflowCounter = meter.CreateCounter<long>("autoscaler.telemetry.overflowed", "{sample}", "Samples dropped on full queues");
         _sinkFailureCounter = meter.CreateCounter<long>("autoscaler.telemetry.sink.failures", "{call}", "Sink calls that failed");
+        meter.CreateObservableCounter("autoscaler.telemetry.samples.delivered", () => Volatile.Read(ref _samplesDelivered), "{sample}",
+            "Samples the grains accepted (accepted minus delivered is what is still queued)");
         meter.CreateObservableCounter("autoscaler.telemetry.client.dropped", () => Volatile.Read(ref _clientDropped), "{message}",
             "Messages the NATS client dropped on a full subscription buffer");
     }

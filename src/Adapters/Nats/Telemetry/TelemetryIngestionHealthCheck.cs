@@ -18,6 +18,7 @@ public sealed class TelemetryIngestionHealthCheck(NatsTelemetryIngestionService 
             ["status"] = status.ToString(),
             ["messagesReceived"] = snapshot.MessagesReceived,
             ["samplesAccepted"] = snapshot.SamplesAccepted,
+            ["samplesDelivered"] = snapshot.SamplesDelivered,
             ["rejected"] = snapshot.RejectedTotal,
             ["overflowed"] = snapshot.Overflowed,
             ["sinkFailures"] = snapshot.SinkFailures,
