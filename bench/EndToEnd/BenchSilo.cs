@@ -43,6 +43,18 @@ internal sealed class BenchSilo : IAsyncDisposable
             : "(no telemetry-ingestion check)";
     }
 
+    /// <summary>The ingestion counters that tell when a burst has been worked off.</summary>
+    public async Task<IngestionCounters> IngestionCountersAsync()
+    {
+        using var body = System.Text.Json.JsonDocument.Parse(await TelemetryCountersAsync());
+        var data = body.RootElement;
+        return new IngestionCounters(
+            data.GetProperty("messagesReceived").GetInt64() + data.GetProperty("clientDropped").GetInt64(),
+            data.GetProperty("samplesAccepted").GetInt64(),
+            data.GetProperty("samplesDelivered").GetInt64(),
+            data.GetProperty("batchesDelivered").GetInt64());
+    }
+
     public static async Task<BenchSilo> StartAsync(string natsUrl)
     {
         var connectionString = await TestEnvironment.CreateDatabaseAsync("e2e");

@@ -58,7 +58,8 @@ public sealed class AutoscalerClient(
     public Task ReportTelemetryAsync(string target, IReadOnlyList<TelemetryPoint> samples, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        return samples.Count == 0 ? Task.CompletedTask : Service(target).IngestAsync(samples).WaitAsync(cancellationToken);
+        // A copy: the grain method takes its list as immutable, and the caller may reuse theirs after this returns.
+        return samples.Count == 0 ? Task.CompletedTask : Service(target).IngestAsync(samples.ToArray()).WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc />

@@ -33,9 +33,12 @@ public interface IServiceGrain : IGrainWithStringKey
     [Alias("GetPolicies")]
     public Task<IReadOnlyList<PolicyDefinition>> GetPoliciesAsync();
 
-    /// <summary>Applies telemetry samples to the windows; evaluates at once when one crosses a scale-out boundary.</summary>
+    /// <summary>
+    /// Applies telemetry samples to the windows; evaluates at once when one crosses a scale-out boundary. The list is not
+    /// copied on a call inside a silo (ingestion's hot path): callers hand over a list they no longer change.
+    /// </summary>
     [Alias("Ingest")]
-    public Task IngestAsync(IReadOnlyList<TelemetryPoint> points);
+    public Task IngestAsync([Immutable] IReadOnlyList<TelemetryPoint> points);
 
     /// <summary>An agent's <c>started</c> / <c>stopped</c> message (agent pools): a stopped agent is not a missing one.</summary>
     [Alias("Lifecycle")]

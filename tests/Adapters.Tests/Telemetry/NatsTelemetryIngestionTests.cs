@@ -150,6 +150,7 @@ public sealed class NatsTelemetryIngestionTests
         Assert.InRange((long)healthWhileBlocked["samplesDelivered"], 0L, 1L); // "fast" may still be on its way; "slow" is held
         Assert.Equal(6L, healthWhileBlocked["overflowed"]);
         Assert.Equal(6L, healthAfter["samplesDelivered"]);
+        Assert.Equal(6L, healthAfter["batchesDelivered"]); // MaxBatchSize = 1
         Assert.Equal(6, whileBlocked.Overflowed);
         Assert.Equal(1 + 4 + 1, whileBlocked.SamplesAccepted);
         Assert.Equal(5, harness.Sink.For("slow").Count);

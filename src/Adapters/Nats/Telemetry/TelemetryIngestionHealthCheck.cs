@@ -19,6 +19,7 @@ public sealed class TelemetryIngestionHealthCheck(NatsTelemetryIngestionService 
             ["messagesReceived"] = snapshot.MessagesReceived,
             ["samplesAccepted"] = snapshot.SamplesAccepted,
             ["samplesDelivered"] = snapshot.SamplesDelivered,
+            ["batchesDelivered"] = snapshot.BatchesDelivered,
             ["rejected"] = snapshot.RejectedTotal,
             ["overflowed"] = snapshot.Overflowed,
             ["sinkFailures"] = snapshot.SinkFailures,
