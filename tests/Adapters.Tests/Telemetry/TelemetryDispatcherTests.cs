@@ -70,6 +70,51 @@ public sealed class TelemetryDispatcherTests
     }
 
     [Fact]
+    public async Task A_queue_that_went_idle_starts_again_on_the_next_write()
+    {
+        var sink = new RecordingTelemetrySink();
+        var dispatcher = new TelemetryDispatcher(sink, new TelemetryIngestionOptions(), new TelemetryIngestionCounters(), new FakeTimeProvider(), NullLogger.Instance);
+
+        for (var i = 1; i <= 200; i++)
+        {
+            dispatcher.Enqueue("t", [Sample(i)]);
+            await sink.WaitForAsync("t", i);
+        }
+
+        await dispatcher.DisposeAsync();
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (double)i), sink.For("t").Select(s => s.Metrics["v"]));
+    }
+
+    [Fact]
+    public async Task The_writer_never_runs_a_sink_call()
+    {
+        // A sink that blocks its thread: were the pump started inline, Enqueue (the NATS reader) would block with it.
+        using var release = new ManualResetEventSlim();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sink = new BlockingSink(release, entered);
+        var dispatcher = new TelemetryDispatcher(sink, new TelemetryIngestionOptions(), new TelemetryIngestionCounters(), new FakeTimeProvider(), NullLogger.Instance);
+
+        var enqueue = Task.Run(() => dispatcher.Enqueue("t", [Sample(1)]));
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        int dropped;
+        try
+        {
+            dropped = await enqueue.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        var depthWhileBlocked = dispatcher.QueueDepth("t");
+        await dispatcher.DisposeAsync();
+
+        Assert.Equal(0, dropped);
+        Assert.Equal(0, depthWhileBlocked);
+        Assert.Equal(1, sink.Delivered);
+    }
+
+    [Fact]
     public void Targets_beyond_the_limit_are_counted_as_overflow()
     {
         var counters = new TelemetryIngestionCounters();
@@ -86,6 +131,24 @@ public sealed class TelemetryDispatcherTests
 
     private static TelemetrySample Sample(double value) =>
         new("s", DateTimeOffset.UnixEpoch, new Dictionary<string, double> { ["v"] = value });
+
+    private sealed class BlockingSink(ManualResetEventSlim release, TaskCompletionSource entered) : ITelemetrySink
+    {
+        private int _delivered;
+
+        public int Delivered => Volatile.Read(ref _delivered);
+
+        public ValueTask DeliverAsync(string target, ReadOnlyMemory<TelemetrySample> batch, CancellationToken cancellationToken)
+        {
+            entered.TrySetResult();
+            release.Wait(cancellationToken);
+            Interlocked.Add(ref _delivered, batch.Length);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask DeliverLifecycleAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken) =>
+            ValueTask.CompletedTask;
+    }
 
     private sealed class OverlapDetectingSink : ITelemetrySink
     {

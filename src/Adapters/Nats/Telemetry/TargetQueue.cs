@@ -1,102 +1,245 @@
 using System.Buffers;
-using System.Threading.Channels;
 using Autoscaler.Ports.Telemetry;
 
 namespace Autoscaler.Adapters.Nats.Telemetry;
 
 /// <summary>
-/// One target's bounded queue and the pump that hands it to the sink in batches. Writers never wait: a full queue
-/// refuses the item and the caller counts it as overflow. The batch buffer is rented only while there is something to
-/// hand over, so a target between messages holds none (a buffer of its own was 2 KB of every target's memory).
+/// One target's bounded queue and the pump that hands it to the sink in batches, one sink call at a time. Writers never
+/// wait: a full queue refuses the item and the caller counts it as overflow. The pump exists only while there is work:
+/// the first write to an idle queue schedules it on the thread pool, and it stops when the queue is empty, so an idle
+/// target holds no task, no waiter and no batch buffer. The lock guards only enqueueing and taking a batch.
 /// </summary>
-internal sealed class TargetQueue
+internal sealed class TargetQueue : IThreadPoolWorkItem
 {
-    private readonly Channel<TelemetryItem> _channel;
+    // After a burst the queue's array is kept up to this many items; a larger one is released when the queue drains.
+    private const int RetainedCapacity = 256;
+
+    private readonly Lock _gate = new();
+    private readonly Queue<TelemetryItem> _items = new();
     private readonly string _target;
+    private readonly int _capacity;
+    private readonly int _maxBatch;
     private readonly ITelemetrySink _sink;
     private readonly TelemetryIngestionCounters _counters;
     private readonly Action<string, Exception> _onSinkFailure;
-    private readonly int _maxBatch;
+    private readonly CancellationToken _stopping;
+    private TaskCompletionSource? _idle;
+    private bool _running;
+    private bool _completed;
+    private int _highWater;
 
     public TargetQueue(
-        string target, int capacity, int maxBatch, ITelemetrySink sink, TelemetryIngestionCounters counters, Action<string, Exception> onSinkFailure)
+        string target, int capacity, int maxBatch, ITelemetrySink sink, TelemetryIngestionCounters counters,
+        Action<string, Exception> onSinkFailure, CancellationToken stopping)
     {
         _target = target;
+        _capacity = capacity;
+        _maxBatch = maxBatch;
         _sink = sink;
         _counters = counters;
         _onSinkFailure = onSinkFailure;
-        _maxBatch = maxBatch;
-        _channel = Channel.CreateBounded<TelemetryItem>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait, // with TryWrite: refuse, never block and never evict silently
-        });
+        _stopping = stopping;
     }
 
-    public Task Pump { get; private set; } = Task.CompletedTask;
-
-    public int Depth => _channel.Reader.Count;
-
-    public void Start(CancellationToken cancellationToken) => Pump = Task.Run(() => RunAsync(cancellationToken), CancellationToken.None);
-
-    public bool TryWrite(TelemetryItem item) => _channel.Writer.TryWrite(item);
-
-    public void Complete() => _channel.Writer.TryComplete();
-
-    private async Task RunAsync(CancellationToken cancellationToken)
+    public int Depth
     {
-        var reader = _channel.Reader;
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    /// <summary>Queues a lifecycle event; false when the queue is full or completed (the caller counts the overflow).</summary>
+    public bool TryWrite(AgentLifecycleEvent lifecycle)
+    {
+        bool schedule;
+        lock (_gate)
+        {
+            if (_completed || _items.Count >= _capacity)
+            {
+                return false;
+            }
+
+            _items.Enqueue(new TelemetryItem(null, lifecycle));
+            schedule = MarkRunningLocked();
+        }
+
+        Schedule(schedule);
+        return true;
+    }
+
+    /// <summary>Queues as many of <paramref name="samples"/> as fit, in order; returns how many (the rest are overflow).</summary>
+    public int TryWrite(List<TelemetrySample> samples)
+    {
+        var written = 0;
+        bool schedule;
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return 0;
+            }
+
+            foreach (var sample in samples)
+            {
+                if (_items.Count >= _capacity)
+                {
+                    break;
+                }
+
+                _items.Enqueue(new TelemetryItem(sample, null));
+                written++;
+            }
+
+            schedule = written > 0 && MarkRunningLocked();
+        }
+
+        Schedule(schedule);
+        return written;
+    }
+
+    /// <summary>Refuses further writes; what is queued is still delivered.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+        }
+    }
+
+    /// <summary>Completes when the queue is empty and no sink call is running.</summary>
+    public Task WhenIdle()
+    {
+        lock (_gate)
+        {
+            if (!_running)
+            {
+                return Task.CompletedTask;
+            }
+
+            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idle.Task;
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = PumpAsync();
+
+    private async Task PumpAsync()
+    {
+        var batch = ArrayPool<TelemetrySample>.Shared.Rent(_maxBatch);
         try
         {
-            while (await reader.WaitToReadAsync(cancellationToken))
+            while (TakeBatch(batch, out var count, out var lifecycle))
             {
-                var batch = ArrayPool<TelemetrySample>.Shared.Rent(_maxBatch);
-                try
+                if (lifecycle is not null)
                 {
-                    var count = 0;
-                    while (count < _maxBatch && reader.TryRead(out var item))
-                    {
-                        if (item.Lifecycle is { } lifecycle)
-                        {
-                            await FlushAsync(batch, count, cancellationToken);
-                            count = 0;
-                            await DeliverLifecycleAsync(lifecycle, cancellationToken);
-                        }
-                        else
-                        {
-                            batch[count++] = item.Sample!;
-                        }
-                    }
-
-                    await FlushAsync(batch, count, cancellationToken);
+                    await DeliverLifecycleAsync(lifecycle);
                 }
-                finally
+                else
                 {
-                    // Cleared: a pooled array must not keep samples alive.
-                    ArrayPool<TelemetrySample>.Shared.Return(batch, clearArray: true);
+                    await FlushAsync(batch, count);
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Shutdown after the drain deadline: what is still queued is dropped with the process.
+            Stop();
+        }
+        finally
+        {
+            // Cleared: a pooled array must not keep samples alive.
+            ArrayPool<TelemetrySample>.Shared.Return(batch, clearArray: true);
         }
     }
 
-    private async ValueTask FlushAsync(TelemetrySample[] batch, int count, CancellationToken cancellationToken)
+    // Takes up to a batch of samples, or one lifecycle event when it is next (so both keep their order); false, and the
+    // pump stops, when there is nothing left.
+    private bool TakeBatch(TelemetrySample[] batch, out int count, out AgentLifecycleEvent? lifecycle)
     {
-        if (count == 0)
+        count = 0;
+        lifecycle = null;
+        lock (_gate)
         {
-            return;
+            while (count < _maxBatch && _items.TryPeek(out var item))
+            {
+                if (item.Lifecycle is { } next)
+                {
+                    if (count == 0)
+                    {
+                        _items.Dequeue();
+                        lifecycle = next;
+                    }
+
+                    break;
+                }
+
+                batch[count++] = _items.Dequeue().Sample!;
+            }
+
+            if (count > 0 || lifecycle is not null)
+            {
+                return true;
+            }
+
+            if (_highWater > RetainedCapacity)
+            {
+                _items.TrimExcess();
+                _highWater = 0;
+            }
+
+            StopLocked();
+            return false;
+        }
+    }
+
+    private bool MarkRunningLocked()
+    {
+        _highWater = Math.Max(_highWater, _items.Count);
+        if (_running)
+        {
+            return false;
         }
 
+        _running = true;
+        return true;
+    }
+
+    // Not inline: the writer (the NATS reader) must not run a sink call.
+    private void Schedule(bool schedule)
+    {
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    private void Stop()
+    {
+        lock (_gate)
+        {
+            StopLocked();
+        }
+    }
+
+    private void StopLocked()
+    {
+        _running = false;
+        _idle?.TrySetResult();
+        _idle = null;
+    }
+
+    private async ValueTask FlushAsync(TelemetrySample[] batch, int count)
+    {
         try
         {
-            await _sink.DeliverAsync(_target, batch.AsMemory(0, count), cancellationToken);
+            await _sink.DeliverAsync(_target, batch.AsMemory(0, count), _stopping);
             _counters.Delivered(count);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
             _counters.SinkFailed();
             _onSinkFailure(_target, e);
@@ -107,13 +250,13 @@ internal sealed class TargetQueue
         }
     }
 
-    private async ValueTask DeliverLifecycleAsync(AgentLifecycleEvent lifecycle, CancellationToken cancellationToken)
+    private async ValueTask DeliverLifecycleAsync(AgentLifecycleEvent lifecycle)
     {
         try
         {
-            await _sink.DeliverLifecycleAsync(_target, lifecycle, cancellationToken);
+            await _sink.DeliverLifecycleAsync(_target, lifecycle, _stopping);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
             _counters.SinkFailed();
             _onSinkFailure(_target, e);

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Autoscaler.Adapters.Nats.Telemetry;
 
 /// <summary>
-/// Routes validated telemetry into per-target bounded queues, each drained by its own pump into the
-/// <see cref="ITelemetrySink"/>. <see cref="Enqueue(string, List{TelemetrySample})"/> never blocks: what does not fit is
+/// Routes validated telemetry into per-target bounded queues, each drained by a pump that runs only while the queue has
+/// work, into the <see cref="ITelemetrySink"/>. <see cref="Enqueue(string, List{TelemetrySample})"/> never blocks: what does not fit is
 /// counted as overflow and logged at a sampled rate. Usable by any ingestion transport (NATS, HTTP).
 /// </summary>
 public sealed partial class TelemetryDispatcher : IAsyncDisposable
@@ -21,7 +21,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
     private readonly Action<string, Exception> _onSinkFailure;
     private int _disposed;
 
-    /// <summary>Creates the dispatcher; pumps start lazily, one per target.</summary>
+    /// <summary>Creates the dispatcher; a target's queue is created on its first message.</summary>
     public TelemetryDispatcher(
         ITelemetrySink sink, TelemetryIngestionOptions options, TelemetryIngestionCounters counters, TimeProvider clock, ILogger logger)
     {
@@ -41,17 +41,9 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
     public int Enqueue(string target, List<TelemetrySample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var queue = QueueFor(target);
-        var dropped = 0;
-        foreach (var sample in samples)
-        {
-            if (queue is null || !queue.TryWrite(new TelemetryItem(sample, null)))
-            {
-                dropped++;
-            }
-        }
-
-        _counters.SamplesAccepted(samples.Count - dropped);
+        var written = QueueFor(target)?.TryWrite(samples) ?? 0;
+        var dropped = samples.Count - written;
+        _counters.SamplesAccepted(written);
         ReportOverflow(target, dropped);
         return dropped;
     }
@@ -60,7 +52,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
     public bool Enqueue(string target, AgentLifecycleEvent lifecycle)
     {
         var queue = QueueFor(target);
-        if (queue is not null && queue.TryWrite(new TelemetryItem(null, lifecycle)))
+        if (queue is not null && queue.TryWrite(lifecycle))
         {
             _counters.LifecycleAccepted();
             return true;
@@ -80,7 +72,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
 
         try
         {
-            await Task.WhenAll(_queues.Values.Select(q => q.Pump)).WaitAsync(cancellationToken);
+            await Task.WhenAll(_queues.Values.Select(q => q.WhenIdle())).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -102,7 +94,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
-        await Task.WhenAll(_queues.Values.Select(q => q.Pump));
+        await Task.WhenAll(_queues.Values.Select(q => q.WhenIdle()));
         _stopping.Dispose();
     }
 
@@ -118,14 +110,11 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
             return null;
         }
 
-        var created = new TargetQueue(target, _options.QueueCapacityPerTarget, _options.MaxBatchSize, _sink, _counters, _onSinkFailure);
-        queue = _queues.GetOrAdd(target, created);
-        if (ReferenceEquals(queue, created))
-        {
-            created.Start(_stopping.Token);
-        }
-
-        return queue;
+        return _queues.GetOrAdd(
+            target, static (key, self) => new TargetQueue(
+                key, self._options.QueueCapacityPerTarget, self._options.MaxBatchSize, self._sink, self._counters, self._onSinkFailure,
+                self._stopping.Token),
+            this);
     }
 
     private void ReportOverflow(string target, int dropped)
