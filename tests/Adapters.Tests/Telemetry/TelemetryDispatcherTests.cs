@@ -115,18 +115,32 @@ public sealed class TelemetryDispatcherTests
     }
 
     [Fact]
-    public void Targets_beyond_the_limit_are_counted_as_overflow()
+    public async Task At_the_target_limit_a_busy_queue_is_kept_and_an_idle_one_makes_room()
     {
+        var sink = new RecordingTelemetrySink { SlowTarget = "one" };
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sink.Hold = release.Task;
         var counters = new TelemetryIngestionCounters();
-        var dispatcher = new TelemetryDispatcher(
-            new RecordingTelemetrySink(), new TelemetryIngestionOptions { MaxTargets = 1 }, counters, new FakeTimeProvider(), NullLogger.Instance);
+        var clock = new FakeTimeProvider();
+        var dispatcher = new TelemetryDispatcher(sink, new TelemetryIngestionOptions { MaxTargets = 1 }, counters, clock, NullLogger.Instance);
 
         var first = dispatcher.Enqueue("one", [Sample(1)]);
-        var second = dispatcher.Enqueue("two", [Sample(1), Sample(2)]);
+        await sink.HoldEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var whileBusy = dispatcher.Enqueue("two", [Sample(1), Sample(2)]);
+        release.SetResult();
+        await dispatcher.WhenIdle().WaitAsync(TimeSpan.FromSeconds(10));
+        var withinASecond = dispatcher.Enqueue("two", [Sample(3)]);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var afterASecond = dispatcher.Enqueue("two", [Sample(4)]);
+        await sink.WaitForAsync("two", 1);
+        await dispatcher.DisposeAsync();
 
         Assert.Equal(0, first);
-        Assert.Equal(2, second);
-        Assert.Equal(2, counters.Snapshot().Overflowed);
+        Assert.Equal(2, whileBusy);
+        Assert.Equal(1, withinASecond);
+        Assert.Equal(0, afterASecond);
+        Assert.Equal([4.0], sink.For("two").Select(s => s.Metrics["v"]));
+        Assert.Equal(3, counters.Snapshot().Overflowed);
     }
 
     private static TelemetrySample Sample(double value) =>

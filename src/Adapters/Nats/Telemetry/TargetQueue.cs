@@ -52,6 +52,18 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>True when nothing is queued and no sink call is running.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_running && _items.Count == 0;
+            }
+        }
+    }
+
     /// <summary>Queues a lifecycle event; false when the queue is full or completed (the caller counts the overflow).</summary>
     public bool TryWrite(AgentLifecycleEvent lifecycle)
     {

@@ -17,6 +17,8 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
     private readonly TelemetryIngestionCounters _counters;
     private readonly ILogger _logger;
     private readonly LogSampler _sampler;
+    private readonly TimeProvider _clock;
+    private DateTimeOffset _lastEviction = DateTimeOffset.MinValue;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string, Exception> _onSinkFailure;
     private int _disposed;
@@ -31,6 +33,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         _counters = counters;
         _logger = logger;
         _sampler = new LogSampler(clock, options.RejectionLogInterval, 2);
+        _clock = clock;
         _onSinkFailure = OnSinkFailure;
     }
 
@@ -62,6 +65,9 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Completes when every queue is empty and no sink call is running (what was queued so far is delivered).</summary>
+    public Task WhenIdle() => Task.WhenAll(_queues.Values.Select(q => q.WhenIdle()));
+
     /// <summary>Stops accepting, lets the pumps drain until <paramref name="cancellationToken"/> fires, then stops them.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
@@ -72,7 +78,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
 
         try
         {
-            await Task.WhenAll(_queues.Values.Select(q => q.WhenIdle())).WaitAsync(cancellationToken);
+            await WhenIdle().WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -94,7 +100,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
-        await Task.WhenAll(_queues.Values.Select(q => q.WhenIdle()));
+        await WhenIdle();
         _stopping.Dispose();
     }
 
@@ -105,7 +111,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
             return queue;
         }
 
-        if (_queues.Count >= _options.MaxTargets)
+        if (_queues.Count >= _options.MaxTargets && !EvictIdleQueues())
         {
             return null;
         }
@@ -115,6 +121,28 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
                 key, self._options.QueueCapacityPerTarget, self._options.MaxBatchSize, self._sink, self._counters, self._onSinkFailure,
                 self._stopping.Token),
             this);
+    }
+
+    // At the limit, forgets the queues with nothing queued or in flight (they hold no samples; a writer that still holds
+    // one delivers through it), at most once a second so a flood of new names cannot make every message scan the table.
+    private bool EvictIdleQueues()
+    {
+        var now = _clock.GetUtcNow();
+        if (now - _lastEviction < TimeSpan.FromSeconds(1))
+        {
+            return false;
+        }
+
+        _lastEviction = now;
+        foreach (var entry in _queues)
+        {
+            if (entry.Value.IsIdle)
+            {
+                _queues.TryRemove(entry);
+            }
+        }
+
+        return _queues.Count < _options.MaxTargets;
     }
 
     private void ReportOverflow(string target, int dropped)

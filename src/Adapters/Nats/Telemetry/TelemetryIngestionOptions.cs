@@ -40,9 +40,12 @@ public sealed class TelemetryIngestionOptions
     [Range(1, 100_000)]
     public int MaxBatchSize { get; set; } = 256;
 
-    /// <summary>Most distinct targets buffered at once; samples for more are dropped and counted as overflow.</summary>
+    /// <summary>
+    /// Most targets with a queue at once (an idle one is about 200 bytes); at the limit idle queues are forgotten, and
+    /// samples for a new target that still does not fit are dropped and counted as overflow.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int MaxTargets { get; set; } = 10_000;
+    public int MaxTargets { get; set; } = 100_000;
 
     /// <summary>Messages the NATS client buffers for the subscription before it drops (and we count) them.</summary>
     [Range(1, 10_000_000)]
