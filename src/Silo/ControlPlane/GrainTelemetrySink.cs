@@ -6,12 +6,20 @@ namespace Autoscaler.Silo.ControlPlane;
 
 /// <summary>
 /// Delivers validated telemetry (NATS or HTTP) to the target's service grain in batches. Grain references are kept per
-/// target: resolving one per batch (reflection inside <c>GetGrain</c>) was a visible share of ingestion's CPU.
+/// target: resolving one per batch (reflection inside <c>GetGrain</c>) was a visible share of ingestion's CPU. The cache
+/// is bounded (auto-registration accepts any name): past the bound it starts over.
 /// </summary>
-internal sealed class GrainTelemetrySink(IGrainFactory grains) : ITelemetrySink
+internal sealed class GrainTelemetrySink(IGrainFactory grains, int maxCachedReferences) : ITelemetrySink
 {
     private readonly ConcurrentDictionary<string, IServiceGrain> _services = new(StringComparer.Ordinal);
-    private readonly Func<string, IServiceGrain> _resolve = target => grains.GetGrain<IServiceGrain>(target);
+
+    public GrainTelemetrySink(IGrainFactory grains)
+        : this(grains, 100_000)
+    {
+    }
+
+    /// <summary>Grain references held now (never more than the bound).</summary>
+    public int CachedReferences => _services.Count;
 
     public async ValueTask DeliverAsync(string target, ReadOnlyMemory<TelemetrySample> batch, CancellationToken cancellationToken)
     {
@@ -23,12 +31,27 @@ internal sealed class GrainTelemetrySink(IGrainFactory grains) : ITelemetrySink
             points[i] = new TelemetryPoint(sample.Source, sample.Timestamp, sample.Metrics, sample.Ready, sample.Request);
         }
 
-        await _services.GetOrAdd(target, _resolve).IngestAsync(points).WaitAsync(cancellationToken);
+        await Service(target).IngestAsync(points).WaitAsync(cancellationToken);
     }
 
     public async ValueTask DeliverLifecycleAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken)
     {
         var kind = lifecycle.Kind == AgentLifecycleKind.Started ? AgentLifecycle.Started : AgentLifecycle.Stopped;
-        await _services.GetOrAdd(target, _resolve).LifecycleAsync(new AgentLifecycle(lifecycle.Source, kind, lifecycle.At)).WaitAsync(cancellationToken);
+        await Service(target).LifecycleAsync(new AgentLifecycle(lifecycle.Source, kind, lifecycle.At)).WaitAsync(cancellationToken);
+    }
+
+    private IServiceGrain Service(string target)
+    {
+        if (_services.TryGetValue(target, out var service))
+        {
+            return service;
+        }
+
+        if (_services.Count >= maxCachedReferences)
+        {
+            _services.Clear();
+        }
+
+        return _services.GetOrAdd(target, grains.GetGrain<IServiceGrain>(target));
     }
 }
