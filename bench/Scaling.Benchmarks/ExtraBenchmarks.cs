@@ -3,5 +3,5 @@ namespace Autoscaler.Scaling.Benchmarks;
 /// <summary>Benchmarks that go through the engine (its evaluation API).</summary>
 internal static class ExtraBenchmarks
 {
-    public static Type[] Types => [typeof(EvaluationBenchmarks)];
+    public static Type[] Types => [typeof(EvaluationBenchmarks), typeof(PredictiveBenchmarks)];
 }

@@ -61,8 +61,9 @@ public sealed record PredictivePolicy(
 
     /// <inheritdoc />
     /// <remarks>
-    /// The forecast (series, backtests, selection) allocates: predictive policies are the one kind whose evaluation is
-    /// not allocation-free. Its explanation still formats into the writer.
+    /// The forecast is made once per new history point and reused until the series changes (<see cref="ForecastMemo"/>,
+    /// kept for this policy instance). Reading the series allocates: predictive policies are the one kind whose
+    /// evaluation is not allocation-free. Its explanation still formats into the writer.
     /// </remarks>
     public override Proposal Propose(PolicyContext context, ExplanationWriter explanation)
     {
@@ -88,7 +89,7 @@ public sealed record PredictivePolicy(
 
         // Steps from the end of the series through the step holding now + buffer.
         var horizon = Math.Max(1, (int)((context.Now.AddSeconds(SchedulingBufferSeconds) - series.End).Ticks / series.Step.Ticks) + 1);
-        var selection = ForecastSelector.Default(SeasonLength).Select(series.Values, horizon);
+        var selection = ForecastMemo.For(this, () => ForecastSelector.Default(SeasonLength)).Select(series, horizon);
         var nowIndex = Math.Clamp((int)((context.Now - series.End).Ticks / series.Step.Ticks), 0, horizon - 1);
         var load = Math.Max(0, Math.Max(selection.Values[nowIndex], selection.Values[horizon - 1]));
         var capacity = (int)Math.Ceiling(load / TargetValue);
