@@ -26,7 +26,6 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
     private TaskCompletionSource? _idle;
     private bool _running;
     private bool _completed;
-    private int _highWater;
 
     public TargetQueue(
         string target, int capacity, int maxBatch, ITelemetrySink sink, TelemetryIngestionCounters counters,
@@ -197,10 +196,9 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
                 return true;
             }
 
-            if (_highWater > RetainedCapacity)
+            if (_items.Capacity > RetainedCapacity)
             {
                 _items.TrimExcess();
-                _highWater = 0;
             }
 
             StopLocked();
@@ -210,7 +208,6 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
 
     private bool MarkRunningLocked()
     {
-        _highWater = Math.Max(_highWater, _items.Count);
         if (_running)
         {
             return false;
