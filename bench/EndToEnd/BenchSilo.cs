@@ -86,7 +86,6 @@ internal sealed class BenchSilo : IAsyncDisposable
                 o.ConnectionString = connectionString;
             });
         });
-        builder.Services.AddAutoscalerSerialization();
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(silo, host, pid);

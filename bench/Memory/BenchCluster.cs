@@ -67,7 +67,6 @@ internal sealed class BenchCluster : IAsyncDisposable
         builder.ConfigureClientHost(host =>
         {
             host.Logging.SetMinimumLevel(LogLevel.Warning);
-            host.Services.AddAutoscalerSerialization();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

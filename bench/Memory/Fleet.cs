@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 using Microsoft.Extensions.Time.Testing;
 
@@ -59,10 +60,10 @@ internal static class Fleet
         return sampled.Count == 0 ? 0 : (double)total / sampled.Count;
     }
 
-    private static TelemetryPoint[] Samples(DateTimeOffset now, double minute, LoadShape shape)
+    private static TelemetrySample[] Samples(DateTimeOffset now, double minute, LoadShape shape)
     {
         var level = shape == LoadShape.Steady ? 3.0 : ((int)(minute / 5) % 2 == 0 ? 90.0 : 10.0);
-        var points = new TelemetryPoint[Agents * StepSeconds];
+        var points = new TelemetrySample[Agents * StepSeconds];
         for (var second = 0; second < StepSeconds; second++)
         {
             var at = now.AddSeconds(second - StepSeconds + 1);
@@ -70,7 +71,7 @@ internal static class Fleet
             {
                 // A little spread across agents and seconds, as real CPU has: histogram rows cover more than one bin.
                 var value = level + (agent * 0.7) + ((second * 7 + agent * 3) % 11 * 0.4);
-                points[(second * Agents) + agent] = new TelemetryPoint(
+                points[(second * Agents) + agent] = new TelemetrySample(
                     $"agent-{agent}", at, new Dictionary<string, double> { ["cpu"] = value });
             }
         }

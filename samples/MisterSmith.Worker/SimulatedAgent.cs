@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 
 namespace MisterSmith.Worker;
@@ -8,7 +9,7 @@ namespace MisterSmith.Worker;
 public sealed record SimulatedAgent(string Id, Random Random)
 {
     /// <summary>A sample for <paramref name="elapsed"/> into the run: load ramps up over the first half, then eases off.</summary>
-    public TelemetryPoint Sample(TimeSpan elapsed, TimeSpan run, DateTimeOffset at)
+    public TelemetrySample Sample(TimeSpan elapsed, TimeSpan run, DateTimeOffset at)
     {
         var phase = Math.Clamp(elapsed / run, 0, 1);
         var load = phase < 0.5 ? phase * 2 : 2 - (phase * 2);
@@ -16,7 +17,7 @@ public sealed record SimulatedAgent(string Id, Random Random)
         var utilization = Math.Min(100, 40 + (55 * load) + (noise * 50));
         var pending = Math.Round(20 + (180 * load) + (noise * 100));
         var response = 120 + (600 * load) + (noise * 100);
-        return new TelemetryPoint(Id, at, new Dictionary<string, double>
+        return new TelemetrySample(Id, at, new Dictionary<string, double>
         {
             ["utilization"] = Math.Round(utilization, 1),
             ["pending_tasks"] = pending,

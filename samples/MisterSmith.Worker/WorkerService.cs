@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Client;
 using Autoscaler.Grains.Interfaces;
 using Microsoft.Extensions.Hosting;
@@ -39,14 +40,14 @@ public sealed partial class WorkerService(
             var agents = Enumerable.Range(1, settings.Agents).Select(i => new SimulatedAgent($"{target}-agent-{i:D2}", new Random(i))).ToList();
             foreach (var agent in agents)
             {
-                await autoscaler.ReportLifecycleAsync(target, new AgentLifecycle(agent.Id, AgentLifecycle.Started, clock.GetUtcNow()), stoppingToken);
+                await autoscaler.ReportLifecycleAsync(target, new AgentLifecycleEvent(agent.Id, AgentLifecycleKind.Started, clock.GetUtcNow()), stoppingToken);
             }
 
             await ReportUntilDoneAsync(target, agents, run, TimeSpan.FromSeconds(settings.ReportIntervalSeconds), stoppingToken);
 
             foreach (var agent in agents)
             {
-                await autoscaler.ReportLifecycleAsync(target, new AgentLifecycle(agent.Id, AgentLifecycle.Stopped, clock.GetUtcNow()), CancellationToken.None);
+                await autoscaler.ReportLifecycleAsync(target, new AgentLifecycleEvent(agent.Id, AgentLifecycleKind.Stopped, clock.GetUtcNow()), CancellationToken.None);
             }
 
             var status = await autoscaler.GetStatusAsync(target, CancellationToken.None);

@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -55,7 +56,7 @@ public sealed class AutoscalerClient(
         Service(target).GetPoliciesAsync().WaitAsync(cancellationToken);
 
     /// <inheritdoc />
-    public Task ReportTelemetryAsync(string target, IReadOnlyList<TelemetryPoint> samples, CancellationToken cancellationToken = default)
+    public Task ReportTelemetryAsync(string target, IReadOnlyList<TelemetrySample> samples, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
         // A copy: the grain method takes its list as immutable, and the caller may reuse theirs after this returns.
@@ -63,10 +64,10 @@ public sealed class AutoscalerClient(
     }
 
     /// <inheritdoc />
-    public Task ReportLifecycleAsync(string target, AgentLifecycle message, CancellationToken cancellationToken = default)
+    public Task ReportLifecycleAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        return Service(target).LifecycleAsync(message).WaitAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        return Service(target).LifecycleAsync(lifecycle).WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc />

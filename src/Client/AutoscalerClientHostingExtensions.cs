@@ -38,7 +38,6 @@ public static class AutoscalerClientHostingExtensions
             });
             UseClustering(client, options);
         });
-        builder.Services.AddAutoscalerSerialization();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IAutoscalerClient, AutoscalerClient>();
         return builder;

@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 
 namespace Autoscaler.Client;
@@ -25,10 +26,10 @@ public interface IAutoscalerClient
     public Task<IReadOnlyList<PolicyDefinition>> GetPoliciesAsync(string target, CancellationToken cancellationToken = default);
 
     /// <summary>Reports samples of a target's instances; a sample crossing a scale-out boundary triggers evaluation at once.</summary>
-    public Task ReportTelemetryAsync(string target, IReadOnlyList<TelemetryPoint> samples, CancellationToken cancellationToken = default);
+    public Task ReportTelemetryAsync(string target, IReadOnlyList<TelemetrySample> samples, CancellationToken cancellationToken = default);
 
     /// <summary>Reports an agent's <c>started</c> or <c>stopped</c> event (agent pools).</summary>
-    public Task ReportLifecycleAsync(string target, AgentLifecycle message, CancellationToken cancellationToken = default);
+    public Task ReportLifecycleAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken = default);
 
     /// <summary>A target's status (<see cref="TargetStatus.Definition"/> null when not registered).</summary>
     public Task<TargetStatus> GetStatusAsync(string target, CancellationToken cancellationToken = default);

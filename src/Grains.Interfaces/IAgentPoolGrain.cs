@@ -1,3 +1,5 @@
+using Autoscaler.Ports.Telemetry;
+
 namespace Autoscaler.Grains.Interfaces;
 
 /// <summary>
@@ -9,11 +11,11 @@ public interface IAgentPoolGrain : IGrainWithStringKey
 {
     /// <summary>Records samples as heartbeats and returns the derived metrics after them.</summary>
     [Alias("Observe")]
-    public Task<IReadOnlyDictionary<string, double>> ObserveAsync(IReadOnlyList<TelemetryPoint> points, int stalenessSeconds);
+    public Task<IReadOnlyDictionary<string, double>> ObserveAsync([Immutable] IReadOnlyList<TelemetrySample> samples, int stalenessSeconds);
 
     /// <summary>Records a <c>started</c> or <c>stopped</c> message.</summary>
     [Alias("Lifecycle")]
-    public Task LifecycleAsync(AgentLifecycle message);
+    public Task LifecycleAsync(AgentLifecycleEvent lifecycle);
 
     /// <summary>The pool's agents and derived metrics now.</summary>
     [Alias("GetStatus")]

@@ -1,3 +1,5 @@
+using Autoscaler.Ports.Telemetry;
+
 namespace Autoscaler.Grains.Interfaces;
 
 /// <summary>
@@ -38,11 +40,11 @@ public interface IServiceGrain : IGrainWithStringKey
     /// copied on a call inside a silo (ingestion's hot path): callers hand over a list they no longer change.
     /// </summary>
     [Alias("Ingest")]
-    public Task IngestAsync([Immutable] IReadOnlyList<TelemetryPoint> points);
+    public Task IngestAsync([Immutable] IReadOnlyList<TelemetrySample> samples);
 
     /// <summary>An agent's <c>started</c> / <c>stopped</c> message (agent pools): a stopped agent is not a missing one.</summary>
     [Alias("Lifecycle")]
-    public Task LifecycleAsync(AgentLifecycle message);
+    public Task LifecycleAsync(AgentLifecycleEvent lifecycle);
 
     /// <summary>Runs one evaluation now (decide, arbitrate, actuate, record) and returns the decision.</summary>
     [Alias("EvaluateNow")]

@@ -1,5 +1,3 @@
-using Autoscaler.Scaling.Supervision;
-
 namespace Autoscaler.Grains.Interfaces;
 
 /// <summary>
@@ -21,7 +19,7 @@ public interface ISupervisorGrain : IGrainWithStringKey
 
     /// <summary>Approves, trims or refuses a capacity change; an approved change counts toward the limits at once.</summary>
     [Alias("RequestCapacity")]
-    public Task<ScaleApproval> RequestCapacityAsync(CapacityRequest request);
+    public Task<ScaleApproval> RequestCapacityAsync(TargetCapacityRequest request);
 
     /// <summary>Replaces the scope's switches and limits.</summary>
     [Alias("Configure")]

@@ -1,5 +1,3 @@
-using Autoscaler.Scaling.Supervision;
-
 namespace Autoscaler.Grains.Interfaces;
 
 /// <summary>A supervisor's view of its scope.</summary>
@@ -17,5 +15,5 @@ public sealed record SupervisorStatus(
     IReadOnlyList<TargetCapacityReport> Targets,
     int TotalCapacity,
     decimal ForecastMonthSpend,
-    BudgetLevel Budget,
-    IReadOnlyList<CapacityRequest> Waiting);
+    BudgetStatus Budget,
+    IReadOnlyList<TargetCapacityRequest> Waiting);

@@ -1,17 +1,31 @@
-using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Storage;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
 
 namespace Autoscaler.Grains;
 
 /// <summary>Registers what the grains need from the silo's container.</summary>
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>Adds the grains' services: serialization of the scaling core and the system clock (tests replace it).</summary>
+    /// <summary>
+    /// Adds the grains' services: the system clock (tests replace it) and the settings that keep JSON grain state readable
+    /// across versions (<see cref="GrainStateTypeBinder"/>) and reading into fresh objects.
+    /// </summary>
     public static IServiceCollection AddAutoscalerGrains(this IServiceCollection services)
     {
-        services.AddAutoscalerSerialization();
         services.TryAddSingleton(TimeProvider.System);
+        services.PostConfigure<OrleansJsonSerializerOptions>(o =>
+        {
+            var settings = o.JsonSerializerSettings;
+            settings.SerializationBinder = new GrainStateTypeBinder(settings.SerializationBinder ?? new DefaultSerializationBinder());
+
+            // The default (Auto) fills a property's existing value in place: reading a supervisor's row wrote its limits
+            // into the shared SupervisorSettings.Default that every new state starts from, so new scopes inherited them.
+            settings.ObjectCreationHandling = ObjectCreationHandling.Replace;
+        });
         return services;
     }
 }

@@ -1,10 +1,13 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.State;
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Scaling.Agents;
 using Autoscaler.Scaling.Cost;
 
 namespace Autoscaler.Grains.Agents;
 
-/// <summary>Tracks a pool's agents; the derived metrics come from <see cref="AgentPoolMetrics"/>.</summary>
+/// <summary>Tracks a pool's agents; the derived metrics come from <see cref="AgentPoolMetrics"/>. The agents live as the
+/// engine's records; state holds their grain-owned snapshots only while a write runs.</summary>
 public sealed class AgentPoolGrain(
     [PersistentState("agentpool", GrainStorage.Default)] IPersistentState<AgentPoolState> state,
     TimeProvider clock) : Grain, IAgentPoolGrain
@@ -15,43 +18,56 @@ public sealed class AgentPoolGrain(
     /// <summary>State is written at most this often from heartbeats (lifecycle changes write at once).</summary>
     private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(30);
 
+    private readonly Dictionary<string, AgentRecord> _agents = [];
+    private CostLedger? _agentHours;
     private DateTimeOffset _lastWrite;
 
-    private AgentPoolState State => state.State;
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (id, agent) in state.State.Agents)
+        {
+            _agents[id] = agent.ToRecord();
+        }
 
-    public async Task<IReadOnlyDictionary<string, double>> ObserveAsync(IReadOnlyList<TelemetryPoint> points, int stalenessSeconds)
+        _agentHours = state.State.AgentHours?.ToLedger();
+        state.State = new AgentPoolState();
+        return Task.CompletedTask;
+    }
+
+    public async Task<IReadOnlyDictionary<string, double>> ObserveAsync(IReadOnlyList<TelemetrySample> samples, int stalenessSeconds)
     {
         var now = clock.GetUtcNow();
         var staleness = TimeSpan.FromSeconds(stalenessSeconds);
         AccrueAgentHours(now, staleness);
-        foreach (var point in points)
+        foreach (var sample in samples)
         {
-            var latest = State.Agents.TryGetValue(point.Source, out var known)
+            var latest = _agents.TryGetValue(sample.Source, out var known)
                 ? new Dictionary<string, double>(known.Latest)
                 : [];
-            foreach (var (name, value) in point.Metrics)
+            foreach (var (name, value) in sample.Metrics)
             {
                 latest[name] = value;
             }
 
-            var lastSeen = known is null || point.At > known.LastSeen ? point.At : known.LastSeen;
-            State.Agents[point.Source] = new AgentRecord(
-                point.Source, known?.FirstSeen ?? point.At, lastSeen, point.Ready, Stopped: false, latest);
+            var lastSeen = known is null || sample.Timestamp > known.LastSeen ? sample.Timestamp : known.LastSeen;
+            _agents[sample.Source] = new AgentRecord(
+                sample.Source, known?.FirstSeen ?? sample.Timestamp, lastSeen, sample.Ready, Stopped: false, latest);
         }
 
         await WriteIfDueAsync(now, force: false);
-        return AgentPoolMetrics.From(State.Agents.Values, now, staleness, AgentMetricNames.Default).ToMetrics();
+        return AgentPoolMetrics.From(_agents.Values, now, staleness, AgentMetricNames.Default).ToMetrics();
     }
 
-    public async Task LifecycleAsync(AgentLifecycle message)
+    public async Task LifecycleAsync(AgentLifecycleEvent lifecycle)
     {
+        ArgumentNullException.ThrowIfNull(lifecycle);
         var now = clock.GetUtcNow();
-        State.Agents.TryGetValue(message.Source, out var known);
-        State.Agents[message.Source] = message.Event switch
+        _agents.TryGetValue(lifecycle.Source, out var known);
+        _agents[lifecycle.Source] = lifecycle.Kind switch
         {
-            AgentLifecycle.Started => AgentRecord.Started(message.Source, message.At) with { Latest = known?.Latest ?? new Dictionary<string, double>() },
-            AgentLifecycle.Stopped => (known ?? AgentRecord.Started(message.Source, message.At)) with { Stopped = true, LastSeen = message.At },
-            _ => throw new ArgumentException($"event: must be '{AgentLifecycle.Started}' or '{AgentLifecycle.Stopped}'", nameof(message)),
+            AgentLifecycleKind.Started => AgentRecord.Started(lifecycle.Source, lifecycle.At) with { Latest = known?.Latest ?? new Dictionary<string, double>() },
+            AgentLifecycleKind.Stopped => (known ?? AgentRecord.Started(lifecycle.Source, lifecycle.At)) with { Stopped = true, LastSeen = lifecycle.At },
+            _ => throw new ArgumentException("event: must be 'started' or 'stopped'", nameof(lifecycle)),
         };
         await WriteIfDueAsync(now, force: true);
     }
@@ -61,13 +77,13 @@ public sealed class AgentPoolGrain(
         var now = clock.GetUtcNow();
         var staleness = TimeSpan.FromSeconds(stalenessSeconds);
         AccrueAgentHours(now, staleness);
-        var agents = State.Agents.Values
+        var agents = _agents.Values
             .Select(a => new AgentSummary(a.Id, StateOf(a, now, staleness), a.LastSeen, a.Latest))
             .OrderBy(a => a.State == "active" ? 0 : 1)
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .ToList();
-        var metrics = AgentPoolMetrics.From(State.Agents.Values, now, staleness, AgentMetricNames.Default).ToMetrics();
-        return Task.FromResult(new AgentPoolStatus(this.GetPrimaryKeyString(), agents, metrics, State.AgentHours?.Month.CapacityHours ?? 0));
+        var metrics = AgentPoolMetrics.From(_agents.Values, now, staleness, AgentMetricNames.Default).ToMetrics();
+        return Task.FromResult(new AgentPoolStatus(this.GetPrimaryKeyString(), agents, metrics, _agentHours?.Month.CapacityHours ?? 0));
     }
 
     private static string StateOf(AgentRecord agent, DateTimeOffset now, TimeSpan staleness) =>
@@ -75,14 +91,14 @@ public sealed class AgentPoolGrain(
 
     private void AccrueAgentHours(DateTimeOffset now, TimeSpan staleness)
     {
-        var ledger = State.AgentHours ?? CostLedger.StartingAt(now);
-        var active = AgentPoolMetrics.From(State.Agents.Values, now, staleness, AgentMetricNames.Default).ActiveAgentCount;
-        State.AgentHours = ledger.AccrueUntil(now, active, 0m);
-        foreach (var (id, agent) in State.Agents.ToList())
+        var ledger = _agentHours ?? CostLedger.StartingAt(now);
+        var active = AgentPoolMetrics.From(_agents.Values, now, staleness, AgentMetricNames.Default).ActiveAgentCount;
+        _agentHours = ledger.AccrueUntil(now, active, 0m);
+        foreach (var (id, agent) in _agents.ToList())
         {
             if ((agent.Stopped || agent.IsMissing(now, staleness)) && now - agent.LastSeen > ForgetAfter)
             {
-                State.Agents.Remove(id);
+                _agents.Remove(id);
             }
         }
     }
@@ -92,7 +108,20 @@ public sealed class AgentPoolGrain(
         if (force || now - _lastWrite >= WriteInterval)
         {
             _lastWrite = now;
-            await state.WriteStateAsync();
+            state.State = new AgentPoolState
+            {
+                Agents = _agents.ToDictionary(pair => pair.Key, pair => AgentSnapshot.Of(pair.Value)),
+                AgentHours = CostLedgerSnapshot.Of(_agentHours),
+            };
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            finally
+            {
+                // The live records are the truth between writes; holding their snapshots too would double their memory.
+                state.State = new AgentPoolState();
+            }
         }
     }
 }

@@ -11,25 +11,25 @@ namespace Autoscaler.Grains.Services;
 /// </summary>
 internal static class DecisionRecordSharing
 {
-    /// <summary>Rewrites <paramref name="state"/>'s recent decisions (and its pending one) to share equal strings and explanations.</summary>
-    public static void Share(ServiceState state, string target)
+    /// <summary>Rewrites <paramref name="target"/>'s recent decisions (and its pending one) to share equal strings and explanations.</summary>
+    public static void Share(LiveTarget target)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        if (state.RecentDecisions.Count == 0 && state.Pending is null)
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.RecentDecisions.Count == 0 && target.Pending is null)
         {
             return;
         }
 
-        var pool = new Pool(target);
-        for (var i = 0; i < state.RecentDecisions.Count; i++)
+        var pool = new Pool(target.Id);
+        for (var i = 0; i < target.RecentDecisions.Count; i++)
         {
-            state.RecentDecisions[i] = pool.Share(state.RecentDecisions[i]);
+            target.RecentDecisions[i] = pool.Share(target.RecentDecisions[i]);
         }
 
-        if (state.Pending is { } pending)
+        if (target.Pending is { } pending)
         {
             var shared = pool.Share(pending);
-            state.Pending = state.RecentDecisions.Find(r => r == shared) ?? shared;
+            target.Pending = target.RecentDecisions.Find(r => r == shared) ?? shared;
         }
     }
 

@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Scaling;
 using Autoscaler.Scaling.Metrics;
 using Autoscaler.Scaling.Windows;
@@ -24,12 +25,12 @@ internal sealed class TargetWindows(MetricWindowOptions options)
     public IEnumerable<string> Metrics => _query.Metrics;
 
     /// <summary>Records every metric of one sample.</summary>
-    public void Record(TelemetryPoint point)
+    public void Record(TelemetrySample sample)
     {
-        foreach (var (name, value) in point.Metrics)
+        foreach (var (name, value) in sample.Metrics)
         {
-            double? request = point.Requests is { } requests && requests.TryGetValue(name, out var reserved) ? reserved : null;
-            WindowFor(name).Record(point.Source, point.At, value, request, point.Ready);
+            double? request = sample.Request is { } requests && requests.TryGetValue(name, out var reserved) ? reserved : null;
+            WindowFor(name).Record(sample.Source, sample.Timestamp, value, request, sample.Ready);
         }
     }
 

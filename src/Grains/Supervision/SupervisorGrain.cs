@@ -64,15 +64,14 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
         await CommitAsync(_clock.GetUtcNow());
     }
 
-    public async Task<ScaleApproval> RequestCapacityAsync(CapacityRequest request)
+    public async Task<ScaleApproval> RequestCapacityAsync(TargetCapacityRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _clock.GetUtcNow();
         var settings = State.Settings;
         if (!settings.Enabled)
         {
-            var refused = new CapacityGrant(request.Target, request.Current, "Disabled", BudgetLevel.Ok, "scaling is disabled for the scope");
-            return new ScaleApproval(refused, Enabled: false, settings.DryRun);
+            return new ScaleApproval(request.Current, "Disabled", BudgetStatus.Ok, "scaling is disabled for the scope", Enabled: false, settings.DryRun);
         }
 
         ExpireWaiting(now);
@@ -81,8 +80,9 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
             TotalCapacity: State.Targets.Values.Where(t => t.Target != request.Target).Sum(t => t.Capacity) + request.Current,
             ForecastMonthSpend: State.Targets.Values.Sum(t => t.ForecastMonthSpend),
             HoursLeftInMonth: (CostPeriod.NextMonthStart(now) - now).TotalHours);
-        var waiting = State.Waiting.Values.Select(w => w.Request).ToList();
-        var grant = CapacityArbiter.Decide(request, usage, settings.Limits, waiting);
+        var waiting = State.Waiting.Values.Select(w => SupervisorMapping.ToEngine(w.Request)).ToList();
+        var limits = SupervisorMapping.ToEngine(settings.Limits);
+        var grant = CapacityArbiter.Decide(SupervisorMapping.ToEngine(request), usage, limits, waiting);
 
         if (grant.Trimmed && grant.Granted < request.Requested)
         {
@@ -101,17 +101,18 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
 
         // With limits, the registry is what keeps them after a failover: it is written before the grant leaves. Without
         // limits it is only informational and the targets' periodic reports rebuild it, so the reaction path skips the write.
-        if (settings.Limits != ClusterLimits.None)
+        if (limits != ClusterLimits.None)
         {
             await CommitAsync(now);
         }
 
-        return new ScaleApproval(grant, Enabled: true, settings.DryRun);
+        return SupervisorMapping.ToApproval(grant, enabled: true, settings.DryRun);
     }
 
     public async Task<SupervisorStatus> ConfigureAsync(SupervisorSettings settings)
     {
-        var errors = settings.Limits.Validate();
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = SupervisorMapping.ToEngine(settings.Limits).Validate();
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", errors), nameof(settings));
@@ -132,7 +133,7 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
             [.. State.Targets.Values.OrderBy(t => t.Target, StringComparer.Ordinal)],
             State.Targets.Values.Sum(t => t.Capacity),
             forecast,
-            State.Settings.Limits.LevelFor(forecast),
+            SupervisorMapping.ToWire(SupervisorMapping.ToEngine(State.Settings.Limits).LevelFor(forecast)),
             [.. State.Waiting.Values.Select(w => w.Request).OrderByDescending(r => r.Priority).ThenBy(r => r.Target, StringComparer.Ordinal)]));
     }
 

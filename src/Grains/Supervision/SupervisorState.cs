@@ -1,5 +1,4 @@
 using Autoscaler.Grains.Interfaces;
-using Autoscaler.Scaling.Supervision;
 
 namespace Autoscaler.Grains.Supervision;
 

@@ -74,11 +74,6 @@ public static class OrleansHostingExtensions
             }
         });
 
-        // Grain state is JSON with recorded types: keep compiler-generated collection types out of it (and readable in it).
-        builder.Services.PostConfigure<OrleansJsonSerializerOptions>(o =>
-            o.JsonSerializerSettings.SerializationBinder = new StableCollectionTypeBinder(
-                o.JsonSerializerSettings.SerializationBinder ?? new Newtonsoft.Json.Serialization.DefaultSerializationBinder()));
-
         if (mode == StorageMode.Durable)
         {
             // Applies deploy/sql before Orleans starts; a failed migration stops the silo with the reason.

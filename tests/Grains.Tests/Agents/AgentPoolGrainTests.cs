@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Grains.Tests.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace Autoscaler.Grains.Tests.Agents;
 [Collection(ClusterCollection.Name)]
 public sealed class AgentPoolGrainTests(ClusterFixture fixture)
 {
-    private static TelemetryPoint Sample(string agent, DateTimeOffset at, double pending, double utilization) =>
+    private static TelemetrySample Sample(string agent, DateTimeOffset at, double pending, double utilization) =>
         new(agent, at, new Dictionary<string, double> { ["pending_tasks"] = pending, ["utilization"] = utilization });
 
     [Fact]
@@ -14,7 +15,7 @@ public sealed class AgentPoolGrainTests(ClusterFixture fixture)
     {
         var pool = fixture.Client.GetGrain<IAgentPoolGrain>($"pool-{Guid.NewGuid():N}");
         var now = fixture.Clock.GetUtcNow();
-        await pool.LifecycleAsync(new AgentLifecycle("a1", AgentLifecycle.Started, now));
+        await pool.LifecycleAsync(new AgentLifecycleEvent("a1", AgentLifecycleKind.Started, now));
         var metrics = await pool.ObserveAsync([Sample("a1", now, 4, 50), Sample("a2", now, 6, 70)], stalenessSeconds: 30);
         Assert.Equal(2, metrics["ActiveAgentCount"]);
         Assert.Equal(10, metrics["PendingTaskCount"]);
@@ -37,7 +38,7 @@ public sealed class AgentPoolGrainTests(ClusterFixture fixture)
         var pool = fixture.Client.GetGrain<IAgentPoolGrain>($"pool-{Guid.NewGuid():N}");
         var now = fixture.Clock.GetUtcNow();
         await pool.ObserveAsync([Sample("a1", now, 1, 10)], stalenessSeconds: 30);
-        await pool.LifecycleAsync(new AgentLifecycle("a1", AgentLifecycle.Stopped, now));
+        await pool.LifecycleAsync(new AgentLifecycleEvent("a1", AgentLifecycleKind.Stopped, now));
         fixture.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var status = await pool.GetStatusAsync(stalenessSeconds: 30);
@@ -53,7 +54,7 @@ public sealed class AgentPoolGrainTests(ClusterFixture fixture)
         var pool = fixture.Client.GetGrain<IAgentPoolGrain>($"pool-{Guid.NewGuid():N}");
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            pool.LifecycleAsync(new AgentLifecycle("a1", "exploded", fixture.Clock.GetUtcNow())));
+            pool.LifecycleAsync(new AgentLifecycleEvent("a1", (AgentLifecycleKind)42, fixture.Clock.GetUtcNow())));
 
         Assert.StartsWith("event:", error.Message, StringComparison.Ordinal);
     }

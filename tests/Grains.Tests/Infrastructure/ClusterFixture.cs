@@ -47,7 +47,6 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IScalingEventSink>(Events);
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.Default).UseInMemoryReminderService());
-        builder.ConfigureClientHost(host => host.Services.AddAutoscalerSerializationForClient());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

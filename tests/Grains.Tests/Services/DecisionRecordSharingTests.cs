@@ -18,12 +18,12 @@ public sealed class DecisionRecordSharingTests
     private static DecisionRecord Record(string id, string kind, IReadOnlyList<string> explanation, string actor = "policy:cpu") =>
         new(Copy(id), Copy("svc-a"), At, Copy(kind), 2, 4, Copy(actor), false, Copy("MaxCapacity"), explanation.Select(Copy).ToArray(), Copy("fast-path"));
 
-    private static ServiceState Reloaded()
+    private static LiveTarget Reloaded(string target = "svc-a")
     {
         string[] first = ["cpu: average 95 per instance vs target 50 (ratio 1.90) -> 4", "combined: scale out to 4"];
         string[] second = ["cpu: average 80 per instance vs target 50 (ratio 1.60) -> 8", "combined: scale out to 8"];
         var failure = "actuator simulated: Throttled after 1 attempt(s): throttled";
-        return new ServiceState
+        return new LiveTarget(target)
         {
             RecentDecisions =
             [
@@ -44,7 +44,7 @@ public sealed class DecisionRecordSharingTests
         var state = Reloaded();
         var before = JsonSerializer.Serialize(new { state.RecentDecisions, state.Pending });
 
-        DecisionRecordSharing.Share(state, "svc-a");
+        DecisionRecordSharing.Share(state);
 
         Assert.Equal(before, JsonSerializer.Serialize(new { state.RecentDecisions, state.Pending }));
     }
@@ -52,10 +52,10 @@ public sealed class DecisionRecordSharingTests
     [Fact]
     public void Equal_strings_become_one_instance_and_the_target_is_the_grain_s_own()
     {
-        var state = Reloaded();
         var target = Copy("svc-a");
+        var state = Reloaded(target);
 
-        DecisionRecordSharing.Share(state, target);
+        DecisionRecordSharing.Share(state);
 
         var records = state.RecentDecisions;
         Assert.All(records, r => Assert.Same(target, r.Target));
@@ -72,7 +72,7 @@ public sealed class DecisionRecordSharingTests
     {
         var state = Reloaded();
 
-        DecisionRecordSharing.Share(state, "svc-a");
+        DecisionRecordSharing.Share(state);
 
         var records = state.RecentDecisions;
         Assert.Same(records[3].Explanation, records[4].Explanation);
@@ -89,7 +89,7 @@ public sealed class DecisionRecordSharingTests
     {
         var state = Reloaded();
 
-        DecisionRecordSharing.Share(state, "svc-a");
+        DecisionRecordSharing.Share(state);
 
         Assert.Same(state.RecentDecisions[2], state.Pending);
     }
@@ -100,7 +100,7 @@ public sealed class DecisionRecordSharingTests
         var state = Reloaded();
         state.Pending = Record("svc-a-3", "decision", ["cpu: -> 10"]);
 
-        DecisionRecordSharing.Share(state, "svc-a");
+        DecisionRecordSharing.Share(state);
 
         Assert.Equal("svc-a-3", state.Pending!.Id);
         Assert.DoesNotContain(state.RecentDecisions, r => ReferenceEquals(r, state.Pending));

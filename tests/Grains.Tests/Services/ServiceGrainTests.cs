@@ -3,7 +3,7 @@ using Autoscaler.Grains.Interfaces;
 using Autoscaler.Grains.Tests.Infrastructure;
 using Autoscaler.Ports.Actuation;
 using Autoscaler.Ports.Events;
-using Autoscaler.Scaling.Supervision;
+using Autoscaler.Ports.Telemetry;
 using Orleans.Core.Internal;
 using static Autoscaler.Grains.Tests.Services.TargetBuilder;
 
@@ -126,7 +126,7 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
     public async Task The_supervisor_trims_a_scale_out_that_would_pass_the_scope_total_capacity()
     {
         var scope = $"scope-{Guid.NewGuid():N}";
-        await fixture.Client.GetGrain<ISupervisorGrain>(scope).ConfigureAsync(SupervisorSettings.Default with { Limits = new ClusterLimits(MaxTotalCapacity: 5) });
+        await fixture.Client.GetGrain<ISupervisorGrain>(scope).ConfigureAsync(SupervisorSettings.Default with { Limits = new SupervisorLimits(MaxTotalCapacity: 5) });
         var (first, _) = await RegisterAsync(scope: scope);
         var (second, _) = await RegisterAsync(scope: scope);
 
@@ -237,7 +237,7 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
 
         // Four agents 100 % busy: AgentUtilization 100 vs 70 over 4 -> ceil(4 x 1.43) = 6.
         await grain.IngestAsync([.. Enumerable.Range(0, 4).Select(i =>
-            new TelemetryPoint($"agent-{i}", Now, new Dictionary<string, double> { ["utilization"] = 100 }))]);
+            new TelemetrySample($"agent-{i}", Now, new Dictionary<string, double> { ["utilization"] = 100 }))]);
 
         var status = await grain.GetStatusAsync();
         Assert.Equal(6, status.Current);

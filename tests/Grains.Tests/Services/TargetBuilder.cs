@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 
 namespace Autoscaler.Grains.Tests.Services;
@@ -14,6 +15,6 @@ internal static class TargetBuilder
     public static PolicyDefinition CpuAverage(double target = 50) =>
         new("cpu", $$"""{ "name": "cpu", "type": "targetTracking", "metric": "cpu", "target": { "type": "AverageValue", "value": {{target}} } }""");
 
-    public static TelemetryPoint Cpu(string source, DateTimeOffset at, double value) =>
+    public static TelemetrySample Cpu(string source, DateTimeOffset at, double value) =>
         new(source, at, new Dictionary<string, double> { ["cpu"] = value });
 }

@@ -1,6 +1,5 @@
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Grains.Tests.Infrastructure;
-using Autoscaler.Scaling.Supervision;
 
 namespace Autoscaler.Grains.Tests.Supervision;
 
@@ -13,19 +12,19 @@ public sealed class SupervisorGrainTests(ClusterFixture fixture)
     public async Task Concurrent_scale_outs_from_many_targets_never_exceed_the_total_capacity_cap()
     {
         var supervisor = NewSupervisor();
-        await supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new ClusterLimits(MaxTotalCapacity: 30) });
+        await supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new SupervisorLimits(MaxTotalCapacity: 30) });
         for (var i = 0; i < 20; i++)
         {
             await supervisor.ReportAsync(new TargetCapacityReport($"t{i}", 1, 0, 0m, 0m));
         }
 
         var grants = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            supervisor.RequestCapacityAsync(new CapacityRequest($"t{i}", 1, 5, 0, 0m))));
+            supervisor.RequestCapacityAsync(new TargetCapacityRequest($"t{i}", 1, 5, 0, 0m))));
 
         var status = await supervisor.GetStatusAsync();
         Assert.Equal(30, status.TotalCapacity);
-        Assert.Equal(30, grants.Sum(g => g.Grant.Granted));
-        Assert.Contains(grants, g => g.Grant.LimitedBy == "TotalCapacity");
+        Assert.Equal(30, grants.Sum(g => g.Granted));
+        Assert.Contains(grants, g => g.LimitedBy == "TotalCapacity");
     }
 
     [Fact]
@@ -65,15 +64,15 @@ public sealed class SupervisorGrainTests(ClusterFixture fixture)
     public async Task Budget_at_the_critical_level_caps_scale_out_across_targets()
     {
         var supervisor = NewSupervisor();
-        await supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new ClusterLimits(MonthlyBudget: 5000m) });
+        await supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new SupervisorLimits(MonthlyBudget: 5000m) });
         await supervisor.ReportAsync(new TargetCapacityReport("worker", 10, 0, 0.5m, 4200m));
         await supervisor.ReportAsync(new TargetCapacityReport("gateway", 3, 0, 0.5m, 400m));
 
-        var approval = await supervisor.RequestCapacityAsync(new CapacityRequest("worker", 10, 20, 0, 0.5m));
+        var approval = await supervisor.RequestCapacityAsync(new TargetCapacityRequest("worker", 10, 20, 0, 0.5m));
 
-        Assert.Equal(10, approval.Grant.Granted);
-        Assert.Equal("Budget", approval.Grant.LimitedBy);
-        Assert.Equal(BudgetLevel.Critical, (await supervisor.GetStatusAsync()).Budget);
+        Assert.Equal(10, approval.Granted);
+        Assert.Equal("Budget", approval.LimitedBy);
+        Assert.Equal(BudgetStatus.Critical, (await supervisor.GetStatusAsync()).Budget);
     }
 
     [Fact]
@@ -81,14 +80,14 @@ public sealed class SupervisorGrainTests(ClusterFixture fixture)
     {
         var supervisor = NewSupervisor();
         await supervisor.ConfigureAsync(SupervisorSettings.Default with { Enabled = false });
-        var refused = await supervisor.RequestCapacityAsync(new CapacityRequest("a", 2, 4, 0, 0m));
+        var refused = await supervisor.RequestCapacityAsync(new TargetCapacityRequest("a", 2, 4, 0, 0m));
         Assert.False(refused.MayActuate);
-        Assert.Equal(2, refused.Grant.Granted);
+        Assert.Equal(2, refused.Granted);
 
         await supervisor.ConfigureAsync(SupervisorSettings.Default with { DryRun = true });
-        var dry = await supervisor.RequestCapacityAsync(new CapacityRequest("a", 2, 4, 0, 0m));
+        var dry = await supervisor.RequestCapacityAsync(new TargetCapacityRequest("a", 2, 4, 0, 0m));
         Assert.False(dry.MayActuate);
-        Assert.Equal(4, dry.Grant.Granted);
+        Assert.Equal(4, dry.Granted);
         Assert.Equal(0, (await supervisor.GetStatusAsync()).TotalCapacity);
     }
 
@@ -96,10 +95,10 @@ public sealed class SupervisorGrainTests(ClusterFixture fixture)
     public async Task Invalid_limits_are_rejected_and_the_stored_settings_stay_as_they_were()
     {
         var supervisor = NewSupervisor();
-        await supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new ClusterLimits(MaxTotalCapacity: 7) });
+        await supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new SupervisorLimits(MaxTotalCapacity: 7) });
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new ClusterLimits(WarningPercent: 95, CriticalPercent: 90) }));
+            supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new SupervisorLimits(WarningPercent: 95, CriticalPercent: 90) }));
 
         Assert.Contains("criticalPercent", error.Message, StringComparison.Ordinal);
         Assert.Equal(7, (await supervisor.GetStatusAsync()).Settings.Limits.MaxTotalCapacity);

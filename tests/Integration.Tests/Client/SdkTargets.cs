@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 
 namespace Autoscaler.Integration.Tests.Client;
@@ -14,6 +15,6 @@ internal static class SdkTargets
     public static PolicyDefinition CpuAverage { get; } =
         new("cpu", """{ "name": "cpu", "type": "targetTracking", "metric": "cpu", "target": { "type": "AverageValue", "value": 50 } }""");
 
-    public static TelemetryPoint Cpu(string source, double value) =>
+    public static TelemetrySample Cpu(string source, double value) =>
         new(source, DateTimeOffset.UtcNow, new Dictionary<string, double> { ["cpu"] = value });
 }

@@ -72,7 +72,6 @@ internal sealed class DurableCluster : IAsyncDisposable
                 o.ConnectionString = ConnectionString;
             });
         });
-        builder.Services.AddAutoscalerSerialization();
         _client = builder.Build();
         await _client.StartAsync();
     }

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Autoscaler.Grains.Interfaces;
-using Autoscaler.Scaling.Supervision;
 using Autoscaler.Testing;
 using Npgsql;
 
@@ -27,7 +26,7 @@ public sealed class DurableClusterTests
         foreach (var scope in scopes)
         {
             var supervisor = cluster.Client.GetGrain<ISupervisorGrain>(scope);
-            await supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new ClusterLimits(MaxTotalCapacity: scopes.IndexOf(scope) + 10) });
+            await supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new SupervisorLimits(MaxTotalCapacity: scopes.IndexOf(scope) + 10) });
             await supervisor.ReportAsync(new TargetCapacityReport($"{scope}-worker", 3, 1, 0.05m, 10m));
         }
 

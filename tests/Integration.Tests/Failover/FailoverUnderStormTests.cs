@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Integration.Tests.Cluster;
 using Autoscaler.Testing;
@@ -122,7 +123,7 @@ public sealed class FailoverUnderStormTests
         }
     }
 
-    private static TelemetryPoint Mem(string source, DateTimeOffset at, double value) =>
+    private static TelemetrySample Mem(string source, DateTimeOffset at, double value) =>
         new(source, at, new Dictionary<string, double> { ["mem"] = value });
 
     /// <summary>Five agents at 100 % CPU against a 50 % target, every 100 ms; calls to a dead silo just fail and go on.</summary>
@@ -136,7 +137,7 @@ public sealed class FailoverUnderStormTests
             {
                 var now = DateTimeOffset.UtcNow;
                 var points = Enumerable.Range(0, 5)
-                    .Select(agent => new TelemetryPoint($"agent-{agent}", now, new Dictionary<string, double> { ["cpu"] = 100 }))
+                    .Select(agent => new TelemetrySample($"agent-{agent}", now, new Dictionary<string, double> { ["cpu"] = 100 }))
                     .ToList();
                 try
                 {

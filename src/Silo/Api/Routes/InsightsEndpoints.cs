@@ -1,5 +1,5 @@
 using Autoscaler.Grains.Interfaces;
-using Autoscaler.Scaling.Supervision;
+using Autoscaler.Grains.Supervision;
 using Autoscaler.Silo.Api.Routes.Models;
 using Autoscaler.Silo.Api.Security;
 
@@ -70,7 +70,7 @@ internal static class InsightsEndpoints
             hourly * HoursPerMonth,
             byTarget.Sum(t => t.MonthToDate),
             budget,
-            new CostForecast(forecast, Views.BudgetName(limits.LevelFor(forecast))),
+            new CostForecast(forecast, Views.BudgetName(SupervisorMapping.ToWire(SupervisorMapping.ToEngine(limits).LevelFor(forecast)))),
             byTarget));
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Supervision;
 using Autoscaler.Silo.Api.Problems;
 using Autoscaler.Silo.Api.Routes.Models;
 using Autoscaler.Silo.Api.Security;
@@ -90,9 +91,8 @@ internal static class StatusEndpoints
             return ApiProblems.Validation(JsonFieldPath.Body, "a limits object is required");
         }
 
-        var limits = new Autoscaler.Scaling.Supervision.ClusterLimits(
-            request.MaxTotalCapacity, request.MonthlyBudget, request.WarningPercent ?? 75, request.CriticalPercent ?? 90);
-        var errors = limits.Validate();
+        var limits = new SupervisorLimits(request.MaxTotalCapacity, request.MonthlyBudget, request.WarningPercent ?? 75, request.CriticalPercent ?? 90);
+        var errors = SupervisorMapping.ToEngine(limits).Validate();
         if (errors.Count > 0)
         {
             return GrainErrors.Validation(new ArgumentException(string.Join("; ", errors)));

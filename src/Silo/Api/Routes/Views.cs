@@ -1,7 +1,6 @@
 using Autoscaler.Adapters.Nats.Events;
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.History;
-using Autoscaler.Scaling.Supervision;
 using Autoscaler.Silo.Api.Routes.Models;
 
 namespace Autoscaler.Silo.Api.Routes;
@@ -72,15 +71,15 @@ internal static class Views
     };
 
     /// <summary>A budget level's wire name.</summary>
-    public static string BudgetName(BudgetLevel level) => level switch
+    public static string BudgetName(BudgetStatus level) => level switch
     {
-        BudgetLevel.Warning => "warning",
-        BudgetLevel.Critical => "critical",
+        BudgetStatus.Warning => "warning",
+        BudgetStatus.Critical => "critical",
         _ => "ok",
     };
 
     /// <summary>A scope's limits.</summary>
-    public static LimitsView Limits(ClusterLimits limits) =>
+    public static LimitsView Limits(SupervisorLimits limits) =>
         new(limits.MaxTotalCapacity, limits.MonthlyBudget, limits.WarningPercent, limits.CriticalPercent);
 
     /// <summary>A supervisor scope.</summary>

@@ -1,11 +1,14 @@
 using Autoscaler.Grains.Interfaces;
-using Autoscaler.Scaling;
-using Autoscaler.Scaling.Cost;
+using Autoscaler.Grains.State;
 
-namespace Autoscaler.Grains.Services;
+namespace Autoscaler.Grains.Services.State;
 
-/// <summary>Persisted state of a <see cref="ServiceGrain"/>: what must survive failover for decisions to continue as if
-/// nothing happened (stabilization windows, rate-limit periods and cooldowns live in <see cref="History"/>).</summary>
+/// <summary>
+/// Persisted state of a <see cref="ServiceGrain"/>: what must survive failover for decisions to continue as if nothing
+/// happened (stabilization windows, rate-limit periods and cooldowns live in <see cref="History"/>). Only grain-owned
+/// records and the grain contracts' wire records are stored, never the engine's types: the grain maps them to its live
+/// <see cref="LiveTarget"/> at activation and back for each write, so a rename in the pure core never changes a stored row.
+/// </summary>
 [GenerateSerializer, Alias("autoscaler.ServiceState")]
 public sealed class ServiceState
 {
@@ -27,7 +30,7 @@ public sealed class ServiceState
 
     /// <summary>The engine's memory: recent recommendations and scale events.</summary>
     [Id(4)]
-    public ScalingHistory History { get; set; } = ScalingHistory.Empty;
+    public HistorySnapshot? History { get; set; }
 
     /// <summary>An operator's pinned capacity.</summary>
     [Id(5)]
@@ -35,11 +38,11 @@ public sealed class ServiceState
 
     /// <summary>Capacity-unit-hours and spend.</summary>
     [Id(6)]
-    public CostLedger? Cost { get; set; }
+    public CostLedgerSnapshot? Cost { get; set; }
 
-    /// <summary>Newest decisions first, at most <see cref="ServiceGrain.RecentDecisionCount"/>; also the idempotence record.</summary>
+    /// <summary>Newest decisions first, at most <see cref="LiveTarget.RecentDecisionCount"/>; also the idempotence record.</summary>
     [Id(7)]
-    public List<DecisionRecord> RecentDecisions { get; set; } = [];
+    public List<DecisionSnapshot> RecentDecisions { get; set; } = [];
 
     /// <summary>Source of decision ids.</summary>
     [Id(8)]
@@ -60,5 +63,5 @@ public sealed class ServiceState
     /// <summary>A decision written before its actuation and not yet resolved (write-ahead): after a crash the next
     /// activation reads the actuator back and records the outcome instead of deciding anew.</summary>
     [Id(12)]
-    public DecisionRecord? Pending { get; set; }
+    public DecisionSnapshot? Pending { get; set; }
 }

@@ -2,7 +2,7 @@ using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 
-namespace Autoscaler.Grains.Services;
+namespace Autoscaler.Grains.Services.Reporting;
 
 /// <summary>Turns a <see cref="DecisionRecord"/> into what the history store and the event stream carry.</summary>
 internal static class DecisionRecords

@@ -1,4 +1,4 @@
-namespace Autoscaler.Grains.Services;
+namespace Autoscaler.Grains.Services.State;
 
 /// <summary>
 /// A service grain's metric windows as last saved (a <see cref="Scaling.Windows.WindowSetSnapshot"/> as JSON text), in a

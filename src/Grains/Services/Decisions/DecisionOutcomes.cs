@@ -1,0 +1,85 @@
+using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Services.Reporting;
+using Autoscaler.Ports.Actuation;
+using Autoscaler.Scaling;
+
+namespace Autoscaler.Grains.Services.Decisions;
+
+/// <summary>Builds the records of a decision and of what became of it. No I/O: everything is an argument.</summary>
+internal static class DecisionOutcomes
+{
+    /// <summary>An evaluation that changed nothing, with the engine's explanation.</summary>
+    public static DecisionRecord NoChange(string target, DateTimeOffset now, int current, ScalingEvaluation evaluation, string trigger) =>
+        new($"{target}-eval", target, now, DecisionRecords.NoChange, current, current, ActorOf(evaluation.LimitedBy, evaluation.DrivenBy), false,
+            evaluation.LimitedBy?.ToString(), evaluation.Explanation.ToLines(), trigger);
+
+    /// <summary>The no-change answer of a fast path before any full evaluation ran.</summary>
+    public static DecisionRecord Quiet(string target, DateTimeOffset now, int current, string trigger) =>
+        new($"{target}-eval", target, now, DecisionRecords.NoChange, current, current, "none", false, null, [], trigger);
+
+    /// <summary>True when the supervisor and the target's own flags let a decision reach the actuator.</summary>
+    public static bool MayActuate(ScaleApproval approval, ScalingFlags flags) => approval.MayActuate && flags.Enabled && !flags.DryRun;
+
+    /// <summary>
+    /// The decision as approved: a scale-out moves to what the supervisor granted (its trim explained), a scale-in as
+    /// decided; a decision that may not be actuated says why.
+    /// </summary>
+    public static DecisionRecord Decided(
+        string target, long sequence, DateTimeOffset now, int from, ScalingDecision decision, ScaleApproval approval, ScalingFlags flags,
+        ManualScale? manual, string trigger)
+    {
+        var to = decision.Desired > from ? approval.Granted : decision.Desired;
+        var explanation = approval.Trimmed ? [.. decision.Explanation, $"supervisor: {approval.Explanation}"] : decision.Explanation;
+        var actor = decision.LimitedBy == LimitReason.ManualOverride && manual is not null ? $"manual:{manual.Actor}" : ActorOf(decision.LimitedBy, decision.DrivenBy);
+        return new DecisionRecord(
+            $"{target}-{sequence}",
+            target,
+            now,
+            trigger == "manual" ? DecisionRecords.Manual : DecisionRecords.Decision,
+            from,
+            to,
+            actor,
+            DryRun: !MayActuate(approval, flags),
+            approval.LimitedBy ?? decision.LimitedBy?.ToString(),
+            WithReason(explanation, approval, flags),
+            trigger);
+    }
+
+    /// <summary>The decision took effect.</summary>
+    public static DecisionRecord Actuated(DecisionRecord decided, DateTimeOffset now) =>
+        decided with { Kind = DecisionRecords.Actuated, At = now, DurationMs = (now - decided.At).TotalMilliseconds, DryRun = false };
+
+    /// <summary>The line that says why an actuation failed.</summary>
+    public static string Failure(string actuatorKind, ScaleTargetResult result) =>
+        $"actuator {actuatorKind}: {result.ErrorKind} after {result.Attempts} attempt(s): {result.Message}";
+
+    /// <summary>The actuation failed: the decision's lines and the failure.</summary>
+    public static DecisionRecord Failed(DecisionRecord decided, DateTimeOffset now, string failure) =>
+        decided with { Kind = DecisionRecords.Failed, At = now, DurationMs = (now - decided.At).TotalMilliseconds, Explanation = [.. decided.Explanation, failure] };
+
+    /// <summary>After a failure the last good capacity stays.</summary>
+    public static DecisionRecord RolledBack(DecisionRecord decided, DateTimeOffset now, string failure) => decided with
+    {
+        Kind = DecisionRecords.RolledBack,
+        At = now,
+        To = decided.From,
+        DurationMs = (now - decided.At).TotalMilliseconds,
+        Explanation = [failure, $"kept the last good capacity {decided.From}"],
+    };
+
+    /// <summary>Who a decision is attributed to.</summary>
+    public static string ActorOf(LimitReason? limitedBy, string? drivenBy) =>
+        limitedBy == LimitReason.ManualOverride ? "manual"
+        : drivenBy is { } policy ? $"policy:{policy}"
+        : limitedBy == LimitReason.NoData ? "fallback"
+        : "engine";
+
+    private static IReadOnlyList<string> WithReason(IReadOnlyList<string> explanation, ScaleApproval approval, ScalingFlags flags)
+    {
+        var reason = !approval.Enabled ? "not applied: scaling is disabled for the scope"
+            : !flags.Enabled ? "not applied: the target is disabled"
+            : approval.DryRun || flags.DryRun ? "not applied: dry-run"
+            : null;
+        return reason is null ? explanation : [.. explanation, reason];
+    }
+}

@@ -1,0 +1,13 @@
+using Autoscaler.Grains.Interfaces;
+
+namespace Autoscaler.Grains.Services.Reporting;
+
+/// <summary>The other grains that hear of a target's decisions and votes (fire and forget: neither slows a decision).</summary>
+internal interface IDecisionFanout
+{
+    /// <summary>Hands a decision to the cluster's event hub (the SDK's subscriptions).</summary>
+    public void PublishToHub(DecisionRecord record);
+
+    /// <summary>Hands a policy's changed vote to that policy's grain.</summary>
+    public void RecordVote(string target, string policy, PolicyVote vote);
+}

@@ -1,0 +1,14 @@
+using Autoscaler.Scaling;
+
+namespace Autoscaler.Grains.Services.State;
+
+/// <summary>One past replica recommendation (for stabilization windows) as grain state stores it.</summary>
+[GenerateSerializer, Immutable, Alias("autoscaler.RecommendationSnapshot")]
+public sealed record RecommendationSnapshot(DateTimeOffset At, int Replicas)
+{
+    /// <summary>The engine's recommendation.</summary>
+    public Recommendation ToRecommendation() => new(At, Replicas);
+
+    /// <summary>The stored form of <paramref name="recommendation"/>.</summary>
+    public static RecommendationSnapshot Of(Recommendation recommendation) => new(recommendation.At, recommendation.Replicas);
+}

@@ -1,0 +1,180 @@
+using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Services;
+using Autoscaler.Grains.Services.Actuation;
+using Autoscaler.Grains.Services.Decisions;
+using Autoscaler.Grains.Services.Reporting;
+using Autoscaler.Grains.Services.State;
+using Autoscaler.Grains.Services.Upkeep;
+using Autoscaler.Ports.Actuation;
+using Autoscaler.Ports.Events;
+using Autoscaler.Ports.History;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ScaleTargetRef = Autoscaler.Ports.Actuation.ActuatorBinding;
+
+namespace Autoscaler.Grains.Tests.Services.Decisions;
+
+/// <summary>
+/// A <see cref="DecisionProtocol"/> with in-memory ports and a fake clock, no cluster: every write, approval, actuation,
+/// history row and event is recorded in the order it happened, in <see cref="Journal"/>.
+/// </summary>
+internal sealed class ProtocolHarness
+{
+    public ProtocolHarness(int current = 2)
+    {
+        Target = new LiveTarget("svc");
+        var definition = new TargetDefinition("svc", 1, 10, current, Interfaces.ActuatorBinding.Simulated, UnitCostPerHour: 0.1m, Flags: new ScalingFlags());
+        Target.Register(definition, PolicySetComposer.Compose(definition, [], null), Clock.GetUtcNow());
+        TargetEditing.SetPolicy(Target, TargetBuilder.CpuAverage());
+        Store = new RecordingStore(Target, Journal);
+        Supervisor = new RecordingSupervisor(Journal);
+        Actuator = new RecordingActuator(Target, Journal);
+        var gateway = new ActuatorGateway("svc", Actuator);
+        Upkeep = new TargetUpkeep(Target, Store, Supervisor, gateway, NullLogger.Instance);
+        var reporter = new DecisionReporter("svc", History, Events, new NoFanout(), NullLogger.Instance);
+        Protocol = new DecisionProtocol(Target, Store, Supervisor, gateway, reporter, Upkeep, Clock, NullLogger.Instance);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+
+    public List<string> Journal { get; } = [];
+
+    public LiveTarget Target { get; }
+
+    public RecordingStore Store { get; }
+
+    public RecordingSupervisor Supervisor { get; }
+
+    public RecordingActuator Actuator { get; }
+
+    public TargetUpkeep Upkeep { get; }
+
+    public RecordingHistory History { get; } = new();
+
+    public RecordingEvents Events { get; } = new();
+
+    public DecisionProtocol Protocol { get; }
+
+    /// <summary>Every instance reports <paramref name="cpu"/> now (target 50 per instance).</summary>
+    public void Load(double cpu, int instances = 2) =>
+        Target.Record([.. Enumerable.Range(0, instances).Select(i => TargetBuilder.Cpu($"i{i}", Clock.GetUtcNow(), cpu))]);
+
+    /// <summary>Records each write with the pending decision it made durable.</summary>
+    internal sealed class RecordingStore(LiveTarget target, List<string> journal) : ITargetStore
+    {
+        public ServiceState? LastWritten { get; private set; }
+
+        public Exception? FailNextWrite { get; set; }
+
+        public Task WriteAsync()
+        {
+            if (FailNextWrite is { } failure)
+            {
+                FailNextWrite = null;
+                journal.Add("write failed");
+                return Task.FromException(failure);
+            }
+
+            LastWritten = ServiceStateMapping.ToState(target);
+            journal.Add($"write pending={LastWritten.Pending?.Id ?? "none"} current={LastWritten.Current}");
+            return Task.CompletedTask;
+        }
+
+        public Task WriteWindowsAsync()
+        {
+            journal.Add("write windows");
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Grants what is asked unless told to grant something else.</summary>
+    internal sealed class RecordingSupervisor(List<string> journal) : ISupervisorLink
+    {
+        public Func<TargetCapacityRequest, ScaleApproval>? Decide { get; set; }
+
+        public Task<ScaleApproval> RequestCapacityAsync(string scope, TargetCapacityRequest request)
+        {
+            journal.Add($"approve {request.Current}->{request.Requested}");
+            return Task.FromResult(Decide?.Invoke(request) ?? new ScaleApproval(request.Requested, null, BudgetStatus.Ok, "approved", true, false));
+        }
+
+        public Task ReportAsync(string scope, TargetCapacityReport report)
+        {
+            journal.Add($"report {report.Capacity}");
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Applies whatever it is asked (or fails as told) and reports the capacity it holds.</summary>
+    internal sealed class RecordingActuator(LiveTarget target, List<string> journal) : IScaleTargetClientFactory, IScaleTargetClient
+    {
+        public int Capacity { get; set; } = target.Current;
+
+        public ScaleTargetErrorKind? FailWith { get; set; }
+
+        public string? PendingWhenApplied { get; private set; }
+
+        public ActuatorKind Kind => ActuatorKind.Simulated;
+
+        public IReadOnlyCollection<ActuatorKind> SupportedKinds => [ActuatorKind.Simulated];
+
+        public IScaleTargetClient GetClient(ScaleTargetRef binding) => this;
+
+        public Task<ScaleTargetResult> GetCapacityAsync(ScaleTargetRef binding, CancellationToken cancellationToken = default)
+        {
+            journal.Add($"read {Capacity}");
+            return Task.FromResult(ScaleTargetResult.Success(new ObservedCapacity(Capacity)));
+        }
+
+        public Task<ScaleTargetResult> SetDesiredCapacityAsync(ScaleTargetRef binding, DesiredCapacityRequest request, CancellationToken cancellationToken = default)
+        {
+            PendingWhenApplied = target.Pending?.Id;
+            journal.Add($"apply {request.DecisionId} -> {request.DesiredCapacity}");
+            if (FailWith is { } kind)
+            {
+                return Task.FromResult(ScaleTargetResult.Failure(kind, "refused", attempts: 2));
+            }
+
+            Capacity = request.DesiredCapacity;
+            return Task.FromResult(ScaleTargetResult.Success(new ObservedCapacity(Capacity)));
+        }
+    }
+
+    internal sealed class RecordingHistory : IScalingHistoryStore
+    {
+        public List<ScalingHistoryEntry> Entries { get; } = [];
+
+        public Task<bool> AppendAsync(ScalingHistoryEntry entry, CancellationToken cancellationToken = default)
+        {
+            Entries.Add(entry);
+            return Task.FromResult(true);
+        }
+
+        public Task<ScalingHistoryPage> QueryAsync(ScalingHistoryQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ScalingHistoryPage([.. Entries.Where(e => e.Target == query.Target)], null));
+
+        public Task<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) => Task.FromResult(0L);
+    }
+
+    internal sealed class RecordingEvents : IScalingEventSink
+    {
+        public List<ScalingEvent> Published { get; } = [];
+
+        public ValueTask PublishAsync(ScalingEvent scalingEvent, CancellationToken cancellationToken)
+        {
+            Published.Add(scalingEvent);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class NoFanout : IDecisionFanout
+    {
+        public void PublishToHub(DecisionRecord record)
+        {
+        }
+
+        public void RecordVote(string target, string policy, PolicyVote vote)
+        {
+        }
+    }
+}
