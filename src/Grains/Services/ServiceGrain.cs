@@ -8,7 +8,7 @@ using Autoscaler.Scaling.Supervision;
 using Autoscaler.Scaling.Windows;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
-using PortBinding = Autoscaler.Ports.Actuation.ActuatorBinding;
+using PortBinding = Autoscaler.Ports.Actuation.ScaleTargetRef;
 
 namespace Autoscaler.Grains.Services;
 

@@ -106,7 +106,7 @@ public sealed class ActuatorServiceCollectionExtensionsTests
             ["Actuators:Ecs:ServiceUrl"] = server.BaseUri.ToString(),
         }).Build());
         using var services = collection.BuildServiceProvider();
-        var binding = ActuatorBinding.Create("worker", ActuatorKind.Ecs,
+        var binding = ScaleTargetRef.Create("worker", ActuatorKind.Ecs,
             new Dictionary<string, string> { ["cluster"] = "prod", ["service"] = "worker" });
 
         var result = await services.GetRequiredService<IScaleTargetClientFactory>().GetClient(binding)
@@ -134,7 +134,7 @@ public sealed class ActuatorServiceCollectionExtensionsTests
         return new ServiceCollection().AddLogging().AddAutoscalerActuators(configuration).BuildServiceProvider();
     }
 
-    private static ActuatorBinding Binding(ActuatorKind kind) => ActuatorBinding.Create("t", kind, new Dictionary<string, string>
+    private static ScaleTargetRef Binding(ActuatorKind kind) => ScaleTargetRef.Create("t", kind, new Dictionary<string, string>
     {
         ["file"] = "compose.yml", ["project"] = "p", ["service"] = "s",
     });

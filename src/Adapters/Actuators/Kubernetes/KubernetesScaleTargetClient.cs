@@ -41,7 +41,7 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
     public ActuatorKind Kind => ActuatorKind.Kubernetes;
 
     /// <inheritdoc />
-    public Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default) =>
+    public Task<ScaleTargetResult> GetCapacityAsync(ScaleTargetRef binding, CancellationToken cancellationToken = default) =>
         CallAsync(binding, (api, target, token) => target.IsStatefulSet
             ? api.AppsV1.ReadNamespacedStatefulSetScaleAsync(target.Name, target.Namespace, cancellationToken: token)
             : api.AppsV1.ReadNamespacedDeploymentScaleAsync(target.Name, target.Namespace, cancellationToken: token),
@@ -49,7 +49,7 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
 
     /// <inheritdoc />
     public async Task<ScaleTargetResult> SetDesiredCapacityAsync(
-        ActuatorBinding binding,
+        ScaleTargetRef binding,
         DesiredCapacityRequest request,
         CancellationToken cancellationToken = default)
     {
@@ -82,7 +82,7 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
     };
 
     private async Task<ScaleTargetResult> CallAsync(
-        ActuatorBinding binding,
+        ScaleTargetRef binding,
         Func<IKubernetes, ScaleResource, CancellationToken, Task<V1Scale>> call,
         CancellationToken cancellationToken)
     {
