@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Autoscaler.Adapters.Resilience;
 using Autoscaler.Ports.Actuation;
 using k8s;
 using k8s.Autorest;
@@ -32,9 +33,7 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
         ArgumentNullException.ThrowIfNull(options);
         _clients = clients;
         _logger = logger;
-        var settings = options.Value;
-        _retry = RetryPipelines.Create<ScaleTargetResult>(
-            settings.MaxAttempts, settings.BaseRetryDelay, settings.MaxRetryDelay, timeProvider, result => result.IsRetryable);
+        _retry = RetryPipeline.Create<ScaleTargetResult>(options.Value, timeProvider, result => result.IsRetryable);
     }
 
     /// <inheritdoc />

@@ -1,9 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using Autoscaler.Adapters.Resilience;
 
 namespace Autoscaler.Adapters.Aws.Ecs;
 
-/// <summary>ECS actuator settings, bound from <c>Actuators:Ecs</c> (environment: <c>Actuators__Ecs__Region</c>, ...).</summary>
-public sealed class EcsActuatorOptions
+/// <summary>
+/// ECS actuator settings, bound from <c>Actuators:Ecs</c> (environment: <c>Actuators__Ecs__Region</c>, ...). Retries
+/// (<c>MaxAttempts</c> HTTP attempts per call, default 4; <c>BaseRetryDelay</c>, 200 ms; <c>MaxRetryDelay</c>, 5 s)
+/// repeat throttling (400 ThrottlingException, 429) and 5xx.
+/// </summary>
+public sealed class EcsActuatorOptions() : RetryOptions(4, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5))
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Actuators:Ecs";
@@ -14,18 +19,6 @@ public sealed class EcsActuatorOptions
     /// <summary>Endpoint override (tests, VPC endpoints, LocalStack); default <c>https://ecs.{region}.amazonaws.com/</c>.</summary>
     [Url]
     public string? ServiceUrl { get; set; }
-
-    /// <summary>HTTP attempts per call, the first included; throttling (400 ThrottlingException, 429) and 5xx are retried.</summary>
-    [Range(1, 10)]
-    public int MaxAttempts { get; set; } = 4;
-
-    /// <summary>Delay before the first retry; later ones double, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Upper bound of one retry delay.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Timeout of one HTTP attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
