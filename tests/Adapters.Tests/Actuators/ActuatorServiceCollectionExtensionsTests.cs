@@ -1,11 +1,12 @@
 using Autoscaler.Adapters.Actuators;
 using Autoscaler.Adapters.Actuators.Compose;
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Hosting;
 using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Adapters.Actuators.Webhook;
-using Autoscaler.Adapters.Aws.Ecs;
 using Autoscaler.Adapters.Aws.Signing;
+using Autoscaler.Adapters.Tests.Actuators.Ecs;
 using Autoscaler.Adapters.Tests.Actuators.Support;
 using Autoscaler.Adapters.Tests.Aws;
 using Autoscaler.Ports.Actuation;

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Actuators.Webhook;
 using Autoscaler.Adapters.Aws.CloudWatch;
-using Autoscaler.Adapters.Aws.Ecs;
 using Autoscaler.Adapters.Resilience;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,6 @@
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Aws.CloudWatch;
-using Autoscaler.Adapters.Aws.Ecs;
 using Autoscaler.Adapters.Aws.Signing;
 using Autoscaler.Adapters.Sources.CloudWatch;
 using Autoscaler.Ports.Actuation;

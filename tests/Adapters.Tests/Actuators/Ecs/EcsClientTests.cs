@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Autoscaler.Adapters.Aws.Ecs;
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Tests.Actuators.Support;
 using Autoscaler.Ports.Actuation;
 
-namespace Autoscaler.Adapters.Tests.Aws;
+namespace Autoscaler.Adapters.Tests.Actuators.Ecs;
 
 public sealed class EcsClientTests
 {

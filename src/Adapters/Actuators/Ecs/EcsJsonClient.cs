@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 
-namespace Autoscaler.Adapters.Aws.Ecs;
+namespace Autoscaler.Adapters.Actuators.Ecs;
 
 /// <summary>
 /// ECS over its JSON 1.1 protocol (<c>POST /</c>, <c>X-Amz-Target: AmazonEC2ContainerServiceV20141113.*</c>), SigV4-signed,

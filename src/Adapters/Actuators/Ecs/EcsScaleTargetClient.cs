@@ -2,7 +2,7 @@ using Autoscaler.Adapters.Aws.Protocol;
 using Autoscaler.Ports.Actuation;
 using Microsoft.Extensions.Logging;
 
-namespace Autoscaler.Adapters.Aws.Ecs;
+namespace Autoscaler.Adapters.Actuators.Ecs;
 
 /// <summary>
 /// The <c>ecs</c> actuator. Binding settings: <c>cluster</c> (required), <c>service</c> (required), <c>region</c>

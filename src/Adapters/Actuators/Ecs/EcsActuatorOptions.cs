@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Autoscaler.Adapters.Resilience;
 
-namespace Autoscaler.Adapters.Aws.Ecs;
+namespace Autoscaler.Adapters.Actuators.Ecs;
 
 /// <summary>
 /// ECS actuator settings, bound from <c>Actuators:Ecs</c> (environment: <c>Actuators__Ecs__Region</c>, ...). Retries
