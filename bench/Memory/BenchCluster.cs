@@ -4,7 +4,6 @@ using Autoscaler.Grains;
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
-using Autoscaler.Ports.InProcess;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -49,7 +48,7 @@ internal sealed class BenchCluster : IAsyncDisposable
             host.Services.AddSingleton(new SimulatedServiceRegistry(clock));
             host.Services.AddAutoscalerActuators(new ConfigurationBuilder().Build());
             host.Services.AddSingleton<IScalingHistoryStore>(new DiscardingHistoryStore());
-            host.Services.AddSingleton<IScalingEventSink>(new ScalingEventBroadcaster([]));
+            host.Services.AddSingleton<IScalingEventSink>(new DiscardingScalingEventSink());
             if (!memoryStorage)
             {
                 host.Services.AddGrainStorage(GrainStorage.Default, (_, _) => new DiscardingGrainStorage());

@@ -11,7 +11,7 @@ public sealed class FixedScaleTargetClientFactory(params IScaleTargetClient[] cl
     public IReadOnlyCollection<ActuatorKind> SupportedKinds => _clients.Keys;
 
     /// <inheritdoc />
-    public IScaleTargetClient GetClient(ActuatorBinding binding)
+    public IScaleTargetClient GetClient(ScaleTargetRef binding)
     {
         ArgumentNullException.ThrowIfNull(binding);
         return _clients.TryGetValue(binding.Kind, out var client)

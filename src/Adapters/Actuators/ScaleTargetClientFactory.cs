@@ -16,7 +16,7 @@ public sealed class ScaleTargetClientFactory(IServiceProvider services, IEnumera
     public IReadOnlyCollection<ActuatorKind> SupportedKinds => _kinds;
 
     /// <inheritdoc />
-    public IScaleTargetClient GetClient(ActuatorBinding binding)
+    public IScaleTargetClient GetClient(ScaleTargetRef binding)
     {
         ArgumentNullException.ThrowIfNull(binding);
         return services.GetKeyedService<IScaleTargetClient>(binding.Kind)

@@ -85,9 +85,11 @@ internal static class NatsOptionsValidation
         try
         {
             using var pair = KeyPair.FromSeed(NatsSeedReader.Read(options));
-            return pair.Role == PrefixByte.User ? null : $"Nats: the NKey seed is for a {pair.Role} key; a user seed (SU…) is required.";
+            return pair.Prefix == PrefixByte.User ? null : $"Nats: the NKey seed is for a {pair.Prefix} key; a user seed (SU…) is required.";
         }
-        catch (NKeysException e)
+        // NATS.NKeys reports malformed text as NKeysException (checksum, length, role), ArgumentException (a character
+        // outside base32) or IndexOutOfRangeException (text too short to hold a prefix): all mean an invalid seed.
+        catch (Exception e) when (e is NKeysException or ArgumentException or IndexOutOfRangeException)
         {
             return $"Nats: the NKey seed is invalid ({e.Message}).";
         }

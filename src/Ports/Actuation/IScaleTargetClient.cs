@@ -11,11 +11,11 @@ public interface IScaleTargetClient
     public ActuatorKind Kind { get; }
 
     /// <summary>Reads the capacity the target system reports for <paramref name="binding"/>.</summary>
-    public Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default);
+    public Task<ScaleTargetResult> GetCapacityAsync(ScaleTargetRef binding, CancellationToken cancellationToken = default);
 
     /// <summary>Sets the desired capacity of <paramref name="binding"/>; the result carries the capacity observed afterwards.</summary>
     public Task<ScaleTargetResult> SetDesiredCapacityAsync(
-        ActuatorBinding binding,
+        ScaleTargetRef binding,
         DesiredCapacityRequest request,
         CancellationToken cancellationToken = default);
 }

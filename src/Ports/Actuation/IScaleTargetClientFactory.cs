@@ -7,5 +7,5 @@ public interface IScaleTargetClientFactory
     public IReadOnlyCollection<ActuatorKind> SupportedKinds { get; }
 
     /// <summary>The client for <paramref name="binding"/>'s kind; throws <see cref="NotSupportedException"/> if none is registered.</summary>
-    public IScaleTargetClient GetClient(ActuatorBinding binding);
+    public IScaleTargetClient GetClient(ScaleTargetRef binding);
 }

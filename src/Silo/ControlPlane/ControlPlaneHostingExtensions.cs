@@ -3,8 +3,8 @@ using Autoscaler.Adapters.Nats.Hosting;
 using Autoscaler.Adapters.Sources.Hosting;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
-using Autoscaler.Ports.InProcess;
 using Autoscaler.Ports.Telemetry;
+using Autoscaler.Silo.ControlPlane.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Autoscaler.Silo.ControlPlane;

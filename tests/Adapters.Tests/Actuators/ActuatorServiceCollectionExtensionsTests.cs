@@ -1,11 +1,12 @@
 using Autoscaler.Adapters.Actuators;
 using Autoscaler.Adapters.Actuators.Compose;
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Hosting;
 using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Adapters.Actuators.Webhook;
-using Autoscaler.Adapters.Aws.Ecs;
 using Autoscaler.Adapters.Aws.Signing;
+using Autoscaler.Adapters.Tests.Actuators.Ecs;
 using Autoscaler.Adapters.Tests.Actuators.Support;
 using Autoscaler.Adapters.Tests.Aws;
 using Autoscaler.Ports.Actuation;
@@ -106,7 +107,7 @@ public sealed class ActuatorServiceCollectionExtensionsTests
             ["Actuators:Ecs:ServiceUrl"] = server.BaseUri.ToString(),
         }).Build());
         using var services = collection.BuildServiceProvider();
-        var binding = ActuatorBinding.Create("worker", ActuatorKind.Ecs,
+        var binding = ScaleTargetRef.Create("worker", ActuatorKind.Ecs,
             new Dictionary<string, string> { ["cluster"] = "prod", ["service"] = "worker" });
 
         var result = await services.GetRequiredService<IScaleTargetClientFactory>().GetClient(binding)
@@ -134,7 +135,7 @@ public sealed class ActuatorServiceCollectionExtensionsTests
         return new ServiceCollection().AddLogging().AddAutoscalerActuators(configuration).BuildServiceProvider();
     }
 
-    private static ActuatorBinding Binding(ActuatorKind kind) => ActuatorBinding.Create("t", kind, new Dictionary<string, string>
+    private static ScaleTargetRef Binding(ActuatorKind kind) => ScaleTargetRef.Create("t", kind, new Dictionary<string, string>
     {
         ["file"] = "compose.yml", ["project"] = "p", ["service"] = "s",
     });

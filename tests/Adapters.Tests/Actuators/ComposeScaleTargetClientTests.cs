@@ -15,7 +15,7 @@ public sealed class ComposeScaleTargetClientTests
         {"Name":"shop-backend-3","Service":"backend","State":"created","Health":""}
         """;
 
-    private static readonly ActuatorBinding Backend = ActuatorBinding.Create("backend", ActuatorKind.Compose, new Dictionary<string, string>
+    private static readonly ScaleTargetRef Backend = ScaleTargetRef.Create("backend", ActuatorKind.Compose, new Dictionary<string, string>
     {
         ["file"] = "docker-compose.yml;docker-compose.autoscale.yml",
         ["project"] = "shop",
@@ -60,7 +60,7 @@ public sealed class ComposeScaleTargetClientTests
     public async Task A_service_name_that_is_not_a_name_is_rejected_before_running_anything(string service)
     {
         var runner = new RecordingCommandRunner(_ => new CommandResult(0, string.Empty, string.Empty));
-        var binding = ActuatorBinding.Create("x", ActuatorKind.Compose,
+        var binding = ScaleTargetRef.Create("x", ActuatorKind.Compose,
             new Dictionary<string, string> { ["file"] = "compose.yml", ["project"] = "shop", ["service"] = service });
 
         var result = await Client(runner).SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("d", 2));

@@ -1,6 +1,6 @@
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Hosting;
 using Autoscaler.Adapters.Actuators.Webhook;
-using Autoscaler.Adapters.Aws.Ecs;
 using Autoscaler.Adapters.Tests.Aws;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -97,7 +97,7 @@ public sealed class KubernetesScaleTargetClientTests : IAsyncLifetime
     [Fact]
     public async Task A_binding_without_a_name_is_Invalid()
     {
-        var binding = ActuatorBinding.Create("x", ActuatorKind.Kubernetes, new Dictionary<string, string> { ["namespace"] = "shop" });
+        var binding = ScaleTargetRef.Create("x", ActuatorKind.Kubernetes, new Dictionary<string, string> { ["namespace"] = "shop" });
 
         var result = await Client().GetCapacityAsync(binding);
 
@@ -111,7 +111,7 @@ public sealed class KubernetesScaleTargetClientTests : IAsyncLifetime
         TimeProvider.System,
         NullLogger<KubernetesScaleTargetClient>.Instance);
 
-    private static ActuatorBinding Binding(string name, string resource = "deployment") => ActuatorBinding.Create(
+    private static ScaleTargetRef Binding(string name, string resource = "deployment") => ScaleTargetRef.Create(
         name, ActuatorKind.Kubernetes, new Dictionary<string, string> { ["namespace"] = "shop", ["name"] = name, ["resource"] = resource });
 
     private ScriptedResponse Emulate(RecordedRequest request)

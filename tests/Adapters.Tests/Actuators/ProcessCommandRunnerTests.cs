@@ -15,7 +15,7 @@ public sealed class ProcessCommandRunnerTests : IDisposable
     [Fact]
     public async Task Compose_scaling_passes_every_argument_intact_and_reads_ps_output()
     {
-        var binding = ActuatorBinding.Create("backend", ActuatorKind.Compose, new Dictionary<string, string>
+        var binding = ScaleTargetRef.Create("backend", ActuatorKind.Compose, new Dictionary<string, string>
         {
             ["file"] = "/srv/my shop/compose file.yml", // spaces survive because no shell is involved
             ["project"] = "p",

@@ -115,7 +115,7 @@ public sealed class SimulatedServiceTests
     {
         var registry = new SimulatedServiceRegistry(_clock);
         var client = new SimulatedScaleTargetClient(registry);
-        var binding = ActuatorBinding.Create("api", ActuatorKind.Simulated,
+        var binding = ScaleTargetRef.Create("api", ActuatorKind.Simulated,
             new Dictionary<string, string> { ["initialCapacity"] = "2", ["startupDelaySeconds"] = "60" });
 
         var before = await client.GetCapacityAsync(binding);

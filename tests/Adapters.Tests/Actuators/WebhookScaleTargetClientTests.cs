@@ -136,7 +136,7 @@ public sealed class WebhookScaleTargetClientTests
     public async Task A_binding_without_an_http_url_is_Invalid()
     {
         await using var hook = await WebhookTestContext.StartAsync();
-        var binding = ActuatorBinding.Create("x", ActuatorKind.Webhook, new Dictionary<string, string> { ["url"] = "file:///etc/passwd" });
+        var binding = ScaleTargetRef.Create("x", ActuatorKind.Webhook, new Dictionary<string, string> { ["url"] = "file:///etc/passwd" });
 
         var result = await hook.Client.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("decision-11", 2));
 

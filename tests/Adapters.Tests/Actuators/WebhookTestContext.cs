@@ -25,7 +25,7 @@ public sealed class WebhookTestContext : IAsyncDisposable
             MaxRetryDelay = TimeSpan.Zero,
         };
         Client = new WebhookScaleTargetClient(_http, Options.Create(options), Clock, NullLogger<WebhookScaleTargetClient>.Instance);
-        Binding = ActuatorBinding.Create("checkout", ActuatorKind.Webhook, new Dictionary<string, string>
+        Binding = ScaleTargetRef.Create("checkout", ActuatorKind.Webhook, new Dictionary<string, string>
         {
             ["url"] = new Uri(server.BaseUri, "scale").ToString(),
             ["statusUrl"] = new Uri(server.BaseUri, "status").ToString(),
@@ -38,7 +38,7 @@ public sealed class WebhookTestContext : IAsyncDisposable
 
     public WebhookScaleTargetClient Client { get; }
 
-    public ActuatorBinding Binding { get; }
+    public ScaleTargetRef Binding { get; }
 
     public static async Task<WebhookTestContext> StartAsync(string? secret = Secret, int maxAttempts = 3) =>
         new(await ScriptedHttpServer.StartAsync(), secret, maxAttempts);

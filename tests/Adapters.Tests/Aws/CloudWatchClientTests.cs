@@ -33,7 +33,7 @@ public sealed class CloudWatchClientTests
         Assert.StartsWith(
             "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261123/eu-west-1/monitoring/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target,",
             request.Header("authorization"), StringComparison.Ordinal);
-        Assert.Equal((true, "ok"), SigV4Verifier.Verify(request, EcsTestContext.SecretKey));
+        Assert.Equal((true, "ok"), SigV4Verifier.Verify(request, AwsTestCredentials.SecretKey));
         using var body = JsonDocument.Parse(request.Body);
         var root = body.RootElement;
         Assert.Equal(["MetricDataQueries", "StartTime", "EndTime", "ScanBy"], root.EnumerateObject().Select(p => p.Name));
@@ -111,7 +111,7 @@ public sealed class CloudWatchClientTests
 
         Assert.Equal(4, response.Attempts);
         Assert.Equal([12.0], Assert.Single(response.Results).Values);
-        Assert.All(cloudWatch.Server.Requests, r => Assert.True(SigV4Verifier.Verify(r, EcsTestContext.SecretKey).Valid));
+        Assert.All(cloudWatch.Server.Requests, r => Assert.True(SigV4Verifier.Verify(r, AwsTestCredentials.SecretKey).Valid));
         Assert.Single(cloudWatch.Server.Requests.Select(r => r.BodyText).Distinct());
     }
 
@@ -189,7 +189,7 @@ public sealed class CloudWatchClientTests
     public async Task Connection_refused_is_retried_then_reported_as_a_NetworkError()
     {
         using var http = new HttpClient();
-        var signer = new AwsRequestSigner(new StaticAwsCredentialsProvider(new("AKIDEXAMPLE", EcsTestContext.SecretKey)), TimeProvider.System);
+        var signer = new AwsRequestSigner(new StaticAwsCredentialsProvider(new("AKIDEXAMPLE", AwsTestCredentials.SecretKey)), TimeProvider.System);
         var client = new CloudWatchJsonClient(http, signer, CloudWatchTestContext.Options(ClosedPort.Url(), maxAttempts: 2), TimeProvider.System);
 
         var error = await Assert.ThrowsAsync<CloudWatchApiException>(() => client.GetMetricDataAsync(CpuRequest, default));

@@ -19,7 +19,7 @@ public sealed class CloudWatchTestContext : IAsyncDisposable
     private CloudWatchTestContext(ScriptedHttpServer server, int maxAttempts)
     {
         Server = server;
-        var signer = new AwsRequestSigner(new StaticAwsCredentialsProvider(new AwsCredentials("AKIDEXAMPLE", EcsTestContext.SecretKey)), Clock);
+        var signer = new AwsRequestSigner(new StaticAwsCredentialsProvider(new AwsCredentials("AKIDEXAMPLE", AwsTestCredentials.SecretKey)), Clock);
         Client = new CloudWatchJsonClient(_http, signer, Options(server.BaseUri, maxAttempts), Clock);
     }
 

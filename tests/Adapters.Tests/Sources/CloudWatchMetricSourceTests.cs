@@ -31,7 +31,7 @@ public sealed class CloudWatchMetricSourceTests
         Assert.Matches(
             "^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261123/eu-west-1/monitoring/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$",
             request.Header("authorization"));
-        Assert.True(SigV4Verifier.Verify(request, EcsTestContext.SecretKey).Valid);
+        Assert.True(SigV4Verifier.Verify(request, AwsTestCredentials.SecretKey).Valid);
         using var body = JsonDocument.Parse(request.Body);
         Assert.Equal(
             (Boundary.AddMinutes(-5).ToUnixTimeSeconds(), Boundary.ToUnixTimeSeconds()),
@@ -223,7 +223,7 @@ public sealed class CloudWatchMetricSourceTests
     {
         using var http = new HttpClient();
         var signer = new Autoscaler.Adapters.Aws.Signing.AwsRequestSigner(
-            new Autoscaler.Adapters.Aws.Signing.StaticAwsCredentialsProvider(new("AKIDEXAMPLE", EcsTestContext.SecretKey)), TimeProvider.System);
+            new Autoscaler.Adapters.Aws.Signing.StaticAwsCredentialsProvider(new("AKIDEXAMPLE", AwsTestCredentials.SecretKey)), TimeProvider.System);
         var client = new Autoscaler.Adapters.Aws.CloudWatch.CloudWatchJsonClient(
             http, signer, CloudWatchTestContext.Options(ClosedPort.Url(), maxAttempts: 1), TimeProvider.System);
         var source = new CloudWatchMetricSource(client, CloudWatchQueries.From(Metric()), "cpu", TimeProvider.System);

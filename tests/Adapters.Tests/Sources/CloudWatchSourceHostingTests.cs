@@ -40,7 +40,7 @@ public sealed class CloudWatchSourceHostingTests
             ["Sources:0:Jitter"] = "00:00:00",
         });
         builder.Services.AddSingleton<IAwsCredentialsProvider>(
-            new StaticAwsCredentialsProvider(new AwsCredentials("AKIDHOSTTEST", EcsTestContext.SecretKey)));
+            new StaticAwsCredentialsProvider(new AwsCredentials("AKIDHOSTTEST", AwsTestCredentials.SecretKey)));
         builder.Services.AddSingleton<ITelemetrySink>(sink);
         builder.Services.AddAutoscalerMetricSources(builder.Configuration);
         using var host = builder.Build();
@@ -53,7 +53,7 @@ public sealed class CloudWatchSourceHostingTests
         Assert.Equal(("cpu", 73.0), (sample.Source, sample.Metrics["cpu"]));
         var request = cloudWatch.Requests[0];
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDHOSTTEST/", request.Header("authorization"), StringComparison.Ordinal);
-        Assert.True(SigV4Verifier.Verify(request, EcsTestContext.SecretKey).Valid);
+        Assert.True(SigV4Verifier.Verify(request, AwsTestCredentials.SecretKey).Valid);
         Assert.Contains("\"Stat\":\"Maximum\"", request.BodyText, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Aws.CloudWatch;
-using Autoscaler.Adapters.Aws.Ecs;
 using Autoscaler.Adapters.Aws.Signing;
 using Autoscaler.Adapters.Sources.CloudWatch;
 using Autoscaler.Ports.Actuation;
@@ -39,7 +39,7 @@ public static class ActuatorCalls
             Options.Create(new KubernetesActuatorOptions { MaxAttempts = 1 }),
             TimeProvider.System,
             NullLogger<KubernetesScaleTargetClient>.Instance);
-        var binding = ActuatorBinding.Create("web", ActuatorKind.Kubernetes, bindingSettings);
+        var binding = ScaleTargetRef.Create("web", ActuatorKind.Kubernetes, bindingSettings);
         var results = new List<ScaleTargetResult>
         {
             await actuator.GetCapacityAsync(binding),
@@ -79,7 +79,7 @@ public static class ActuatorCalls
             TimeProvider.System,
             NullLogger<EcsJsonClient>.Instance);
         var actuator = new EcsScaleTargetClient(client, NullLogger<EcsScaleTargetClient>.Instance);
-        var binding = ActuatorBinding.Create("worker", ActuatorKind.Ecs, new Dictionary<string, string> { ["cluster"] = "prod", ["service"] = "worker" });
+        var binding = ScaleTargetRef.Create("worker", ActuatorKind.Ecs, new Dictionary<string, string> { ["cluster"] = "prod", ["service"] = "worker" });
 
         Assert.True((await actuator.GetCapacityAsync(binding)).Succeeded);
         Assert.True((await actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("deploy-test-2", 4))).Succeeded);

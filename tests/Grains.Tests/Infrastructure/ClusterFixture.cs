@@ -3,7 +3,6 @@ using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Grains;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
-using Autoscaler.Ports.InProcess;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -21,11 +20,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The simulated services behind targets bound to the <c>simulated</c> actuator.</summary>
     public SimulatedServiceRegistry Simulated { get; private set; } = null!;
 
-    /// <summary>The silo's scaling-event stream.</summary>
-    public ScalingEventBroadcaster Events { get; } = new([]);
+    /// <summary>The silo's scaling-event sink.</summary>
+    public CapturingScalingEventSink Events { get; } = new();
 
-    /// <summary>The silo's history store (embedded mode's).</summary>
-    public InMemoryScalingHistoryStore History { get; } = new();
+    /// <summary>The silo's history store.</summary>
+    public RecordingScalingHistoryStore History { get; } = new();
 
     /// <summary>The running cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;

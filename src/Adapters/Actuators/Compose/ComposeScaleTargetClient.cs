@@ -21,7 +21,7 @@ public sealed class ComposeScaleTargetClient(
     public ActuatorKind Kind => ActuatorKind.Compose;
 
     /// <inheritdoc />
-    public async Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default)
+    public async Task<ScaleTargetResult> GetCapacityAsync(ScaleTargetRef binding, CancellationToken cancellationToken = default)
     {
         if (!ComposeTarget.TryParse(binding, out var target, out var error))
         {
@@ -33,7 +33,7 @@ public sealed class ComposeScaleTargetClient(
 
     /// <inheritdoc />
     public async Task<ScaleTargetResult> SetDesiredCapacityAsync(
-        ActuatorBinding binding,
+        ScaleTargetRef binding,
         DesiredCapacityRequest request,
         CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,7 @@ public sealed partial record ComposeTarget(IReadOnlyList<string> Files, string P
     }
 
     /// <summary>Parses and validates the binding; the error says which setting is wrong.</summary>
-    public static bool TryParse(ActuatorBinding binding, out ComposeTarget target, out string error)
+    public static bool TryParse(ScaleTargetRef binding, out ComposeTarget target, out string error)
     {
         ArgumentNullException.ThrowIfNull(binding);
         target = null!;

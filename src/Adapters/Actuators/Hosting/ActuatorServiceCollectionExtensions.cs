@@ -1,8 +1,8 @@
 using Autoscaler.Adapters.Actuators.Compose;
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Adapters.Actuators.Webhook;
-using Autoscaler.Adapters.Aws.Ecs;
 using Autoscaler.Adapters.Aws.Hosting;
 using Autoscaler.Ports.Actuation;
 using Microsoft.Extensions.Configuration;
@@ -17,11 +17,15 @@ public static class ActuatorServiceCollectionExtensions
     /// <summary>Name of the HTTP client the webhook actuator uses.</summary>
     public const string WebhookHttpClientName = "Autoscaler.Webhook";
 
+    /// <summary>Name of the HTTP client the ECS client uses (configure proxies or handlers on it).</summary>
+    public const string EcsHttpClientName = "Autoscaler.Ecs";
+
     /// <summary>
     /// Options from <c>Actuators:Simulated|Ecs|Compose|Kubernetes|Webhook</c> (validated at start-up), the five clients
     /// keyed by <see cref="ActuatorKind"/>, <see cref="SimulatedServiceRegistry"/> (singleton: the demo and tests reach the
-    /// simulated services through it), <see cref="ICommandRunner"/> and the factory. Registrations made before this call
-    /// (a <see cref="TimeProvider"/>, an <see cref="ICommandRunner"/>, AWS credentials) are kept.
+    /// simulated services through it), <see cref="ICommandRunner"/>, <see cref="IEcsClient"/> on <c>HttpClientFactory</c> with
+    /// SigV4 signing (the default AWS credential chain) and the factory. Registrations made before this call (a
+    /// <see cref="TimeProvider"/>, an <see cref="ICommandRunner"/>, AWS credentials) are kept.
     /// </summary>
     public static IServiceCollection AddAutoscalerActuators(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,7 +41,10 @@ public static class ActuatorServiceCollectionExtensions
         services.TryAddSingleton<IKubernetesClientProvider, KubernetesClientProvider>();
         services.AddHttpClient<WebhookScaleTargetClient>(WebhookHttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // per-attempt timeouts are the client's
-        services.AddAutoscalerEcs(configuration);
+        AddOptions<EcsActuatorOptions>(services, configuration, EcsActuatorOptions.SectionName);
+        services.AddAutoscalerAwsSigning();
+        services.AddHttpClient<IEcsClient, EcsJsonClient>(EcsHttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // per-attempt timeouts are the client's
 
         services.AddScaleTargetClient<SimulatedScaleTargetClient>(ActuatorKind.Simulated);
         services.AddScaleTargetClient<EcsScaleTargetClient>(ActuatorKind.Ecs);

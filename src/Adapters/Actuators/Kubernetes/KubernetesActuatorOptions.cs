@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using Autoscaler.Adapters.Resilience;
 
 namespace Autoscaler.Adapters.Actuators.Kubernetes;
 
 /// <summary>
 /// Kubernetes actuator settings, bound from <c>Actuators:Kubernetes</c> (environment: <c>Actuators__Kubernetes__Host</c>, ...).
 /// With nothing set, the client's default discovery applies: <c>KUBECONFIG</c> or <c>~/.kube/config</c>, else in-cluster.
+/// Retries (<c>MaxAttempts</c> calls per operation, default 3; <c>BaseRetryDelay</c>, 200 ms; <c>MaxRetryDelay</c>, 5 s)
+/// repeat 429, 5xx and connection failures.
 /// </summary>
-public sealed class KubernetesActuatorOptions
+public sealed class KubernetesActuatorOptions() : RetryOptions(3, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5))
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Actuators:Kubernetes";
@@ -23,16 +26,4 @@ public sealed class KubernetesActuatorOptions
 
     /// <summary>Kubeconfig context to use instead of the current one.</summary>
     public string? Context { get; set; }
-
-    /// <summary>Calls per operation, the first included; 429, 5xx and connection failures are retried.</summary>
-    [Range(1, 10)]
-    public int MaxAttempts { get; set; } = 3;
-
-    /// <summary>Delay before the first retry; later ones double, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Upper bound of one retry delay.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

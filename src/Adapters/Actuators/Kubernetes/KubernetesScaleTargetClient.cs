@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Autoscaler.Adapters.Resilience;
 using Autoscaler.Ports.Actuation;
 using k8s;
 using k8s.Autorest;
@@ -32,16 +33,14 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
         ArgumentNullException.ThrowIfNull(options);
         _clients = clients;
         _logger = logger;
-        var settings = options.Value;
-        _retry = RetryPipelines.Create<ScaleTargetResult>(
-            settings.MaxAttempts, settings.BaseRetryDelay, settings.MaxRetryDelay, timeProvider, result => result.IsRetryable);
+        _retry = RetryPipeline.Create<ScaleTargetResult>(options.Value, timeProvider, result => result.IsRetryable);
     }
 
     /// <inheritdoc />
     public ActuatorKind Kind => ActuatorKind.Kubernetes;
 
     /// <inheritdoc />
-    public Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default) =>
+    public Task<ScaleTargetResult> GetCapacityAsync(ScaleTargetRef binding, CancellationToken cancellationToken = default) =>
         CallAsync(binding, (api, target, token) => target.IsStatefulSet
             ? api.AppsV1.ReadNamespacedStatefulSetScaleAsync(target.Name, target.Namespace, cancellationToken: token)
             : api.AppsV1.ReadNamespacedDeploymentScaleAsync(target.Name, target.Namespace, cancellationToken: token),
@@ -49,7 +48,7 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
 
     /// <inheritdoc />
     public async Task<ScaleTargetResult> SetDesiredCapacityAsync(
-        ActuatorBinding binding,
+        ScaleTargetRef binding,
         DesiredCapacityRequest request,
         CancellationToken cancellationToken = default)
     {
@@ -82,7 +81,7 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
     };
 
     private async Task<ScaleTargetResult> CallAsync(
-        ActuatorBinding binding,
+        ScaleTargetRef binding,
         Func<IKubernetes, ScaleResource, CancellationToken, Task<V1Scale>> call,
         CancellationToken cancellationToken)
     {

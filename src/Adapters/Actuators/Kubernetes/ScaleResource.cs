@@ -6,7 +6,7 @@ namespace Autoscaler.Adapters.Actuators.Kubernetes;
 public sealed record ScaleResource(string Namespace, string Name, bool IsStatefulSet)
 {
     /// <summary>Parses the binding; the error says which setting is wrong.</summary>
-    public static bool TryParse(ActuatorBinding binding, out ScaleResource resource, out string error)
+    public static bool TryParse(ScaleTargetRef binding, out ScaleResource resource, out string error)
     {
         ArgumentNullException.ThrowIfNull(binding);
         resource = null!;

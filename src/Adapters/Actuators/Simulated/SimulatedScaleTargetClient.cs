@@ -9,7 +9,7 @@ public sealed class SimulatedScaleTargetClient(SimulatedServiceRegistry registry
     public ActuatorKind Kind => ActuatorKind.Simulated;
 
     /// <inheritdoc />
-    public Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default)
+    public Task<ScaleTargetResult> GetCapacityAsync(ScaleTargetRef binding, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(registry.GetOrCreate(binding).Read());
@@ -17,7 +17,7 @@ public sealed class SimulatedScaleTargetClient(SimulatedServiceRegistry registry
 
     /// <inheritdoc />
     public Task<ScaleTargetResult> SetDesiredCapacityAsync(
-        ActuatorBinding binding,
+        ScaleTargetRef binding,
         DesiredCapacityRequest request,
         CancellationToken cancellationToken = default)
     {

@@ -29,7 +29,7 @@ public sealed class SimulatedServiceRegistry(TimeProvider timeProvider, IOptions
     public SimulatedService? Find(string targetId) => _services.GetValueOrDefault(targetId);
 
     /// <summary>The service for the binding's target, created from its settings on first use.</summary>
-    public SimulatedService GetOrCreate(ActuatorBinding binding)
+    public SimulatedService GetOrCreate(ScaleTargetRef binding)
     {
         ArgumentNullException.ThrowIfNull(binding);
         return _services.GetOrAdd(binding.TargetId, _ => new SimulatedService(

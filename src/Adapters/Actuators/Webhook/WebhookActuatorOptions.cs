@@ -1,9 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using Autoscaler.Adapters.Resilience;
 
 namespace Autoscaler.Adapters.Actuators.Webhook;
 
-/// <summary>Webhook actuator settings, bound from <c>Actuators:Webhook</c> (environment: <c>Actuators__Webhook__Secret</c>, ...).</summary>
-public sealed class WebhookActuatorOptions
+/// <summary>
+/// Webhook actuator settings, bound from <c>Actuators:Webhook</c> (environment: <c>Actuators__Webhook__Secret</c>, ...).
+/// Retries (<c>MaxAttempts</c> HTTP attempts per call, default 4; <c>BaseRetryDelay</c>, 200 ms; <c>MaxRetryDelay</c>,
+/// 5 s) repeat 429, 5xx, timeouts and connection failures.
+/// </summary>
+public sealed class WebhookActuatorOptions() : RetryOptions(4, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5))
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Actuators:Webhook";
@@ -23,18 +28,6 @@ public sealed class WebhookActuatorOptions
     /// <summary>Header carrying the decision id, identical on every retry of one decision.</summary>
     [Required]
     public string IdempotencyKeyHeader { get; set; } = "Idempotency-Key";
-
-    /// <summary>HTTP attempts per call, the first included; 429, 5xx, timeouts and connection failures are retried.</summary>
-    [Range(1, 10)]
-    public int MaxAttempts { get; set; } = 4;
-
-    /// <summary>Delay before the first retry; later ones double, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Upper bound of one retry delay.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Timeout of one HTTP attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]

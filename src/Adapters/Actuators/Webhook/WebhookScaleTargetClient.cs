@@ -36,7 +36,7 @@ public sealed class WebhookScaleTargetClient : IScaleTargetClient
     public ActuatorKind Kind => ActuatorKind.Webhook;
 
     /// <inheritdoc />
-    public async Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default)
+    public async Task<ScaleTargetResult> GetCapacityAsync(ScaleTargetRef binding, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(binding);
         if (!TryUri(binding, "statusUrl", out var statusUrl, out var invalid))
@@ -57,7 +57,7 @@ public sealed class WebhookScaleTargetClient : IScaleTargetClient
 
     /// <inheritdoc />
     public async Task<ScaleTargetResult> SetDesiredCapacityAsync(
-        ActuatorBinding binding,
+        ScaleTargetRef binding,
         DesiredCapacityRequest request,
         CancellationToken cancellationToken = default)
     {
@@ -108,7 +108,7 @@ public sealed class WebhookScaleTargetClient : IScaleTargetClient
         }
     }
 
-    private static bool TryUri(ActuatorBinding binding, string key, out Uri uri, out ScaleTargetResult invalid)
+    private static bool TryUri(ScaleTargetRef binding, string key, out Uri uri, out ScaleTargetResult invalid)
     {
         if (Uri.TryCreate(binding.Setting(key), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Autoscaler.Adapters.Resilience;
 using Autoscaler.Ports.Actuation;
 using Polly;
 
@@ -12,8 +13,8 @@ namespace Autoscaler.Adapters.Actuators.Webhook;
 /// </summary>
 internal sealed class WebhookSender(HttpClient httpClient, WebhookActuatorOptions options, TimeProvider timeProvider)
 {
-    private readonly ResiliencePipeline<WebhookAttempt> _retry = RetryPipelines.Create<WebhookAttempt>(
-        options.MaxAttempts, options.BaseRetryDelay, options.MaxRetryDelay, timeProvider, attempt => attempt.Retryable);
+    private readonly ResiliencePipeline<WebhookAttempt> _retry =
+        RetryPipeline.Create<WebhookAttempt>(options, timeProvider, attempt => attempt.Retryable);
 
     /// <summary>The last attempt's outcome and the number of attempts made (0 when nothing could be sent).</summary>
     public async Task<(WebhookAttempt Attempt, int Attempts)> SendAsync(

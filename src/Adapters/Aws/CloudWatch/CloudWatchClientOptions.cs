@@ -1,22 +1,19 @@
+using Autoscaler.Adapters.Resilience;
+
 namespace Autoscaler.Adapters.Aws.CloudWatch;
 
-/// <summary>Where and how a <see cref="CloudWatchJsonClient"/> calls CloudWatch: one client per region.</summary>
-public sealed class CloudWatchClientOptions
+/// <summary>
+/// Where and how a <see cref="CloudWatchJsonClient"/> calls CloudWatch: one client per region. Retries
+/// (<c>MaxAttempts</c>, default 3; <c>BaseRetryDelay</c>, 200 ms; <c>MaxRetryDelay</c>, 2 s) repeat throttling, 429, 5xx
+/// and network errors.
+/// </summary>
+public sealed class CloudWatchClientOptions() : RetryOptions(3, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2))
 {
     /// <summary>The AWS region, e.g. <c>eu-west-1</c>; it is also the SigV4 signing region. Required.</summary>
     public required string Region { get; init; }
 
     /// <summary>Endpoint override (tests, VPC endpoints, LocalStack); default <c>https://monitoring.{region}.amazonaws.com/</c>.</summary>
     public Uri? ServiceUrl { get; init; }
-
-    /// <summary>HTTP attempts per call, the first included; throttling, 429, 5xx and network errors are retried.</summary>
-    public int MaxAttempts { get; init; } = 3;
-
-    /// <summary>Delay before the first retry; later ones double, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
-    public TimeSpan BaseRetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Upper bound of one retry delay.</summary>
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The endpoint calls go to.</summary>
     public Uri Endpoint => ServiceUrl ?? new Uri($"https://monitoring.{Region}.amazonaws.com/");

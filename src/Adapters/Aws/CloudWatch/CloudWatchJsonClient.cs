@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Autoscaler.Adapters.Aws.Protocol;
 using Autoscaler.Adapters.Aws.Signing;
+using Autoscaler.Adapters.Resilience;
 using Polly;
 
 namespace Autoscaler.Adapters.Aws.CloudWatch;
@@ -40,7 +41,7 @@ public sealed class CloudWatchJsonClient : ICloudWatchClient
         _transport = new AwsJsonTransport(httpClient, signer, "CloudWatch", ContentType, TargetPrefix, timeProvider);
         _endpoint = options.Endpoint;
         _scope = new AwsSigningScope(options.Region, SigningService);
-        _retry = AwsRetryPipeline.Build(options.MaxAttempts, options.BaseRetryDelay, options.MaxRetryDelay, timeProvider);
+        _retry = RetryPipeline.Create<AwsAttempt>(options, timeProvider, attempt => attempt.Retryable);
     }
 
     /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace Autoscaler.Adapters.Aws.Protocol;
 /// <param name="StatusCode">The HTTP status of the answer.</param>
 /// <param name="Message">The service's message, when the body had one.</param>
 /// <param name="Retryable">Throttling, 429 and 5xx are; other 4xx are the caller's to fix.</param>
-internal sealed record AwsJsonError(string Code, int StatusCode, string? Message, bool Retryable)
+public sealed record AwsJsonError(string Code, int StatusCode, string? Message, bool Retryable)
 {
     // AWS reports throttling as HTTP 400 with one of these types, so the status code alone is not enough.
     private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
@@ -29,6 +29,7 @@ internal sealed record AwsJsonError(string Code, int StatusCode, string? Message
     /// <summary>Whether <see cref="Code"/> is one of AWS's throttling codes.</summary>
     public bool IsThrottling => IsThrottlingCode(Code);
 
+    /// <summary>Whether <paramref name="code"/> (short form) is one of AWS's throttling codes, which come with HTTP 400.</summary>
     public static bool IsThrottlingCode(string code) => ThrottlingCodes.Contains(code);
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace Autoscaler.Adapters.Aws.Protocol;
 /// <param name="contentType">The protocol's media type (<c>application/x-amz-json-1.1</c>).</param>
 /// <param name="targetPrefix">The operations' <c>X-Amz-Target</c> prefix.</param>
 /// <param name="timeProvider">Runs the per-request timeout.</param>
-internal sealed class AwsJsonTransport(
+public sealed class AwsJsonTransport(
     HttpClient httpClient, IAwsRequestSigner signer, string serviceName, string contentType, string targetPrefix, TimeProvider timeProvider)
 {
     /// <summary>Sends <paramref name="operation"/> once, within <paramref name="requestTimeout"/> and the caller's token.</summary>

@@ -1,6 +1,5 @@
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Actuation;
-using ScaleTargetRef = Autoscaler.Ports.Actuation.ActuatorBinding;
 
 namespace Autoscaler.Grains.Services.Actuation;
 
@@ -14,7 +13,7 @@ internal sealed class ActuatorGateway(string targetId, IScaleTargetClientFactory
     /// <summary>The longest an actuation or a read-back may take.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private Interfaces.ActuatorBinding? _resolvedFor;
+    private ActuatorBinding? _resolvedFor;
     private ScaleTargetRef? _resolved;
 
     /// <summary>Applies <paramref name="capacity"/> as decision <paramref name="decisionId"/>.</summary>

@@ -2,9 +2,9 @@ using System.Buffers;
 using System.Text;
 using Autoscaler.Adapters.Nats.Events;
 using Autoscaler.Ports.Events;
-using Autoscaler.Ports.InProcess;
 using Autoscaler.Silo.Api.Problems;
 using Autoscaler.Silo.Api.Security;
+using Autoscaler.Silo.ControlPlane.Events;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 

@@ -10,7 +10,6 @@ using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using ScaleTargetRef = Autoscaler.Ports.Actuation.ActuatorBinding;
 
 namespace Autoscaler.Grains.Tests.Services.Decisions;
 
@@ -23,7 +22,7 @@ internal sealed class ProtocolHarness
     public ProtocolHarness(int current = 2)
     {
         Target = new LiveTarget("svc");
-        var definition = new TargetDefinition("svc", 1, 10, current, Interfaces.ActuatorBinding.Simulated, UnitCostPerHour: 0.1m, Flags: new ScalingFlags());
+        var definition = new TargetDefinition("svc", 1, 10, current, ActuatorBinding.Simulated, UnitCostPerHour: 0.1m, Flags: new ScalingFlags());
         Target.Register(definition, PolicySetComposer.Compose(definition, [], null), Clock.GetUtcNow());
         TargetEditing.SetPolicy(Target, TargetBuilder.CpuAverage());
         Store = new RecordingStore(Target, Journal);

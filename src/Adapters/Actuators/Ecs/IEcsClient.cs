@@ -1,4 +1,4 @@
-namespace Autoscaler.Adapters.Aws.Ecs;
+namespace Autoscaler.Adapters.Actuators.Ecs;
 
 /// <summary>
 /// The two ECS operations the autoscaler needs, shaped so that the official AWSSDK.ECS client can stand behind it

@@ -1,13 +1,13 @@
 using System.Text.Json;
-using Autoscaler.Adapters.Aws.Ecs;
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Tests.Actuators.Support;
 using Autoscaler.Ports.Actuation;
 
-namespace Autoscaler.Adapters.Tests.Aws;
+namespace Autoscaler.Adapters.Tests.Actuators.Ecs;
 
 public sealed class EcsClientTests
 {
-    private static readonly ActuatorBinding Worker = ActuatorBinding.Create(
+    private static readonly ScaleTargetRef Worker = ScaleTargetRef.Create(
         "worker", ActuatorKind.Ecs, new Dictionary<string, string> { ["cluster"] = "prod", ["service"] = "worker" });
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class EcsClientTests
     public async Task A_binding_without_cluster_is_Invalid_and_sends_nothing()
     {
         await using var ecs = await EcsTestContext.StartAsync();
-        var binding = ActuatorBinding.Create("worker", ActuatorKind.Ecs, new Dictionary<string, string> { ["service"] = "worker" });
+        var binding = ScaleTargetRef.Create("worker", ActuatorKind.Ecs, new Dictionary<string, string> { ["service"] = "worker" });
 
         var result = await ecs.Actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("decision-5", 2));
 

@@ -1,4 +1,4 @@
-namespace Autoscaler.Adapters.Aws.Ecs;
+namespace Autoscaler.Adapters.Actuators.Ecs;
 
 /// <summary>The fields of an ECS <c>Service</c> the autoscaler reads, and how many HTTP attempts the call took.</summary>
 public sealed record EcsServiceState(

@@ -2,11 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Autoscaler.Adapters.Aws.Protocol;
 using Autoscaler.Adapters.Aws.Signing;
+using Autoscaler.Adapters.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 
-namespace Autoscaler.Adapters.Aws.Ecs;
+namespace Autoscaler.Adapters.Actuators.Ecs;
 
 /// <summary>
 /// ECS over its JSON 1.1 protocol (<c>POST /</c>, <c>X-Amz-Target: AmazonEC2ContainerServiceV20141113.*</c>), SigV4-signed,
@@ -40,7 +41,7 @@ public sealed class EcsJsonClient : IEcsClient
         _options = options.Value;
         _transport = new AwsJsonTransport(httpClient, signer, "ECS", ContentType, TargetPrefix, timeProvider);
         _logger = logger;
-        _retry = AwsRetryPipeline.Build(_options.MaxAttempts, _options.BaseRetryDelay, _options.MaxRetryDelay, timeProvider);
+        _retry = RetryPipeline.Create<AwsAttempt>(_options, timeProvider, attempt => attempt.Retryable);
     }
 
     /// <inheritdoc />

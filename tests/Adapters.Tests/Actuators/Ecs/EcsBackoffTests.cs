@@ -1,10 +1,10 @@
-using Autoscaler.Adapters.Aws.Ecs;
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Aws.Signing;
 using Autoscaler.Adapters.Tests.Actuators.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Autoscaler.Adapters.Tests.Aws;
+namespace Autoscaler.Adapters.Tests.Actuators.Ecs;
 
 public sealed class EcsBackoffTests
 {

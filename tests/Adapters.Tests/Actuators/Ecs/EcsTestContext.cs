@@ -1,16 +1,17 @@
-using Autoscaler.Adapters.Aws.Ecs;
+using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Aws.Signing;
 using Autoscaler.Adapters.Tests.Actuators.Support;
+using Autoscaler.Adapters.Tests.Aws;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Autoscaler.Adapters.Tests.Aws;
+namespace Autoscaler.Adapters.Tests.Actuators.Ecs;
 
 /// <summary>An ECS client and actuator pointed at a local scripted server, signing with the test-suite key.</summary>
 public sealed class EcsTestContext : IAsyncDisposable
 {
-    public const string SecretKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    public const string SecretKey = AwsTestCredentials.SecretKey;
 
     private readonly HttpClient _http = new();
 

@@ -2,7 +2,7 @@ using Autoscaler.Adapters.Aws.Protocol;
 using Autoscaler.Ports.Actuation;
 using Microsoft.Extensions.Logging;
 
-namespace Autoscaler.Adapters.Aws.Ecs;
+namespace Autoscaler.Adapters.Actuators.Ecs;
 
 /// <summary>
 /// The <c>ecs</c> actuator. Binding settings: <c>cluster</c> (required), <c>service</c> (required), <c>region</c>
@@ -15,7 +15,7 @@ public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetC
     public ActuatorKind Kind => ActuatorKind.Ecs;
 
     /// <inheritdoc />
-    public async Task<ScaleTargetResult> GetCapacityAsync(ActuatorBinding binding, CancellationToken cancellationToken = default)
+    public async Task<ScaleTargetResult> GetCapacityAsync(ScaleTargetRef binding, CancellationToken cancellationToken = default)
     {
         if (!TryAddress(binding, out var address, out var invalid))
         {
@@ -35,7 +35,7 @@ public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetC
 
     /// <inheritdoc />
     public async Task<ScaleTargetResult> SetDesiredCapacityAsync(
-        ActuatorBinding binding,
+        ScaleTargetRef binding,
         DesiredCapacityRequest request,
         CancellationToken cancellationToken = default)
     {
@@ -95,7 +95,7 @@ public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetC
     private static ScaleTargetResult Failure(EcsApiException ex) =>
         ScaleTargetResult.Failure(Classify(ex), $"{ex.ErrorCode}: {ex.Message}", ex.Attempts);
 
-    private static bool TryAddress(ActuatorBinding binding, out EcsServiceAddress address, out ScaleTargetResult invalid)
+    private static bool TryAddress(ScaleTargetRef binding, out EcsServiceAddress address, out ScaleTargetResult invalid)
     {
         ArgumentNullException.ThrowIfNull(binding);
         var cluster = binding.Setting("cluster");

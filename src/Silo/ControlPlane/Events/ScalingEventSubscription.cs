@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Autoscaler.Ports.Events;
 
-namespace Autoscaler.Ports.InProcess;
+namespace Autoscaler.Silo.ControlPlane.Events;
 
 /// <summary>One subscriber's bounded buffer of scaling events.</summary>
 public sealed class ScalingEventSubscription : IDisposable

@@ -1,4 +1,4 @@
-namespace Autoscaler.Adapters.Aws.Ecs;
+namespace Autoscaler.Adapters.Actuators.Ecs;
 
 /// <summary>
 /// An ECS call that failed: <see cref="ErrorCode"/> is the AWS error type without its namespace

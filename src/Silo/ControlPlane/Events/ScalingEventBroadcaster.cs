@@ -1,6 +1,6 @@
 using Autoscaler.Ports.Events;
 
-namespace Autoscaler.Ports.InProcess;
+namespace Autoscaler.Silo.ControlPlane.Events;
 
 /// <summary>
 /// Fans scaling events out to in-process subscribers (the API's server-sent-events stream, SDK observers) and to any

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Autoscaler.Ports.History;
 
-namespace Autoscaler.Ports.InProcess;
+namespace Autoscaler.Silo.ControlPlane;
 
 /// <summary>
 /// The history store of embedded mode: process memory, newest <see cref="MaxEntriesPerTarget"/> entries per target,

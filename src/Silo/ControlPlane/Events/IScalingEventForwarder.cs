@@ -1,6 +1,6 @@
 using Autoscaler.Ports.Events;
 
-namespace Autoscaler.Ports.InProcess;
+namespace Autoscaler.Silo.ControlPlane.Events;
 
 /// <summary>A further destination of every scaling event (NATS <c>autoscaler.events.{target}</c>, ...).</summary>
 public interface IScalingEventForwarder

@@ -1,0 +1,9 @@
+using Autoscaler.Ports.Events;
+
+namespace Autoscaler.Memory.Benchmarks;
+
+/// <summary>A scaling-event sink that keeps nothing (the silo's broadcaster holds nothing either without subscribers).</summary>
+internal sealed class DiscardingScalingEventSink : IScalingEventSink
+{
+    public ValueTask PublishAsync(ScalingEvent scalingEvent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}
