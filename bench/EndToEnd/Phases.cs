@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Decisions;
 using System.Diagnostics;
 using System.Globalization;
 using Autoscaler.Grains.Interfaces;
@@ -254,7 +255,7 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
                      .Take(3))
         {
             var decisions = await silo.Client.GetGrain<IServiceGrain>(id).GetRecentDecisionsAsync(10);
-            var decided = decisions.LastOrDefault(d => d.Kind == "decision");
+            var decided = decisions.LastOrDefault(d => d.Kind == DecisionKind.Decision);
             var toDecision = decided is null ? double.NaN : (decided.At - publishedWall[id]).TotalMilliseconds;
             parts.Add(string.Create(
                 CultureInfo.InvariantCulture, $"{id} {latency:F0} ms = {toDecision:F0} ms to the decision + {latency - toDecision:F0} ms decision → webhook"));

@@ -1,4 +1,5 @@
 using Autoscaler.Ports.History;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Memory.Benchmarks;
 
@@ -10,7 +11,7 @@ internal sealed class DiscardingHistoryStore : IScalingHistoryStore
     /// <summary>Entries handed to the store.</summary>
     public long Appended => Interlocked.Read(ref _appended);
 
-    public Task<bool> AppendAsync(ScalingHistoryEntry entry, CancellationToken cancellationToken = default)
+    public Task<bool> AppendAsync(DecisionRecord entry, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _appended);
         return Task.FromResult(true);

@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Decisions;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Client;
 using Autoscaler.Grains.Interfaces;
@@ -33,7 +34,7 @@ public sealed partial class WorkerService(
             LogRegistered(logger, target, settings.Agents, run);
             await using var events = await autoscaler.SubscribeAsync(target, record =>
             {
-                LogScalingEvent(logger, record.Kind, record.From, record.To, record.Actor, string.Join(" | ", record.Explanation));
+                LogScalingEvent(logger, DecisionKinds.Name(record.Kind), record.From, record.To, record.Actor, string.Join(" | ", record.Explanation));
                 return Task.CompletedTask;
             }, stoppingToken);
 
@@ -51,7 +52,7 @@ public sealed partial class WorkerService(
             }
 
             var status = await autoscaler.GetStatusAsync(target, CancellationToken.None);
-            LogFinished(logger, target, status.Current, status.Status, status.LastDecision?.Kind ?? "none");
+            LogFinished(logger, target, status.Current, status.Status, status.LastDecision is { } last ? DecisionKinds.Name(last.Kind) : "none");
             if (settings.RemoveOnExit)
             {
                 await autoscaler.RemoveTargetAsync(target, CancellationToken.None);

@@ -2,6 +2,7 @@ using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Client;
 

@@ -1,5 +1,6 @@
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Client;
 

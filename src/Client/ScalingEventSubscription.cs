@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Autoscaler.Grains.Interfaces;
 using Microsoft.Extensions.Logging;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Client;
 

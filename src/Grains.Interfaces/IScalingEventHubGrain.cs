@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Decisions;
 using Orleans.Concurrency;
 
 namespace Autoscaler.Grains.Interfaces;

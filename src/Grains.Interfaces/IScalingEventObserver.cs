@@ -1,3 +1,5 @@
+using Autoscaler.Ports.Decisions;
+
 namespace Autoscaler.Grains.Interfaces;
 
 /// <summary>Receives scaling events from <see cref="IScalingEventHubGrain"/> (client SDK subscriptions).</summary>

@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Decisions;
 using Autoscaler.Ports.Telemetry;
 
 namespace Autoscaler.Grains.Interfaces;

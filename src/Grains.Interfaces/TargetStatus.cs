@@ -1,3 +1,5 @@
+using Autoscaler.Ports.Decisions;
+
 namespace Autoscaler.Grains.Interfaces;
 
 /// <summary>Everything an operator wants to see about one target.</summary>

@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services;
 
@@ -60,7 +61,6 @@ internal static class DecisionRecordSharing
         {
             Id = String(record.Id),
             Target = String(record.Target),
-            Kind = String(record.Kind),
             Actor = String(record.Actor),
             LimitedBy = record.LimitedBy is null ? null : String(record.LimitedBy),
             Trigger = String(record.Trigger),

@@ -3,6 +3,7 @@ using Autoscaler.Ports.Telemetry;
 using Autoscaler.Scaling;
 using Autoscaler.Scaling.Cost;
 using Autoscaler.Scaling.Windows;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services;
 

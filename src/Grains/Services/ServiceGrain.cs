@@ -10,6 +10,7 @@ using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Logging;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services;
 

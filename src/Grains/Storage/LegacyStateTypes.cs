@@ -2,6 +2,7 @@ using Autoscaler.Grains.Agents;
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Grains.Services.State;
 using Autoscaler.Grains.State;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Storage;
 

@@ -1,8 +1,10 @@
+using Autoscaler.Ports.Decisions;
+
 namespace Autoscaler.Ports.Events;
 
-/// <summary>Publishes scaling events to the outside world (NATS, the SSE stream, …).</summary>
+/// <summary>Publishes decisions and their outcomes as scaling events to the outside world (NATS, the SSE stream, …).</summary>
 public interface IScalingEventSink
 {
-    /// <summary>Publishes one event; completes when the event is handed to the transport.</summary>
-    public ValueTask PublishAsync(ScalingEvent scalingEvent, CancellationToken cancellationToken);
+    /// <summary>Publishes one record as an event (<see cref="DecisionEventJson"/>); completes when it is handed to the transport.</summary>
+    public ValueTask PublishAsync(DecisionRecord record, CancellationToken cancellationToken);
 }

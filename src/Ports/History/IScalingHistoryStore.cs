@@ -1,3 +1,5 @@
+using Autoscaler.Ports.Decisions;
+
 namespace Autoscaler.Ports.History;
 
 /// <summary>
@@ -5,9 +7,9 @@ namespace Autoscaler.Ports.History;
 /// </summary>
 public interface IScalingHistoryStore
 {
-    /// <summary>Stores an entry. Idempotent by <see cref="ScalingHistoryEntry.Id"/>: storing an id again is a no-op.</summary>
+    /// <summary>Stores a record. Idempotent by <see cref="DecisionRecord.EntryId"/>: storing an entry again is a no-op.</summary>
     /// <returns>True when this call stored it; false when an entry with that id was already there.</returns>
-    public Task<bool> AppendAsync(ScalingHistoryEntry entry, CancellationToken cancellationToken = default);
+    public Task<bool> AppendAsync(DecisionRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>A page of one target's entries in [From, To), newest first, continuing after the query's cursor.</summary>
     public Task<ScalingHistoryPage> QueryAsync(ScalingHistoryQuery query, CancellationToken cancellationToken = default);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Autoscaler.Ports.History;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Silo.ControlPlane;
 
@@ -12,15 +13,15 @@ public sealed class InMemoryScalingHistoryStore : IScalingHistoryStore
     /// <summary>Entries kept per target; older ones are dropped first.</summary>
     public const int MaxEntriesPerTarget = 10_000;
 
-    private readonly Dictionary<string, List<ScalingHistoryEntry>> _byTarget = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DecisionRecord>> _byTarget = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public Task<bool> AppendAsync(ScalingHistoryEntry entry, CancellationToken cancellationToken = default)
+    public Task<bool> AppendAsync(DecisionRecord entry, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            if (!_ids.Add(entry.Id))
+            if (!_ids.Add(entry.EntryId))
             {
                 return Task.FromResult(false);
             }
@@ -33,7 +34,7 @@ public sealed class InMemoryScalingHistoryStore : IScalingHistoryStore
             entries.Add(entry);
             if (entries.Count > MaxEntriesPerTarget)
             {
-                _ids.Remove(entries[0].Id);
+                _ids.Remove(entries[0].EntryId);
                 entries.RemoveAt(0);
             }
 
@@ -49,7 +50,7 @@ public sealed class InMemoryScalingHistoryStore : IScalingHistoryStore
             var matching = (_byTarget.GetValueOrDefault(query.Target) ?? [])
                 .Where(e => e.At >= query.From && e.At < query.To)
                 .OrderByDescending(e => e.At)
-                .ThenByDescending(e => e.Id, StringComparer.Ordinal)
+                .ThenByDescending(e => e.EntryId, StringComparer.Ordinal)
                 .Skip(skip)
                 .Take(query.Limit + 1)
                 .ToList();
@@ -70,7 +71,7 @@ public sealed class InMemoryScalingHistoryStore : IScalingHistoryStore
                 foreach (var old in entries.Where(e => e.At < olderThan).ToList())
                 {
                     entries.Remove(old);
-                    _ids.Remove(old.Id);
+                    _ids.Remove(old.EntryId);
                     removed++;
                 }
             }

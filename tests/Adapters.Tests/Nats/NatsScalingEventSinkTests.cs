@@ -4,6 +4,7 @@ using Autoscaler.Adapters.Nats.Events;
 using Autoscaler.Ports.Events;
 using Autoscaler.Testing;
 using Microsoft.Extensions.Options;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Adapters.Tests.Nats;
 
@@ -20,7 +21,7 @@ public sealed class NatsScalingEventSinkTests
         var at = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
         await sink.PublishAsync(
-            new ScalingEvent("e-1", "mistersmith-worker", at, ScalingEventKind.RolledBack, 3, 5, "policy:cpu", true, ["cpu 91% > 70%", "rolled back"]),
+            new DecisionRecord("e-1", "mistersmith-worker", at, DecisionKind.RolledBack, 3, 5, "policy:cpu", true, null, ["cpu 91% > 70%", "rolled back"]),
             CancellationToken.None);
         var message = await subscription.Msgs.ReadAsync().AsTask().WaitAsync(NatsTestHosts.Patience);
 
@@ -42,18 +43,18 @@ public sealed class NatsScalingEventSinkTests
     }
 
     [Theory]
-    [InlineData(ScalingEventKind.Decision, "decision")]
-    [InlineData(ScalingEventKind.Actuated, "actuated")]
-    [InlineData(ScalingEventKind.Failed, "failed")]
-    [InlineData(ScalingEventKind.RolledBack, "rolled-back")]
-    public void Kinds_have_their_contract_names(ScalingEventKind kind, string name) => Assert.Equal(name, ScalingEventJson.KindName(kind));
+    [InlineData(DecisionKind.Decision, "decision")]
+    [InlineData(DecisionKind.Actuated, "actuated")]
+    [InlineData(DecisionKind.Failed, "failed")]
+    [InlineData(DecisionKind.RolledBack, "rolled-back")]
+    public void Kinds_have_their_contract_names(DecisionKind kind, string name) => Assert.Equal(name, DecisionKinds.EventName(kind));
 
     [Fact]
     public async Task Target_that_is_not_a_subject_token_is_refused()
     {
         await using var host = await NatsTestHosts.StartAsync(new NatsOptions { Url = TestEnvironment.NatsUrl });
         var sink = new NatsScalingEventSink(host, Options.Create(new NatsScalingEventOptions()));
-        var bad = new ScalingEvent("e", "a.b", DateTimeOffset.UnixEpoch, ScalingEventKind.Decision, 1, 2, "x", false, []);
+        var bad = new DecisionRecord("e", "a.b", DateTimeOffset.UnixEpoch, DecisionKind.Decision, 1, 2, "x", false, null, []);
 
         await Assert.ThrowsAsync<ArgumentException>(() => sink.PublishAsync(bad, CancellationToken.None).AsTask());
     }

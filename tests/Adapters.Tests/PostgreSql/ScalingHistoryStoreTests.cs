@@ -3,6 +3,7 @@ using Autoscaler.Adapters.PostgreSql.Schema;
 using Autoscaler.Ports.History;
 using Autoscaler.Testing;
 using Npgsql;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Adapters.Tests.PostgreSql;
 
@@ -16,7 +17,7 @@ public sealed class ScalingHistoryStoreTests
         var (store, _) = await CreateStoreAsync();
         var entry = Entry("d-1", "orders-api", Noon) with
         {
-            Kind = ScalingHistoryKind.RolledBack,
+            Kind = DecisionKind.RolledBack,
             Explanation = ["cpu 91% > target 70%", "step limit +2"],
             Outcome = "health check failed",
             DurationMs = 1234,
@@ -40,7 +41,7 @@ public sealed class ScalingHistoryStoreTests
 
         var first = await store.AppendAsync(entry);
         var again = await store.AppendAsync(entry);
-        var elsewhen = await store.AppendAsync(entry with { At = Noon.AddMonths(1), ToCapacity = 99 });
+        var elsewhen = await store.AppendAsync(entry with { At = Noon.AddMonths(1), To = 99 });
 
         Assert.True(first);
         Assert.False(again);
@@ -190,8 +191,8 @@ public sealed class ScalingHistoryStoreTests
             () => store.QueryAsync(new ScalingHistoryQuery("orders-api", Noon, Noon.AddDays(1), Limit: 0)));
     }
 
-    private static ScalingHistoryEntry Entry(string id, string target, DateTimeOffset at) => new(
-        id, target, at, ScalingHistoryKind.Decision, 2, 4, "cpu", "policy:cpu-70", ["cpu above target"], "applied", 15, false);
+    private static DecisionRecord Entry(string id, string target, DateTimeOffset at) => new(
+        id, target, at, DecisionKind.Decision, 2, 4, "policy:cpu-70", false, null, ["cpu above target"], "cpu", 15, "applied");
 
     private static async Task<(NpgsqlScalingHistoryStore Store, string Database)> CreateStoreAsync()
     {

@@ -1,4 +1,5 @@
 using Autoscaler.Ports.Events;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Tests.Infrastructure;
 
@@ -23,11 +24,11 @@ public sealed class CapturingScalingEventSink : IScalingEventSink
         return capture;
     }
 
-    public ValueTask PublishAsync(ScalingEvent scalingEvent, CancellationToken cancellationToken)
+    public ValueTask PublishAsync(DecisionRecord record, CancellationToken cancellationToken)
     {
         foreach (var capture in Volatile.Read(ref _captures))
         {
-            capture.Offer(scalingEvent);
+            capture.Offer(record);
         }
 
         return ValueTask.CompletedTask;

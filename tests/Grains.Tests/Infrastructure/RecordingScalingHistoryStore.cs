@@ -1,4 +1,5 @@
 using Autoscaler.Ports.History;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Tests.Infrastructure;
 
@@ -8,14 +9,14 @@ namespace Autoscaler.Grains.Tests.Infrastructure;
 /// </summary>
 public sealed class RecordingScalingHistoryStore : IScalingHistoryStore
 {
-    private readonly Dictionary<string, ScalingHistoryEntry> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DecisionRecord> _byId = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public Task<bool> AppendAsync(ScalingHistoryEntry entry, CancellationToken cancellationToken = default)
+    public Task<bool> AppendAsync(DecisionRecord entry, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            return Task.FromResult(_byId.TryAdd(entry.Id, entry));
+            return Task.FromResult(_byId.TryAdd(entry.EntryId, entry));
         }
     }
 
@@ -26,7 +27,7 @@ public sealed class RecordingScalingHistoryStore : IScalingHistoryStore
             var page = _byId.Values
                 .Where(e => e.Target == query.Target && e.At >= query.From && e.At < query.To)
                 .OrderByDescending(e => e.At)
-                .ThenByDescending(e => e.Id, StringComparer.Ordinal)
+                .ThenByDescending(e => e.EntryId, StringComparer.Ordinal)
                 .Take(query.Limit)
                 .ToList();
             return Task.FromResult(new ScalingHistoryPage(page, null));
@@ -37,7 +38,7 @@ public sealed class RecordingScalingHistoryStore : IScalingHistoryStore
     {
         lock (_lock)
         {
-            var old = _byId.Values.Where(e => e.At < olderThan).Select(e => e.Id).ToList();
+            var old = _byId.Values.Where(e => e.At < olderThan).Select(e => e.EntryId).ToList();
             old.ForEach(id => _byId.Remove(id));
             return Task.FromResult((long)old.Count);
         }

@@ -1,15 +1,16 @@
 using System.Threading.Channels;
 using Autoscaler.Ports.Events;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Tests.Infrastructure;
 
 /// <summary>The events a <see cref="CapturingScalingEventSink"/> saw while this capture was open.</summary>
 public sealed class ScalingEventCapture(Action<ScalingEventCapture> close) : IDisposable
 {
-    private readonly Channel<ScalingEvent> _events = Channel.CreateUnbounded<ScalingEvent>();
+    private readonly Channel<DecisionRecord> _events = Channel.CreateUnbounded<DecisionRecord>();
 
     /// <summary>The captured events, in publication order.</summary>
-    public ChannelReader<ScalingEvent> Reader => _events.Reader;
+    public ChannelReader<DecisionRecord> Reader => _events.Reader;
 
     public void Dispose()
     {
@@ -17,5 +18,5 @@ public sealed class ScalingEventCapture(Action<ScalingEventCapture> close) : IDi
         _events.Writer.TryComplete();
     }
 
-    internal void Offer(ScalingEvent scalingEvent) => _events.Writer.TryWrite(scalingEvent);
+    internal void Offer(DecisionRecord record) => _events.Writer.TryWrite(record);
 }

@@ -6,6 +6,7 @@ using Autoscaler.Ports.Events;
 using Autoscaler.Ports.Telemetry;
 using Orleans.Core.Internal;
 using static Autoscaler.Grains.Tests.Services.TargetBuilder;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Tests.Services;
 
@@ -36,15 +37,15 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
         Assert.Equal(4, status.Current);
         Assert.Equal(4, fixture.Simulated.Find(id)!.Peek().Desired);
         Assert.Equal("fast-path", status.LastDecision!.Trigger);
-        Assert.Equal("actuated", status.LastDecision.Kind);
+        Assert.Equal(DecisionKind.Actuated, status.LastDecision.Kind);
         Assert.Equal("policy:cpu", status.LastDecision.Actor);
-        var published = new List<ScalingEvent>();
+        var published = new List<DecisionRecord>();
         while (subscription.Reader.TryRead(out var scalingEvent))
         {
             published.Add(scalingEvent);
         }
 
-        Assert.Equal([ScalingEventKind.Decision, ScalingEventKind.Actuated], published.Where(e => e.Target == id).Select(e => e.Kind));
+        Assert.Equal([DecisionKind.Decision, DecisionKind.Actuated], published.Where(e => e.Target == id).Select(e => e.Kind));
     }
 
     [Fact]
@@ -84,10 +85,10 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
         var status = await grain.GetStatusAsync();
         Assert.Equal(2, status.Current);
         Assert.Equal("failing", status.Status);
-        var kinds = (await grain.GetRecentDecisionsAsync(3)).Select(d => d.Kind).ToList();
+        var kinds = (await grain.GetRecentDecisionsAsync(3)).Select(d => DecisionKinds.Name(d.Kind)).ToList();
         Assert.Equal(["rolled-back", "failed", "decision"], kinds);
         var entries = await fixture.History.QueryAsync(new Ports.History.ScalingHistoryQuery(id, Now.AddHours(-1), Now.AddHours(1)));
-        Assert.Contains(entries.Entries, e => e.Kind == Ports.History.ScalingHistoryKind.RolledBack && e.ToCapacity == 2);
+        Assert.Contains(entries.Entries, e => e.Kind == DecisionKind.RolledBack && e.To == 2);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
 
         Assert.Equal(decisions, JsonSerializer.Serialize(await grain.GetRecentDecisionsAsync(50)));
         Assert.Equal(last, JsonSerializer.Serialize((await grain.GetStatusAsync()).LastDecision));
-        Assert.Equal(["rolled-back", "failed", "decision", "actuated", "decision"], (await grain.GetRecentDecisionsAsync(5)).Select(d => d.Kind));
+        Assert.Equal(["rolled-back", "failed", "decision", "actuated", "decision"], (await grain.GetRecentDecisionsAsync(5)).Select(d => DecisionKinds.Name(d.Kind)));
     }
 
     [Fact]

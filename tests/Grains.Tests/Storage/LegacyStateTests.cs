@@ -6,6 +6,7 @@ using Autoscaler.Grains.Policies;
 using Autoscaler.Grains.Services;
 using Autoscaler.Grains.Services.State;
 using Autoscaler.Grains.Supervision;
+using Autoscaler.Ports.Decisions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -55,7 +56,7 @@ public sealed class LegacyStateTests
         Assert.True(target.Cost!.Month.CapacityHours > 0);
         Assert.Equal(state.RecentDecisions.Count, target.RecentDecisions.Count);
         var newest = target.RecentDecisions[0];
-        Assert.Equal(("mistersmith-gateway-9", "actuated", 5, 6, "manual:user:generated-admin"), (newest.Id, newest.Kind, newest.From, newest.To, newest.Actor));
+        Assert.Equal(("mistersmith-gateway-9", DecisionKind.Actuated, 5, 6, "manual:user:generated-admin"), (newest.Id, newest.Kind, newest.From, newest.To, newest.Actor));
         Assert.Equal(3, newest.Explanation.Count);
         Assert.Equal(9, target.DecisionSequence);
         Assert.Contains("connections", target.Windows.Metrics);

@@ -1,5 +1,6 @@
 using Autoscaler.Grains.Interfaces;
 using static Autoscaler.Integration.Tests.Client.SdkTargets;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Integration.Tests.Client;
 
@@ -24,7 +25,7 @@ public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFix
                              seen.Add(record);
                          }
 
-                         if (record.Kind == "actuated")
+                         if (record.Kind == DecisionKind.Actuated)
                          {
                              actuated.TrySetResult(record);
                          }
@@ -43,8 +44,8 @@ public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFix
         var status = await sdk.GetStatusAsync(id);
         Assert.Equal(4, status.Current);
         Assert.Equal(["cpu"], status.Policies);
-        Assert.Equal("actuated", status.LastDecision!.Kind);
-        Assert.Contains(await sdk.GetRecentDecisionsAsync(id, 10), d => d.Kind == "actuated" && d.To == 4);
+        Assert.Equal(DecisionKind.Actuated, status.LastDecision!.Kind);
+        Assert.Contains(await sdk.GetRecentDecisionsAsync(id, 10), d => d.Kind == DecisionKind.Actuated && d.To == 4);
         Assert.All(seen, record => Assert.Equal(id, record.Target));
         Assert.Equal("cpu", Assert.Single(await sdk.GetPoliciesAsync(id)).Name);
 

@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ports.Decisions;
 using Autoscaler.Ports.Telemetry;
 using Npgsql;
 
@@ -46,7 +47,7 @@ public sealed class PreviousVersionStateTests
         Assert.Equal(["connection-count", "response-time"], status.Policies);
         Assert.Equal(6, status.Current);
         Assert.Equal(("capture", 6), (status.Override!.Reason, status.Override.Capacity));
-        Assert.Equal(("mistersmith-gateway-9", "actuated"), (decisions[0].Id, decisions[0].Kind));
+        Assert.Equal(("mistersmith-gateway-9", DecisionKind.Actuated), (decisions[0].Id, decisions[0].Kind));
         Assert.True(decisions.Count >= 10);
         Assert.Contains(metrics, m => m.Name == "connections");
         Assert.True(status.Cost.CapacityHoursThisMonth > 0);

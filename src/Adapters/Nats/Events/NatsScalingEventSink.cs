@@ -1,5 +1,6 @@
 using Autoscaler.Adapters.Nats.Connection;
 using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ports.Decisions;
 using Autoscaler.Ports.Events;
 using Microsoft.Extensions.Options;
 
@@ -17,12 +18,12 @@ public sealed class NatsScalingEventSink(NatsConnectionHost host, IOptions<NatsS
     public string SubjectFor(string target) => $"{_prefix}.{target}";
 
     /// <inheritdoc />
-    public async ValueTask PublishAsync(ScalingEvent scalingEvent, CancellationToken cancellationToken)
+    public async ValueTask PublishAsync(DecisionRecord record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(scalingEvent);
-        if (!TelemetrySubject.IsValidTarget(scalingEvent.Target))
+        ArgumentNullException.ThrowIfNull(record);
+        if (!TelemetrySubject.IsValidTarget(record.Target))
         {
-            throw new ArgumentException($"Target id '{scalingEvent.Target}' cannot be a subject token.", nameof(scalingEvent));
+            throw new ArgumentException($"Target id '{record.Target}' cannot be a subject token.", nameof(record));
         }
 
         if (host.Connection is not { } connection)
@@ -30,6 +31,6 @@ public sealed class NatsScalingEventSink(NatsConnectionHost host, IOptions<NatsS
             return;
         }
 
-        await connection.PublishAsync(SubjectFor(scalingEvent.Target), ScalingEventJson.Serialize(scalingEvent), cancellationToken: cancellationToken);
+        await connection.PublishAsync(SubjectFor(record.Target), DecisionEventJson.Serialize(record), cancellationToken: cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Autoscaler.Ports.History;
 using Npgsql;
 using NpgsqlTypes;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Adapters.PostgreSql.History;
 
@@ -19,21 +20,21 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
     private readonly ConcurrentDictionary<DateOnly, bool> _knownMonths = new();
 
     /// <inheritdoc />
-    public async Task<bool> AppendAsync(ScalingHistoryEntry entry, CancellationToken cancellationToken = default)
+    public async Task<bool> AppendAsync(DecisionRecord record, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var at = entry.At.ToUniversalTime();
+        ArgumentNullException.ThrowIfNull(record);
+        var at = record.At.ToUniversalTime();
         await EnsureMonthAsync(at, cancellationToken);
         try
         {
-            return await InsertAsync(entry, at, cancellationToken);
+            return await InsertAsync(record, at, cancellationToken);
         }
         catch (PostgresException exception) when (exception.SqlState == NoPartitionForRow)
         {
             // A purge dropped the month after this process cached it: create it again and retry once.
             _knownMonths.TryRemove(MonthOf(at), out _);
             await EnsureMonthAsync(at, cancellationToken);
-            return await InsertAsync(entry, at, cancellationToken);
+            return await InsertAsync(record, at, cancellationToken);
         }
     }
 
@@ -62,7 +63,7 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
         command.Parameters.AddWithValue("after_id", NpgsqlDbType.Varchar, cursor?.Id ?? "");
         command.Parameters.AddWithValue("take", query.Limit + 1); // one extra row tells whether a next page exists
 
-        var entries = new List<ScalingHistoryEntry>();
+        var entries = new List<DecisionRecord>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -78,7 +79,7 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
 
         entries.RemoveAt(entries.Count - 1);
         var last = entries[^1];
-        return new ScalingHistoryPage(entries, new HistoryCursor(last.At, last.Id).Encode());
+        return new ScalingHistoryPage(entries, new HistoryCursor(last.At, last.EntryId).Encode());
     }
 
     /// <inheritdoc />
@@ -120,7 +121,7 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
         _knownMonths[month] = true;
     }
 
-    private async Task<bool> InsertAsync(ScalingHistoryEntry entry, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<bool> InsertAsync(DecisionRecord record, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             WITH claimed AS (
@@ -135,34 +136,39 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
             FROM claimed
             """);
         command.CommandTimeout = commandTimeoutSeconds;
-        command.Parameters.AddWithValue("id", entry.Id);
+        command.Parameters.AddWithValue("id", record.EntryId);
         command.Parameters.AddWithValue("at", at);
-        command.Parameters.AddWithValue("target", entry.Target);
-        command.Parameters.AddWithValue("kind", ScalingHistoryKindNames.ToName(entry.Kind));
-        command.Parameters.AddWithValue("from_capacity", entry.FromCapacity);
-        command.Parameters.AddWithValue("to_capacity", entry.ToCapacity);
-        command.Parameters.AddWithValue("trigger", entry.Trigger);
-        command.Parameters.AddWithValue("actor", entry.Actor);
-        command.Parameters.AddWithValue("explanation", entry.Explanation.ToArray());
-        command.Parameters.AddWithValue("outcome", NpgsqlDbType.Text, (object?)entry.Outcome ?? DBNull.Value);
-        command.Parameters.AddWithValue("duration_ms", NpgsqlDbType.Bigint, (object?)entry.DurationMs ?? DBNull.Value);
-        command.Parameters.AddWithValue("dry_run", entry.DryRun);
+        command.Parameters.AddWithValue("target", record.Target);
+        command.Parameters.AddWithValue("kind", DecisionKinds.Name(record.Kind));
+        command.Parameters.AddWithValue("from_capacity", record.From);
+        command.Parameters.AddWithValue("to_capacity", record.To);
+        command.Parameters.AddWithValue("trigger", record.Trigger);
+        command.Parameters.AddWithValue("actor", record.Actor);
+        command.Parameters.AddWithValue("explanation", record.Explanation.ToArray());
+        command.Parameters.AddWithValue("outcome", NpgsqlDbType.Text, (object?)record.Outcome ?? DBNull.Value);
+        command.Parameters.AddWithValue("duration_ms", NpgsqlDbType.Bigint, (long)record.DurationMs);
+        command.Parameters.AddWithValue("dry_run", record.DryRun);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static ScalingHistoryEntry Read(NpgsqlDataReader reader) => new(
-        Id: reader.GetString(0),
-        Target: reader.GetString(1),
-        At: reader.GetFieldValue<DateTimeOffset>(2),
-        Kind: ScalingHistoryKindNames.FromName(reader.GetString(3)),
-        FromCapacity: reader.GetInt32(4),
-        ToCapacity: reader.GetInt32(5),
-        Trigger: reader.GetString(6),
-        Actor: reader.GetString(7),
-        Explanation: reader.GetFieldValue<string[]>(8),
-        Outcome: reader.IsDBNull(9) ? null : reader.GetString(9),
-        DurationMs: reader.IsDBNull(10) ? null : reader.GetInt64(10),
-        DryRun: reader.GetBoolean(11));
+    private static DecisionRecord Read(NpgsqlDataReader reader)
+    {
+        var kind = DecisionKinds.Parse(reader.GetString(3));
+        return new DecisionRecord(
+            Id: DecisionRecord.DecisionIdOf(reader.GetString(0), kind),
+            Target: reader.GetString(1),
+            At: reader.GetFieldValue<DateTimeOffset>(2),
+            Kind: kind,
+            From: reader.GetInt32(4),
+            To: reader.GetInt32(5),
+            Actor: reader.GetString(7),
+            DryRun: reader.GetBoolean(11),
+            LimitedBy: null,
+            Explanation: reader.GetFieldValue<string[]>(8),
+            Trigger: reader.GetString(6),
+            DurationMs: reader.IsDBNull(10) ? 0 : reader.GetInt64(10),
+            Outcome: reader.IsDBNull(9) ? null : reader.GetString(9));
+    }
 
     private static DateOnly MonthOf(DateTimeOffset utc) => new(utc.Year, utc.Month, 1);
 }

@@ -1,7 +1,7 @@
 using Autoscaler.Grains.Interfaces;
-using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Ports.Actuation;
 using Autoscaler.Scaling;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services.Decisions;
 
@@ -10,12 +10,12 @@ internal static class DecisionOutcomes
 {
     /// <summary>An evaluation that changed nothing, with the engine's explanation.</summary>
     public static DecisionRecord NoChange(string target, DateTimeOffset now, int current, ScalingEvaluation evaluation, string trigger) =>
-        new($"{target}-eval", target, now, DecisionRecords.NoChange, current, current, ActorOf(evaluation.LimitedBy, evaluation.DrivenBy), false,
+        new($"{target}-eval", target, now, DecisionKind.NoChange, current, current, ActorOf(evaluation.LimitedBy, evaluation.DrivenBy), false,
             evaluation.LimitedBy?.ToString(), evaluation.Explanation.ToLines(), trigger);
 
     /// <summary>The no-change answer of a fast path before any full evaluation ran.</summary>
     public static DecisionRecord Quiet(string target, DateTimeOffset now, int current, string trigger) =>
-        new($"{target}-eval", target, now, DecisionRecords.NoChange, current, current, "none", false, null, [], trigger);
+        new($"{target}-eval", target, now, DecisionKind.NoChange, current, current, "none", false, null, [], trigger);
 
     /// <summary>True when the supervisor and the target's own flags let a decision reach the actuator.</summary>
     public static bool MayActuate(ScaleApproval approval, ScalingFlags flags) => approval.MayActuate && flags.Enabled && !flags.DryRun;
@@ -35,7 +35,7 @@ internal static class DecisionOutcomes
             $"{target}-{sequence}",
             target,
             now,
-            trigger == "manual" ? DecisionRecords.Manual : DecisionRecords.Decision,
+            trigger == "manual" ? DecisionKind.Manual : DecisionKind.Decision,
             from,
             to,
             actor,
@@ -47,7 +47,7 @@ internal static class DecisionOutcomes
 
     /// <summary>The decision took effect.</summary>
     public static DecisionRecord Actuated(DecisionRecord decided, DateTimeOffset now) =>
-        decided with { Kind = DecisionRecords.Actuated, At = now, DurationMs = (now - decided.At).TotalMilliseconds, DryRun = false };
+        decided with { Kind = DecisionKind.Actuated, At = now, DurationMs = (now - decided.At).TotalMilliseconds, DryRun = false };
 
     /// <summary>The line that says why an actuation failed.</summary>
     public static string Failure(string actuatorKind, ScaleTargetResult result) =>
@@ -55,12 +55,12 @@ internal static class DecisionOutcomes
 
     /// <summary>The actuation failed: the decision's lines and the failure.</summary>
     public static DecisionRecord Failed(DecisionRecord decided, DateTimeOffset now, string failure) =>
-        decided with { Kind = DecisionRecords.Failed, At = now, DurationMs = (now - decided.At).TotalMilliseconds, Explanation = [.. decided.Explanation, failure] };
+        decided with { Kind = DecisionKind.Failed, At = now, DurationMs = (now - decided.At).TotalMilliseconds, Explanation = [.. decided.Explanation, failure] };
 
     /// <summary>After a failure the last good capacity stays.</summary>
     public static DecisionRecord RolledBack(DecisionRecord decided, DateTimeOffset now, string failure) => decided with
     {
-        Kind = DecisionRecords.RolledBack,
+        Kind = DecisionKind.RolledBack,
         At = now,
         To = decided.From,
         DurationMs = (now - decided.At).TotalMilliseconds,

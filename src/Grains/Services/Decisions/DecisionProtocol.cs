@@ -6,6 +6,7 @@ using Autoscaler.Grains.Services.Upkeep;
 using Autoscaler.Ports.Actuation;
 using Autoscaler.Scaling;
 using Microsoft.Extensions.Logging;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services.Decisions;
 

@@ -3,6 +3,7 @@ using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Autoscaler.Scaling;
 using Microsoft.Extensions.Logging;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services.Reporting;
 
@@ -20,10 +21,10 @@ internal sealed partial class DecisionReporter(
     {
         try
         {
-            await history.AppendAsync(DecisionRecords.ToHistory(record, outcome));
+            await history.AppendAsync(record with { Outcome = outcome });
             if (publish)
             {
-                await events.PublishAsync(DecisionRecords.ToEvent(record), CancellationToken.None);
+                await events.PublishAsync(record, CancellationToken.None);
                 fanout.PublishToHub(record);
             }
         }

@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services.Reporting;
 

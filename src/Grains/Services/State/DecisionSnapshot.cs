@@ -1,4 +1,4 @@
-using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services.State;
 
@@ -20,13 +20,13 @@ public sealed record DecisionSnapshot(
 {
     /// <summary>The decision record it stores.</summary>
     public DecisionRecord ToRecord() =>
-        new(Id, Target, At, Kind, From, To, Actor, DryRun, LimitedBy, Explanation ?? [], Trigger ?? "timer", DurationMs);
+        new(Id, Target, At, DecisionKinds.Parse(Kind), From, To, Actor, DryRun, LimitedBy, Explanation ?? [], Trigger ?? "timer", DurationMs);
 
     /// <summary>The stored form of <paramref name="record"/>.</summary>
     public static DecisionSnapshot Of(DecisionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new(record.Id, record.Target, record.At, record.Kind, record.From, record.To, record.Actor, record.DryRun, record.LimitedBy,
+        return new(record.Id, record.Target, record.At, DecisionKinds.Name(record.Kind), record.From, record.To, record.Actor, record.DryRun, record.LimitedBy,
             record.Explanation as string[] ?? record.Explanation.ToArray(), record.Trigger, record.DurationMs);
     }
 }

@@ -1,6 +1,7 @@
 using Autoscaler.Grains.State;
 using Autoscaler.Scaling;
 using Autoscaler.Scaling.Windows;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services.State;
 

@@ -1,5 +1,6 @@
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Scaling.Cost;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services.Status;
 

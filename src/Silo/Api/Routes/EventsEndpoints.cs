@@ -7,6 +7,7 @@ using Autoscaler.Silo.Api.Security;
 using Autoscaler.Silo.ControlPlane.Events;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Silo.Api.Routes;
 
@@ -58,11 +59,11 @@ internal static class EventsEndpoints
                 }
 
                 buffer.ResetWrittenCount();
-                while (subscription.Reader.TryRead(out var scalingEvent))
+                while (subscription.Reader.TryRead(out var record))
                 {
-                    if (target is null || scalingEvent.Target == target)
+                    if (target is null || record.Target == target)
                     {
-                        WriteMessage(buffer, scalingEvent);
+                        WriteMessage(buffer, record);
                     }
                 }
 
@@ -96,13 +97,13 @@ internal static class EventsEndpoints
         }
     }
 
-    private static void WriteMessage(ArrayBufferWriter<byte> buffer, ScalingEvent scalingEvent)
+    private static void WriteMessage(ArrayBufferWriter<byte> buffer, DecisionRecord record)
     {
         Write(buffer, "id: ");
-        Write(buffer, SingleLine(scalingEvent.Id));
+        Write(buffer, SingleLine(record.Id));
         Write(buffer, "\nevent: scaling\ndata: ");
         // The JSON writer escapes control characters, so the data is one line.
-        buffer.Write(ScalingEventJson.Serialize(scalingEvent));
+        buffer.Write(DecisionEventJson.Serialize(record));
         Write(buffer, "\n\n");
     }
 

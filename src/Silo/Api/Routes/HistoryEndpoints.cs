@@ -64,6 +64,6 @@ internal static class HistoryEndpoints
             }
         }
 
-        return TypedResults.Ok(new HistoryView(target, [.. page.Entries.Select(Views.Event)], page.NextCursor));
+        return TypedResults.Ok(new HistoryView(target, [.. page.Entries.Select(Views.HistoryEvent)], page.NextCursor));
     }
 }

@@ -3,6 +3,7 @@ using Autoscaler.Grains.Interfaces;
 using Autoscaler.Silo.Api.Problems;
 using Autoscaler.Silo.Api.Routes.Models;
 using Autoscaler.Silo.Api.Security;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Silo.Api.Routes;
 
@@ -57,7 +58,7 @@ internal static class MetricsEndpoints
 
     private static List<MetricPointView> Replicas(IReadOnlyList<DecisionRecord> newestFirst, int current, DateTimeOffset from, DateTimeOffset now)
     {
-        var applied = newestFirst.Where(d => d.Kind is "actuated" or "manual" && !d.DryRun && d.At >= from).Reverse().ToList();
+        var applied = newestFirst.Where(d => d.Kind is DecisionKind.Actuated or DecisionKind.Manual && !d.DryRun && d.At >= from).Reverse().ToList();
         var points = new List<MetricPointView>(applied.Count + 2) { new(from, applied.Count > 0 ? applied[0].From : current) };
         points.AddRange(applied.Select(d => new MetricPointView(d.At, d.To)));
         points.Add(new MetricPointView(now, current));

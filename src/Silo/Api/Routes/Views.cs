@@ -2,6 +2,7 @@ using Autoscaler.Adapters.Nats.Events;
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.History;
 using Autoscaler.Silo.Api.Routes.Models;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Silo.Api.Routes;
 
@@ -51,24 +52,13 @@ internal static class Views
 
     /// <summary>A decision as a scaling event.</summary>
     public static EventView Event(DecisionRecord decision) => new(
-        decision.Id, decision.Target, decision.At, decision.Kind, decision.From, decision.To, decision.Actor, decision.DryRun,
+        decision.Id, decision.Target, decision.At, DecisionKinds.Name(decision.Kind), decision.From, decision.To, decision.Actor, decision.DryRun,
         decision.Explanation, decision.LimitedBy, decision.Trigger);
 
-    /// <summary>A history entry as a scaling event.</summary>
-    public static EventView Event(ScalingHistoryEntry entry) => new(
-        entry.Id, entry.Target, entry.At, KindName(entry.Kind), entry.FromCapacity, entry.ToCapacity, entry.Actor, entry.DryRun,
+    /// <summary>A stored history record as a scaling event: its own entry id, and what became of it.</summary>
+    public static EventView HistoryEvent(DecisionRecord entry) => new(
+        entry.EntryId, entry.Target, entry.At, DecisionKinds.Name(entry.Kind), entry.From, entry.To, entry.Actor, entry.DryRun,
         entry.Explanation, null, entry.Trigger, entry.Outcome);
-
-    /// <summary>The wire name of a history kind (the event kinds of contracts/telemetry.md, plus <c>manual</c>).</summary>
-    public static string KindName(ScalingHistoryKind kind) => kind switch
-    {
-        ScalingHistoryKind.Decision => "decision",
-        ScalingHistoryKind.Actuated => "actuated",
-        ScalingHistoryKind.Failed => "failed",
-        ScalingHistoryKind.RolledBack => "rolled-back",
-        ScalingHistoryKind.Manual => "manual",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>A budget level's wire name.</summary>
     public static string BudgetName(BudgetStatus level) => level switch

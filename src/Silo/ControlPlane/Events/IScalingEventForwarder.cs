@@ -1,4 +1,5 @@
 using Autoscaler.Ports.Events;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Silo.ControlPlane.Events;
 
@@ -6,5 +7,5 @@ namespace Autoscaler.Silo.ControlPlane.Events;
 public interface IScalingEventForwarder
 {
     /// <summary>Forwards one event; must not throw for transport trouble (count and log instead).</summary>
-    public ValueTask ForwardAsync(ScalingEvent scalingEvent, CancellationToken cancellationToken);
+    public ValueTask ForwardAsync(DecisionRecord record, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Autoscaler.Ports.Events;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Silo.ControlPlane.Events;
 
@@ -15,16 +16,16 @@ public sealed class ScalingEventBroadcaster(IEnumerable<IScalingEventForwarder> 
     /// <summary>Subscribers right now.</summary>
     public int SubscriberCount => _subscribers.Items.Length;
 
-    public async ValueTask PublishAsync(ScalingEvent scalingEvent, CancellationToken cancellationToken)
+    public async ValueTask PublishAsync(DecisionRecord record, CancellationToken cancellationToken)
     {
         foreach (var subscriber in _subscribers.Items)
         {
-            subscriber.Offer(scalingEvent);
+            subscriber.Offer(record);
         }
 
         foreach (var forwarder in _forwarders)
         {
-            await forwarder.ForwardAsync(scalingEvent, cancellationToken);
+            await forwarder.ForwardAsync(record, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Autoscaler.Ports.Events;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Silo.ControlPlane.Events;
 
@@ -7,13 +8,13 @@ namespace Autoscaler.Silo.ControlPlane.Events;
 public sealed class ScalingEventSubscription : IDisposable
 {
     private readonly ScalingEventBroadcaster _owner;
-    private readonly Channel<ScalingEvent> _channel;
+    private readonly Channel<DecisionRecord> _channel;
     private long _dropped;
 
     internal ScalingEventSubscription(ScalingEventBroadcaster owner, int capacity)
     {
         _owner = owner;
-        _channel = Channel.CreateBounded<ScalingEvent>(new BoundedChannelOptions(capacity)
+        _channel = Channel.CreateBounded<DecisionRecord>(new BoundedChannelOptions(capacity)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
@@ -24,7 +25,7 @@ public sealed class ScalingEventSubscription : IDisposable
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>The events, in publication order.</summary>
-    public ChannelReader<ScalingEvent> Reader => _channel.Reader;
+    public ChannelReader<DecisionRecord> Reader => _channel.Reader;
 
     public void Dispose()
     {
@@ -32,5 +33,5 @@ public sealed class ScalingEventSubscription : IDisposable
         _channel.Writer.TryComplete();
     }
 
-    internal void Offer(ScalingEvent scalingEvent) => _channel.Writer.TryWrite(scalingEvent);
+    internal void Offer(DecisionRecord record) => _channel.Writer.TryWrite(record);
 }

@@ -2,6 +2,7 @@ using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Actuation;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Tests.Services.Decisions;
 
@@ -21,16 +22,16 @@ public sealed class DecisionProtocolTests
 
         var outcome = await harness.Protocol.EvaluateAsync("fast-path", scaleOutOnly: true);
 
-        Assert.Equal("actuated", outcome.Kind);
+        Assert.Equal(DecisionKind.Actuated, outcome.Kind);
         Assert.Equal(
             ["approve 2->4", "write pending=svc-1 current=2", "apply svc-1 -> 4", "write pending=none current=4", "report 4", "write windows"],
             harness.Journal);
         Assert.Equal("svc-1", harness.Actuator.PendingWhenApplied);
         Assert.Equal(4, harness.Target.Current);
         Assert.Null(harness.Target.Pending);
-        Assert.Equal(["svc-1:actuated", "svc-1"], harness.Target.RecentDecisions.Select(d => d.Kind == "actuated" ? $"{d.Id}:actuated" : d.Id));
-        Assert.Equal([("svc-1", "pending"), ("svc-1:actuated", "succeeded")], harness.History.Entries.Select(e => (e.Id, e.Outcome!)));
-        Assert.Equal([ScalingEventKind.Decision, ScalingEventKind.Actuated], harness.Events.Published.Select(e => e.Kind));
+        Assert.Equal(["svc-1:actuated", "svc-1"], harness.Target.RecentDecisions.Select(d => d.EntryId));
+        Assert.Equal([("svc-1", "pending"), ("svc-1:actuated", "succeeded")], harness.History.Entries.Select(e => (e.EntryId, e.Outcome!)));
+        Assert.Equal([DecisionKind.Decision, DecisionKind.Actuated], harness.Events.Published.Select(e => e.Kind));
         Assert.Contains(harness.Target.History.ScaleEvents, e => e.Change == 2 && e.Policy == "cpu");
     }
 
@@ -57,17 +58,17 @@ public sealed class DecisionProtocolTests
 
         var outcome = await harness.Protocol.EvaluateAsync("timer", scaleOutOnly: false);
 
-        Assert.Equal("failed", outcome.Kind);
+        Assert.Equal(DecisionKind.Failed, outcome.Kind);
         Assert.Equal(2, harness.Target.Current);
         Assert.Equal(1, harness.Target.ConsecutiveFailures);
         Assert.Null(harness.Target.Pending);
-        Assert.Equal(["rolled-back", "failed", "decision"], harness.Target.RecentDecisions.Select(d => d.Kind));
+        Assert.Equal(["rolled-back", "failed", "decision"], harness.Target.RecentDecisions.Select(d => DecisionKinds.Name(d.Kind)));
         var rolledBack = harness.Target.RecentDecisions[0];
         Assert.Equal((2, 2), (rolledBack.From, rolledBack.To));
         Assert.Equal(["actuator simulated: Throttled after 2 attempt(s): refused", "kept the last good capacity 2"], rolledBack.Explanation);
         Assert.Equal(["pending", "failed", "rolled-back"], harness.History.Entries.Select(e => e.Outcome!));
         Assert.Equal(
-            [ScalingEventKind.Decision, ScalingEventKind.Failed, ScalingEventKind.RolledBack], harness.Events.Published.Select(e => e.Kind));
+            [DecisionKind.Decision, DecisionKind.Failed, DecisionKind.RolledBack], harness.Events.Published.Select(e => e.Kind));
         Assert.Empty(harness.Target.History.ScaleEvents);
         Assert.Equal("write pending=none current=2", harness.Journal[harness.Journal.IndexOf("apply svc-1 -> 4") + 1]);
     }
@@ -76,7 +77,7 @@ public sealed class DecisionProtocolTests
     public async Task After_a_failover_a_pending_decision_the_actuator_applied_is_completed_not_decided_again()
     {
         var harness = new ProtocolHarness();
-        var pending = new DecisionRecord("svc-7", "svc", harness.Clock.GetUtcNow(), "decision", 2, 5, "policy:cpu", false, null, ["cpu: -> 5"], "timer");
+        var pending = new DecisionRecord("svc-7", "svc", harness.Clock.GetUtcNow(), DecisionKind.Decision, 2, 5, "policy:cpu", false, null, ["cpu: -> 5"], "timer");
         harness.Target.Pending = pending;
         harness.Target.DecisionSequence = 7;
         harness.Actuator.Capacity = 5;
@@ -87,7 +88,7 @@ public sealed class DecisionProtocolTests
         Assert.Equal(["read 5", "write pending=none current=5", "report 5", "write windows"], harness.Journal);
         Assert.Equal(5, harness.Target.Current);
         Assert.Equal(7, harness.Target.DecisionSequence);
-        Assert.Equal(("svc-7", "actuated", 8000d), (harness.Target.RecentDecisions[0].Id, harness.Target.RecentDecisions[0].Kind, harness.Target.RecentDecisions[0].DurationMs));
+        Assert.Equal(("svc-7", DecisionKind.Actuated, 8000d), (harness.Target.RecentDecisions[0].Id, harness.Target.RecentDecisions[0].Kind, harness.Target.RecentDecisions[0].DurationMs));
         Assert.Contains(harness.Target.History.ScaleEvents, e => e.Change == 3 && e.Policy == "cpu" && e.At == pending.At);
     }
 
@@ -95,13 +96,13 @@ public sealed class DecisionProtocolTests
     public async Task After_a_failover_a_pending_decision_the_actuator_did_not_apply_is_rolled_back()
     {
         var harness = new ProtocolHarness();
-        var pending = new DecisionRecord("svc-7", "svc", harness.Clock.GetUtcNow(), "decision", 2, 5, "policy:cpu", false, null, ["cpu: -> 5"], "timer");
+        var pending = new DecisionRecord("svc-7", "svc", harness.Clock.GetUtcNow(), DecisionKind.Decision, 2, 5, "policy:cpu", false, null, ["cpu: -> 5"], "timer");
         harness.Target.Pending = pending;
 
         await harness.Protocol.ResolvePendingAsync(pending, CancellationToken.None);
 
         Assert.Equal(2, harness.Target.Current);
-        Assert.Equal(["rolled-back", "failed"], harness.Target.RecentDecisions.Select(d => d.Kind));
+        Assert.Equal(["rolled-back", "failed"], harness.Target.RecentDecisions.Select(d => DecisionKinds.Name(d.Kind)));
         Assert.Contains("not applied before the silo was lost", harness.Target.RecentDecisions[1].Explanation[^1], StringComparison.Ordinal);
         Assert.DoesNotContain(harness.Journal, line => line.StartsWith("apply", StringComparison.Ordinal));
     }
@@ -115,7 +116,7 @@ public sealed class DecisionProtocolTests
 
         var decided = await harness.Protocol.EvaluateAsync("timer", scaleOutOnly: false);
 
-        Assert.Equal(("decision", 2, 2, "TotalCapacity"), (decided.Kind, decided.From, decided.To, decided.LimitedBy));
+        Assert.Equal((DecisionKind.Decision, 2, 2, "TotalCapacity"), (decided.Kind, decided.From, decided.To, decided.LimitedBy));
         Assert.Equal("supervisor: no headroom", decided.Explanation[^1]);
         Assert.DoesNotContain(harness.Journal, line => line.StartsWith("apply", StringComparison.Ordinal));
         Assert.Equal(["trimmed"], harness.History.Entries.Select(e => e.Outcome!));
@@ -136,7 +137,7 @@ public sealed class DecisionProtocolTests
         Assert.Equal(2, harness.Target.Current);
         Assert.DoesNotContain(harness.Journal, line => line.StartsWith("apply", StringComparison.Ordinal));
         Assert.Equal(["not-actuated"], harness.History.Entries.Select(e => e.Outcome!));
-        Assert.Single(harness.Events.Published, e => e.Kind == ScalingEventKind.Decision && e.DryRun);
+        Assert.Single(harness.Events.Published, e => e.Kind == DecisionKind.Decision && e.DryRun);
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class DecisionProtocolTests
 
         var quiet = await harness.Protocol.EvaluateAsync("fast-path", scaleOutOnly: true);
 
-        Assert.Equal(("no-change", 4, 4), (quiet.Kind, quiet.From, quiet.To));
+        Assert.Equal((DecisionKind.NoChange, 4, 4), (quiet.Kind, quiet.From, quiet.To));
         Assert.Empty(harness.Journal);
         Assert.Same(before, harness.Target.History);
         Assert.Empty(harness.History.Entries);
@@ -165,7 +166,7 @@ public sealed class DecisionProtocolTests
 
         Assert.Equal("svc-42", outcome.Id);
         Assert.Equal(42, harness.Target.DecisionSequence);
-        Assert.All(harness.History.Entries, e => Assert.StartsWith("svc-42", e.Id, StringComparison.Ordinal));
-        Assert.Equal(ScalingHistoryKind.Actuated, harness.History.Entries[^1].Kind);
+        Assert.All(harness.History.Entries, e => Assert.Equal("svc-42", e.Id));
+        Assert.Equal(DecisionKind.Actuated, harness.History.Entries[^1].Kind);
     }
 }

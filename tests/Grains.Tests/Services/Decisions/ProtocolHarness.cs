@@ -10,6 +10,7 @@ using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Tests.Services.Decisions;
 
@@ -141,9 +142,9 @@ internal sealed class ProtocolHarness
 
     internal sealed class RecordingHistory : IScalingHistoryStore
     {
-        public List<ScalingHistoryEntry> Entries { get; } = [];
+        public List<DecisionRecord> Entries { get; } = [];
 
-        public Task<bool> AppendAsync(ScalingHistoryEntry entry, CancellationToken cancellationToken = default)
+        public Task<bool> AppendAsync(DecisionRecord entry, CancellationToken cancellationToken = default)
         {
             Entries.Add(entry);
             return Task.FromResult(true);
@@ -157,11 +158,11 @@ internal sealed class ProtocolHarness
 
     internal sealed class RecordingEvents : IScalingEventSink
     {
-        public List<ScalingEvent> Published { get; } = [];
+        public List<DecisionRecord> Published { get; } = [];
 
-        public ValueTask PublishAsync(ScalingEvent scalingEvent, CancellationToken cancellationToken)
+        public ValueTask PublishAsync(DecisionRecord record, CancellationToken cancellationToken)
         {
-            Published.Add(scalingEvent);
+            Published.Add(record);
             return ValueTask.CompletedTask;
         }
     }

@@ -1,0 +1,23 @@
+namespace Autoscaler.Ports.Decisions;
+
+/// <summary>What a <see cref="DecisionRecord"/> records; each kind's name is <see cref="DecisionKinds"/>'.</summary>
+public enum DecisionKind
+{
+    /// <summary>A policy, schedule or fallback decided a capacity (possibly unchanged, possibly dry-run).</summary>
+    Decision,
+
+    /// <summary>An operator pinned the capacity.</summary>
+    Manual,
+
+    /// <summary>The actuator applied the decided capacity.</summary>
+    Actuated,
+
+    /// <summary>Applying the decided capacity failed.</summary>
+    Failed,
+
+    /// <summary>After a failure the last good capacity was kept.</summary>
+    RolledBack,
+
+    /// <summary>An evaluation that changed nothing (shown, never stored or published).</summary>
+    NoChange,
+}
