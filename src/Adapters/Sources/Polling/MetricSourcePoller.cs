@@ -120,7 +120,7 @@ public sealed class MetricSourcePoller
         }
     }
 
-    private TelemetrySample[]? ToSamples(IReadOnlyList<MetricReading> readings, DateTimeOffset now, out string? duplicate)
+    private TelemetrySample[]? ToSamples(IReadOnlyList<SourceReading> readings, DateTimeOffset now, out string? duplicate)
     {
         duplicate = null;
         var bySource = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
