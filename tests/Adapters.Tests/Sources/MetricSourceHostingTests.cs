@@ -1,6 +1,6 @@
 using Autoscaler.Adapters.Sources.Hosting;
 using Autoscaler.Adapters.Sources.Polling;
-using Autoscaler.Adapters.Tests.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Testing;
 using Microsoft.Extensions.Configuration;

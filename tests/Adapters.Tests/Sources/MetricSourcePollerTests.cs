@@ -1,5 +1,5 @@
 using Autoscaler.Adapters.Sources.Polling;
-using Autoscaler.Adapters.Tests.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using Autoscaler.Ports.Sources;
 using static Autoscaler.Adapters.Tests.Sources.ScriptedMetricSource;
 

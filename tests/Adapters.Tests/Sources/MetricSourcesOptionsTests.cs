@@ -1,7 +1,7 @@
 using Autoscaler.Adapters.Sources;
 using Autoscaler.Adapters.Sources.Hosting;
 using Autoscaler.Adapters.Tests.Aws;
-using Autoscaler.Adapters.Tests.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

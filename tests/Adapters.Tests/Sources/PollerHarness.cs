@@ -1,6 +1,6 @@
 using Autoscaler.Adapters.Sources;
 using Autoscaler.Adapters.Sources.Polling;
-using Autoscaler.Adapters.Tests.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Monitoring;
 
-/// <summary>Readiness of telemetry ingestion, with the counters as data so an operator sees rejects and overflow.</summary>
-public sealed class TelemetryIngestionHealthCheck(NatsTelemetryIngestionService service, TelemetryIngestionCounters counters) : IHealthCheck
+/// <summary>
+/// Readiness of telemetry ingestion: the push transport's status, with the pipeline's counters (and the transport's) as
+/// data so an operator sees rejects and overflow. Without a push transport it is healthy and says disabled.
+/// </summary>
+public sealed class TelemetryIngestionHealthCheck(TelemetryIngestionCounters counters, ITelemetryTransportHealth? transport = null) : IHealthCheck
 {
     /// <summary>The health check's registration name.</summary>
     public const string Name = "telemetry-ingestion";
@@ -11,7 +14,7 @@ public sealed class TelemetryIngestionHealthCheck(NatsTelemetryIngestionService 
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var status = service.Status;
+        var status = transport?.Status ?? TelemetryIngestionStatus.Disabled;
         var snapshot = counters.Snapshot();
         var data = new Dictionary<string, object>
         {
@@ -23,8 +26,8 @@ public sealed class TelemetryIngestionHealthCheck(NatsTelemetryIngestionService 
             ["rejected"] = snapshot.RejectedTotal,
             ["overflowed"] = snapshot.Overflowed,
             ["sinkFailures"] = snapshot.SinkFailures,
-            ["clientDropped"] = snapshot.ClientDropped,
         };
+        transport?.AddHealthData(data);
         var result = status is TelemetryIngestionStatus.Ready or TelemetryIngestionStatus.Disabled
             ? HealthCheckResult.Healthy($"telemetry ingestion {status.ToString().ToLowerInvariant()}", data)
             : HealthCheckResult.Unhealthy($"telemetry ingestion {status.ToString().ToLowerInvariant()}", data: data);

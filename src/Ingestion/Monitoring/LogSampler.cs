@@ -1,10 +1,14 @@
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Monitoring;
 
 /// <summary>
 /// Lets one log line per key through per interval and counts the ones held back, so a flood of bad input costs a
-/// counter increment, not a log line each.
+/// counter increment, not a log line each. Shared by the pipeline and the transports (rejections are logged where they
+/// are found).
 /// </summary>
-internal sealed class LogSampler(TimeProvider clock, TimeSpan interval, int keys)
+/// <param name="clock">Time source of the intervals.</param>
+/// <param name="interval">At most one line per key per interval.</param>
+/// <param name="keys">Keys are 0 to <paramref name="keys"/> - 1 (for example a rejection reason's value).</param>
+public sealed class LogSampler(TimeProvider clock, TimeSpan interval, int keys)
 {
     private readonly long[] _nextAllowed = new long[keys];
     private readonly long[] _suppressed = new long[keys];

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Parsing;
 
 /// <summary>
 /// Turns short UTF-8 or char spans into strings, reusing one instance per distinct value (sources, metric names and

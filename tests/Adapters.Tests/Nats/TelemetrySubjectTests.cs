@@ -1,6 +1,6 @@
 using Autoscaler.Adapters.Nats.Telemetry;
 
-namespace Autoscaler.Adapters.Tests.Telemetry;
+namespace Autoscaler.Adapters.Tests.Nats;
 
 public sealed class TelemetrySubjectTests
 {

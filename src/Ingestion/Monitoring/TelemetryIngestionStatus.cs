@@ -1,9 +1,9 @@
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Monitoring;
 
-/// <summary>Readiness of the NATS telemetry ingestion.</summary>
+/// <summary>Readiness of the push transport that feeds the pipeline (the NATS subscription).</summary>
 public enum TelemetryIngestionStatus
 {
-    /// <summary>Off by configuration (<c>Telemetry:Enabled</c> false or no <c>Nats:Url</c>).</summary>
+    /// <summary>Off by configuration (<c>Telemetry:Enabled</c> false or no <c>Nats:Url</c>), or no push transport registered.</summary>
     Disabled,
 
     /// <summary>Not subscribed yet.</summary>

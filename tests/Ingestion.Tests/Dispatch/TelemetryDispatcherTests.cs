@@ -1,9 +1,11 @@
-using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ingestion.Dispatch;
+using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Autoscaler.Adapters.Tests.Telemetry;
+namespace Autoscaler.Ingestion.Tests.Dispatch;
 
 public sealed class TelemetryDispatcherTests
 {

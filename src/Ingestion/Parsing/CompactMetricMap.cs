@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Parsing;
 
 /// <summary>
 /// A read-only name → value map sized exactly to a sample's few metrics: one array instead of a dictionary's buckets and

@@ -1,12 +1,12 @@
 using Autoscaler.Ports.Telemetry;
 
-namespace Autoscaler.Adapters.Tests.Telemetry;
+namespace Autoscaler.Testing.Telemetry;
 
 /// <summary>
 /// The port's consumer for tests: records what ingestion delivers, lets a test wait for a count, and can hold one
 /// target's deliveries behind a gate to play a slow sink.
 /// </summary>
-internal sealed class RecordingTelemetrySink : ITelemetrySink
+public sealed class RecordingTelemetrySink : ITelemetrySink
 {
     private readonly Lock _gate = new();
     private readonly List<(string Target, TelemetrySample Sample)> _samples = [];

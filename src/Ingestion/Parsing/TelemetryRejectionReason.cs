@@ -1,4 +1,4 @@
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Parsing;
 
 /// <summary>Why a telemetry message was rejected (counted per reason, sent in the <c>Autoscaler-Reject-Reason</c> header).</summary>
 public enum TelemetryRejectionReason

@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Text;
-using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ingestion.Parsing;
 using Autoscaler.Ports.Telemetry;
 
-namespace Autoscaler.Adapters.Tests.Telemetry;
+namespace Autoscaler.Ingestion.Tests.Parsing;
 
 public sealed class TelemetryPayloadParserTests
 {

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Logging;
 
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Dispatch;
 
 /// <summary>
 /// Routes validated telemetry into per-target bounded queues, each drained by a pump that runs only while the queue has

@@ -1,11 +1,11 @@
 using System.Text;
-using Autoscaler.Adapters.Nats.Telemetry;
-using Autoscaler.Adapters.Tests.Nats;
+using Autoscaler.Ingestion.Monitoring;
+using Autoscaler.Ingestion.Parsing;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Testing;
 using NATS.Client.Core;
 
-namespace Autoscaler.Adapters.Tests.Telemetry;
+namespace Autoscaler.Adapters.Tests.Nats;
 
 public sealed class NatsTelemetryIngestionTests
 {
@@ -14,7 +14,7 @@ public sealed class NatsTelemetryIngestionTests
     [Fact]
     public async Task Single_sample_reaches_the_sink()
     {
-        await using var harness = await IngestionHarness.StartAsync(TestEnvironment.NatsUrl, null, "worker");
+        await using var harness = await NatsIngestionHarness.StartAsync(TestEnvironment.NatsUrl, null, "worker");
 
         await harness.PublishAsync("worker", """{ "source": "agent-17", "metrics": { "cpu": 71.5, "pending_tasks": 12 }, "ready": false }""");
         await harness.Sink.WaitForAsync("worker", 1);
@@ -30,7 +30,7 @@ public sealed class NatsTelemetryIngestionTests
     [Fact]
     public async Task Batch_and_lifecycle_reach_the_sink_in_order()
     {
-        await using var harness = await IngestionHarness.StartAsync(TestEnvironment.NatsUrl, null, "pool");
+        await using var harness = await NatsIngestionHarness.StartAsync(TestEnvironment.NatsUrl, null, "pool");
 
         await harness.PublishAsync("pool.lifecycle", """{ "source": "agent-9", "event": "started" }""");
         await harness.PublishAsync("pool", """[ { "source": "agent-9", "metrics": { "q": 1 } }, { "source": "agent-9", "metrics": { "q": 2 } }, { "source": "agent-9", "metrics": { "q": 3 } } ]""");
@@ -49,7 +49,7 @@ public sealed class NatsTelemetryIngestionTests
     [Fact]
     public async Task Every_rejection_reason_is_counted_and_republished_with_its_reason()
     {
-        await using var harness = await IngestionHarness.StartAsync(TestEnvironment.NatsUrl, o => o.MaxMessageBytes = 512, "known");
+        await using var harness = await NatsIngestionHarness.StartAsync(TestEnvironment.NatsUrl, o => o.MaxMessageBytes = 512, "known");
         await using var rejected = await harness.Agent.SubscribeCoreAsync<byte[]>($"{harness.Prefix}.rejected");
         await harness.Agent.PingAsync();
         var future = harness.Clock.GetUtcNow().AddMinutes(6).ToUnixTimeMilliseconds();
@@ -99,7 +99,7 @@ public sealed class NatsTelemetryIngestionTests
     {
         const int garbage = 20_000;
         const int valid = 200;
-        await using var harness = await IngestionHarness.StartAsync(TestEnvironment.NatsUrl, null, "busy");
+        await using var harness = await NatsIngestionHarness.StartAsync(TestEnvironment.NatsUrl, null, "busy");
         var junk = Encoding.UTF8.GetBytes("""{ "source": "spammer", "metrics": { "cpu": "definitely not a number" } }""");
         var good = Encoding.UTF8.GetBytes(Valid);
 
@@ -116,14 +116,14 @@ public sealed class NatsTelemetryIngestionTests
         Assert.Equal(valid + 1, harness.Sink.For("busy").Count);
         Assert.Equal(garbage, snapshot.Rejected[TelemetryRejectionReason.NonNumericValue]);
         Assert.Equal(garbage + valid + 1, snapshot.MessagesReceived);
-        Assert.Equal(0, snapshot.ClientDropped);
+        Assert.Equal(0, harness.NatsCounters.ClientDropped);
         Assert.Equal(0, snapshot.Overflowed);
     }
 
     [Fact]
     public async Task Blocked_sink_overflows_its_target_queue_and_the_overflow_is_counted()
     {
-        await using var harness = await IngestionHarness.StartAsync(
+        await using var harness = await NatsIngestionHarness.StartAsync(
             TestEnvironment.NatsUrl, o => { o.QueueCapacityPerTarget = 4; o.MaxBatchSize = 1; }, "slow", "fast");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Sink.SlowTarget = "slow";
@@ -139,7 +139,7 @@ public sealed class NatsTelemetryIngestionTests
         await harness.PublishAsync("fast", Valid);
         await harness.Sink.WaitForAsync("fast", 1);
         var whileBlocked = harness.Counters.Snapshot();
-        var health = new TelemetryIngestionHealthCheck(harness.Service, harness.Counters);
+        var health = new TelemetryIngestionHealthCheck(harness.Counters, harness.Service);
         var healthWhileBlocked = (await health.CheckHealthAsync(new())).Data;
         release.SetResult();
         await harness.Sink.WaitForAsync("slow", 5);
@@ -161,7 +161,7 @@ public sealed class NatsTelemetryIngestionTests
     public async Task Outage_reports_not_ready_then_reconnects_and_ingestion_resumes()
     {
         await using var server = await NatsServerProcess.StartAsync();
-        await using var harness = await IngestionHarness.StartAsync(server.Url, null, "steady");
+        await using var harness = await NatsIngestionHarness.StartAsync(server.Url, null, "steady");
         var connection = (NatsConnection)harness.Host.Connection!;
         var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reopened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -169,7 +169,7 @@ public sealed class NatsTelemetryIngestionTests
         connection.ConnectionOpened += (_, _) => { reopened.TrySetResult(); return ValueTask.CompletedTask; };
         await harness.PublishAsync("steady", Valid);
         await harness.Sink.WaitForAsync("steady", 1);
-        var health = new TelemetryIngestionHealthCheck(harness.Service, harness.Counters);
+        var health = new TelemetryIngestionHealthCheck(harness.Counters, harness.Service);
 
         await server.StopAsync();
         await disconnected.Task.WaitAsync(NatsTestHosts.Patience);
@@ -192,7 +192,7 @@ public sealed class NatsTelemetryIngestionTests
     [Fact]
     public async Task Auto_registration_accepts_unknown_targets()
     {
-        await using var harness = await IngestionHarness.StartAsync(TestEnvironment.NatsUrl, o => o.AutoRegisterTargets = true);
+        await using var harness = await NatsIngestionHarness.StartAsync(TestEnvironment.NatsUrl, o => o.AutoRegisterTargets = true);
 
         await harness.PublishAsync("brand-new", Valid);
         await harness.Sink.WaitForAsync("brand-new", 1);

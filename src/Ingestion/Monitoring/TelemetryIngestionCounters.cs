@@ -1,10 +1,12 @@
 using System.Diagnostics.Metrics;
+using Autoscaler.Ingestion.Parsing;
 
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Monitoring;
 
 /// <summary>
-/// Ingestion counters, readable at any time (<see cref="Snapshot"/>) and exported as System.Diagnostics.Metrics
-/// instruments on the <c>Autoscaler.Telemetry</c> meter. Lock-free: incremented from the reader loop and the sink pumps.
+/// The pipeline's counters, readable at any time (<see cref="Snapshot"/>) and exported as System.Diagnostics.Metrics
+/// instruments on the <c>Autoscaler.Telemetry</c> meter. Lock-free: incremented from the transports and the sink pumps.
+/// A transport's own counters (the NATS client's dropped messages) are the transport's, on the same meter.
 /// </summary>
 public sealed class TelemetryIngestionCounters
 {
@@ -25,8 +27,6 @@ public sealed class TelemetryIngestionCounters
     private long _batches;
     private long _overflowed;
     private long _sinkFailures;
-    private long _clientDropped;
-    private long _republishDropped;
 
     /// <summary>Creates the counters; with a meter factory they are also exported as instruments.</summary>
     public TelemetryIngestionCounters(IMeterFactory? meterFactory = null)
@@ -44,8 +44,6 @@ public sealed class TelemetryIngestionCounters
         _sinkFailureCounter = meter.CreateCounter<long>("autoscaler.telemetry.sink.failures", "{call}", "Sink calls that failed");
         meter.CreateObservableCounter("autoscaler.telemetry.samples.delivered", () => Volatile.Read(ref _samplesDelivered), "{sample}",
             "Samples the grains accepted (accepted minus delivered is what is still queued)");
-        meter.CreateObservableCounter("autoscaler.telemetry.client.dropped", () => Volatile.Read(ref _clientDropped), "{message}",
-            "Messages the NATS client dropped on a full subscription buffer");
     }
 
     /// <summary>Rejected messages for one reason so far.</summary>
@@ -60,8 +58,6 @@ public sealed class TelemetryIngestionCounters
         Volatile.Read(ref _batches),
         Volatile.Read(ref _overflowed),
         Volatile.Read(ref _sinkFailures),
-        Volatile.Read(ref _clientDropped),
-        Volatile.Read(ref _republishDropped),
         Reasons.ToDictionary(r => r, Rejected));
 
     /// <summary>Counts one received message (any transport: NATS, HTTP).</summary>
@@ -103,8 +99,4 @@ public sealed class TelemetryIngestionCounters
         Interlocked.Increment(ref _sinkFailures);
         _sinkFailureCounter?.Add(1);
     }
-
-    internal void ClientDropped() => Interlocked.Increment(ref _clientDropped);
-
-    internal void RepublishDropped() => Interlocked.Increment(ref _republishDropped);
 }

@@ -1,7 +1,8 @@
 using System.Buffers;
+using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Telemetry;
 
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Dispatch;
 
 /// <summary>
 /// One target's bounded queue and the pump that hands it to the sink in batches, one sink call at a time. Writers never

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Autoscaler.Ports.Telemetry;
 
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion.Parsing;
 
 /// <summary>
 /// Validates telemetry payloads straight from the received bytes with <see cref="Utf8JsonReader"/> (no DOM, no

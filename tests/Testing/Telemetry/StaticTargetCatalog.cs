@@ -1,9 +1,9 @@
 using Autoscaler.Ports.Telemetry;
 
-namespace Autoscaler.Adapters.Tests.Telemetry;
+namespace Autoscaler.Testing.Telemetry;
 
 /// <summary>A fixed set of known targets: the simplest real implementation of the catalog port.</summary>
-internal sealed class StaticTargetCatalog(params string[] targets) : ITelemetryTargetCatalog
+public sealed class StaticTargetCatalog(params string[] targets) : ITelemetryTargetCatalog
 {
     private readonly HashSet<string> _targets = new(targets, StringComparer.Ordinal);
 

@@ -2,10 +2,11 @@ using System.Text;
 using Autoscaler.Adapters.Nats.Connection;
 using Autoscaler.Adapters.Nats.Hosting;
 using Autoscaler.Adapters.Nats.Telemetry;
-using Autoscaler.Adapters.Tests.Nats;
+using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Testing;
+using Autoscaler.Testing.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,9 +14,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 
-namespace Autoscaler.Adapters.Tests.Telemetry;
+namespace Autoscaler.Adapters.Tests.Nats;
 
-public sealed class TelemetryHostingTests
+public sealed class NatsTelemetryHostingTests
 {
     [Fact]
     public async Task Configured_host_connects_ingests_and_reports_ready()
@@ -88,7 +89,7 @@ public sealed class TelemetryHostingTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(sink);
         builder.Services.AddAutoscalerNats(builder.Configuration);
-        builder.Services.AddAutoscalerTelemetryIngestion(builder.Configuration);
+        builder.Services.AddAutoscalerNatsTelemetry(builder.Configuration);
         builder.Services.AddAutoscalerNatsScalingEvents(builder.Configuration);
         builder.Services.AddLogging();
         return builder.Build();

@@ -1,25 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Autoscaler.Adapters.Nats.Telemetry;
+namespace Autoscaler.Ingestion;
 
-/// <summary>Telemetry ingestion settings, section <c>Telemetry</c> (environment: <c>Telemetry__Prefix</c>, …).</summary>
+/// <summary>
+/// The shared pipeline's settings, section <c>Telemetry</c> (environment: <c>Telemetry__MaxBatchSize</c>, …): limits the
+/// parser applies, per-target queue bounds and batching, rejection logging. They hold for every transport; the NATS
+/// transport's own keys (<c>Telemetry:Prefix</c>, <c>Telemetry:QueueGroup</c>, …) sit in the same section.
+/// </summary>
 public sealed class TelemetryIngestionOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Telemetry";
-
-    /// <summary>Run the NATS ingestion service (it also needs <c>Nats:Url</c>).</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>Subject prefix: samples arrive on <c>{Prefix}.{target}</c>, rejects are republished on <c>{Prefix}.rejected</c>.</summary>
-    [Required]
-    [RegularExpression("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", ErrorMessage = "Telemetry:Prefix must be dot-separated tokens of letters, digits, '-' or '_'.")]
-    public string Prefix { get; set; } = "telemetry";
-
-    /// <summary>Queue group shared by all silos, so each message is processed once across the cluster.</summary>
-    [Required]
-    [RegularExpression("^[A-Za-z0-9_.-]+$", ErrorMessage = "Telemetry:QueueGroup must be letters, digits, '.', '-' or '_'.")]
-    public string QueueGroup { get; set; } = "autoscaler-telemetry";
 
     /// <summary>Largest accepted message in bytes.</summary>
     [Range(256, 16 * 1024 * 1024)]
@@ -47,14 +38,7 @@ public sealed class TelemetryIngestionOptions
     [Range(1, 1_000_000)]
     public int MaxTargets { get; set; } = 100_000;
 
-    /// <summary>Messages the NATS client buffers for the subscription before it drops (and we count) them.</summary>
-    [Range(1, 10_000_000)]
-    public int SubscriptionCapacity { get; set; } = 65_536;
-
     /// <summary>At most one log line per rejection reason per interval (the rest are counted, then summarized).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan RejectionLogInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Republish rejected messages on <c>{Prefix}.rejected</c>.</summary>
-    public bool RepublishRejected { get; set; } = true;
 }
