@@ -1,6 +1,7 @@
 using Autoscaler.Adapters.Actuators.Hosting;
 using Autoscaler.Adapters.Nats.Hosting;
 using Autoscaler.Adapters.Sources.Hosting;
+using Autoscaler.Grains.Telemetry;
 using Autoscaler.Ingestion.Hosting;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;

@@ -1,9 +1,9 @@
 using System.Reflection;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Telemetry;
 using Autoscaler.Ports.Telemetry;
-using Autoscaler.Silo.ControlPlane;
 
-namespace Autoscaler.Integration.Tests.Silo;
+namespace Autoscaler.Grains.Tests.Telemetry;
 
 /// <summary>The sink's grain-reference cache: each batch reaches its own target's grain, and the cache stays bounded.</summary>
 public sealed class GrainTelemetrySinkTests

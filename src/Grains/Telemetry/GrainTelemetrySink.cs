@@ -2,17 +2,21 @@ using System.Collections.Concurrent;
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Telemetry;
 
-namespace Autoscaler.Silo.ControlPlane;
+namespace Autoscaler.Grains.Telemetry;
 
 /// <summary>
-/// Delivers validated telemetry (NATS or HTTP) to the target's service grain in batches. Grain references are kept per
-/// target: resolving one per batch (reflection inside <c>GetGrain</c>) was a visible share of ingestion's CPU. The cache
-/// is bounded (auto-registration accepts any name): past the bound it starts over.
+/// The pipeline's <see cref="ITelemetrySink"/> on the grains' side: delivers validated telemetry (NATS, HTTP or a pull
+/// source) to the target's service grain in batches. Grain references are kept per target: resolving one per batch
+/// (reflection inside <c>GetGrain</c>) was a visible share of ingestion's CPU. The cache is bounded (auto-registration
+/// accepts any name): past the bound it starts over. The silo registers it.
 /// </summary>
-internal sealed class GrainTelemetrySink(IGrainFactory grains, int maxCachedReferences) : ITelemetrySink
+/// <param name="grains">Resolves the service grains.</param>
+/// <param name="maxCachedReferences">Most grain references held at once.</param>
+public sealed class GrainTelemetrySink(IGrainFactory grains, int maxCachedReferences) : ITelemetrySink
 {
     private readonly ConcurrentDictionary<string, IServiceGrain> _services = new(StringComparer.Ordinal);
 
+    /// <summary>Creates the sink with room for 100,000 grain references.</summary>
     public GrainTelemetrySink(IGrainFactory grains)
         : this(grains, 100_000)
     {
@@ -21,6 +25,7 @@ internal sealed class GrainTelemetrySink(IGrainFactory grains, int maxCachedRefe
     /// <summary>Grain references held now (never more than the bound).</summary>
     public int CachedReferences => _services.Count;
 
+    /// <inheritdoc />
     public async ValueTask DeliverAsync(string target, ReadOnlyMemory<TelemetrySample> batch, CancellationToken cancellationToken)
     {
         var points = new TelemetryPoint[batch.Length];
@@ -34,6 +39,7 @@ internal sealed class GrainTelemetrySink(IGrainFactory grains, int maxCachedRefe
         await Service(target).IngestAsync(points).WaitAsync(cancellationToken);
     }
 
+    /// <inheritdoc />
     public async ValueTask DeliverLifecycleAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken)
     {
         var kind = lifecycle.Kind == AgentLifecycleKind.Started ? AgentLifecycle.Started : AgentLifecycle.Stopped;
