@@ -8,7 +8,8 @@ namespace Autoscaler.Ingestion.Dispatch;
 /// One target's bounded queue and the pump that hands it to the sink in batches, one sink call at a time. Writers never
 /// wait: a full queue refuses the item and the caller counts it as overflow. The pump exists only while there is work:
 /// the first write to an idle queue schedules it on the thread pool, and it stops when the queue is empty, so an idle
-/// target holds no task, no waiter and no batch buffer. The lock guards only enqueueing and taking a batch.
+/// target holds no task, no waiter and no batch buffer. The lock guards only enqueueing and taking a batch. Samples
+/// written with a <see cref="DeliveryTicket"/> settle it as their batches are delivered.
 /// </summary>
 internal sealed class TargetQueue : IThreadPoolWorkItem
 {
@@ -83,8 +84,11 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
         return true;
     }
 
-    /// <summary>Queues as many of <paramref name="samples"/> as fit, in order; returns how many (the rest are overflow).</summary>
-    public int TryWrite(List<TelemetrySample> samples)
+    /// <summary>
+    /// Queues as many of <paramref name="samples"/> as fit, in order; returns how many (the rest are overflow). With a
+    /// <paramref name="ticket"/>, the written ones settle it when delivered.
+    /// </summary>
+    public int TryWrite(ReadOnlySpan<TelemetrySample> samples, DeliveryTicket? ticket = null)
     {
         var written = 0;
         bool schedule;
@@ -102,7 +106,7 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
                     break;
                 }
 
-                _items.Enqueue(new TelemetryItem(sample, null));
+                _items.Enqueue(new TelemetryItem(sample, null, ticket));
                 written++;
             }
 
@@ -142,9 +146,10 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
     private async Task PumpAsync()
     {
         var batch = ArrayPool<TelemetrySample>.Shared.Rent(_maxBatch);
+        List<DeliveryTicket>? tickets = null;
         try
         {
-            while (TakeBatch(batch, out var count, out var lifecycle))
+            while (TakeBatch(batch, ref tickets, out var count, out var lifecycle))
             {
                 if (lifecycle is not null)
                 {
@@ -152,14 +157,14 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
                 }
                 else
                 {
-                    await FlushAsync(batch, count);
+                    await FlushAsync(batch, count, tickets);
                 }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Shutdown after the drain deadline: what is still queued is dropped with the process.
-            Stop();
+            Stop(tickets);
         }
         finally
         {
@@ -169,8 +174,8 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
     }
 
     // Takes up to a batch of samples, or one lifecycle event when it is next (so both keep their order); false, and the
-    // pump stops, when there is nothing left.
-    private bool TakeBatch(TelemetrySample[] batch, out int count, out AgentLifecycleEvent? lifecycle)
+    // pump stops, when there is nothing left. The tickets of the batch's samples are listed once each in tickets.
+    private bool TakeBatch(TelemetrySample[] batch, ref List<DeliveryTicket>? tickets, out int count, out AgentLifecycleEvent? lifecycle)
     {
         count = 0;
         lifecycle = null;
@@ -189,7 +194,12 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
                     break;
                 }
 
-                batch[count++] = _items.Dequeue().Sample!;
+                var taken = _items.Dequeue();
+                batch[count++] = taken.Sample!;
+                if (taken.Ticket is { } ticket && ticket.TakeIntoBatch())
+                {
+                    (tickets ??= []).Add(ticket);
+                }
             }
 
             if (count > 0 || lifecycle is not null)
@@ -227,12 +237,19 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
         }
     }
 
-    private void Stop()
+    // Stopped by shutdown: no sink call will settle the tickets of the batch in flight or of what is still queued.
+    private void Stop(List<DeliveryTicket>? inFlight)
     {
         lock (_gate)
         {
             StopLocked();
+            foreach (var item in _items)
+            {
+                item.Ticket?.Abandon();
+            }
         }
+
+        inFlight?.ForEach(ticket => ticket.Abandon());
     }
 
     private void StopLocked()
@@ -242,8 +259,9 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
         _idle = null;
     }
 
-    private async ValueTask FlushAsync(TelemetrySample[] batch, int count)
+    private async ValueTask FlushAsync(TelemetrySample[] batch, int count, List<DeliveryTicket>? tickets)
     {
+        Exception? failure = null;
         try
         {
             await _sink.DeliverAsync(_target, batch.AsMemory(0, count), _stopping);
@@ -251,12 +269,23 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
         }
         catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
+            failure = e;
             _counters.SinkFailed();
             _onSinkFailure(_target, e);
         }
         finally
         {
             Array.Clear(batch, 0, count);
+        }
+
+        if (tickets is { Count: > 0 })
+        {
+            foreach (var ticket in tickets)
+            {
+                ticket.SettleBatch(failure);
+            }
+
+            tickets.Clear();
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,8 @@ namespace Autoscaler.Ingestion.Dispatch;
 /// <summary>
 /// Routes validated telemetry into per-target bounded queues, each drained by a pump that runs only while the queue has
 /// work, into the <see cref="ITelemetrySink"/>. <see cref="Enqueue(string, List{TelemetrySample})"/> never blocks: what does not fit is
-/// counted as overflow and logged at a sampled rate. Usable by any ingestion transport (NATS, HTTP).
+/// counted as overflow and logged at a sampled rate. One per process, shared by every transport (NATS, HTTP, pull
+/// sources), so a target's sink calls never overlap and keep the order the transports handed samples in.
 /// </summary>
 public sealed partial class TelemetryDispatcher : IAsyncDisposable
 {
@@ -45,11 +47,31 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
     public int Enqueue(string target, List<TelemetrySample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var written = QueueFor(target)?.TryWrite(samples) ?? 0;
-        var dropped = samples.Count - written;
-        _counters.SamplesAccepted(written);
-        ReportOverflow(target, dropped);
-        return dropped;
+        return Write(target, CollectionsMarshal.AsSpan(samples), null);
+    }
+
+    /// <summary>
+    /// Queues <paramref name="samples"/> for <paramref name="target"/> like <see cref="Enqueue(string, List{TelemetrySample})"/>,
+    /// behind what other transports queued, and completes once the sink has taken all of them: for a transport that
+    /// reports each delivery (a pull source's poll). Throws <see cref="TelemetryOverflowException"/> when some did not
+    /// fit (counted as overflow), or the sink's exception when a call carrying them failed. <paramref name="cancellationToken"/>
+    /// ends the wait only: what was queued is still delivered.
+    /// </summary>
+    public Task DeliverAsync(string target, ReadOnlyMemory<TelemetrySample> samples, CancellationToken cancellationToken)
+    {
+        if (samples.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+
+        var ticket = new DeliveryTicket(samples.Length);
+        var dropped = Write(target, samples.Span, ticket);
+        if (dropped > 0)
+        {
+            ticket.Settle(dropped, new TelemetryOverflowException(target, dropped, samples.Length));
+        }
+
+        return ticket.Completion.WaitAsync(cancellationToken);
     }
 
     /// <summary>Queues a lifecycle event for <paramref name="target"/>; returns false when it was dropped as overflow.</summary>
@@ -103,6 +125,16 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         await _stopping.CancelAsync();
         await WhenIdle();
         _stopping.Dispose();
+    }
+
+    // Queues what fits, counts it, and counts and reports the rest as overflow; returns how many were dropped.
+    private int Write(string target, ReadOnlySpan<TelemetrySample> samples, DeliveryTicket? ticket)
+    {
+        var written = QueueFor(target)?.TryWrite(samples, ticket) ?? 0;
+        var dropped = samples.Length - written;
+        _counters.SamplesAccepted(written);
+        ReportOverflow(target, dropped);
+        return dropped;
     }
 
     private TargetQueue? QueueFor(string target)

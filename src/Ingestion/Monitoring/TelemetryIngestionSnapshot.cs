@@ -4,7 +4,7 @@ namespace Autoscaler.Ingestion.Monitoring;
 
 /// <summary>A point-in-time copy of the ingestion counters, for health endpoints and tests.</summary>
 /// <param name="MessagesReceived">Messages received by a push transport, NATS or HTTP (valid or not; NATS: own rejects excluded).</param>
-/// <param name="SamplesAccepted">Samples that passed validation and were queued for the sink.</param>
+/// <param name="SamplesAccepted">Samples that passed validation and were queued for the sink (pull sources' samples included).</param>
 /// <param name="LifecycleAccepted">Lifecycle events queued for the sink.</param>
 /// <param name="SamplesDelivered">Samples the sink accepted.</param>
 /// <param name="BatchesDelivered">Sink calls that completed.</param>

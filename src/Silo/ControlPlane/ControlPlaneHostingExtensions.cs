@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Autoscaler.Silo.ControlPlane;
 
 /// <summary>Connects the grains to the outside: actuators, history, scaling events (in-process stream + NATS) and
-/// telemetry ingestion (the shared pipeline with its NATS transport, and pull sources) feeding the service grains.</summary>
+/// telemetry ingestion (the shared pipeline, fed by the NATS subscription, HTTP and pull sources) feeding the service
+/// grains.</summary>
 public static class ControlPlaneHostingExtensions
 {
     /// <summary>Registers the ports' implementations for this silo.</summary>
