@@ -2,9 +2,9 @@ using Autoscaler.Adapters.Sources.Polling;
 using Autoscaler.Ingestion;
 using Autoscaler.Ingestion.Dispatch;
 using Autoscaler.Ingestion.Monitoring;
-using Autoscaler.Testing.Telemetry;
 using Autoscaler.Ports.Sources;
 using Autoscaler.Ports.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using static Autoscaler.Adapters.Tests.Sources.ScriptedMetricSource;
 
 namespace Autoscaler.Adapters.Tests.Sources;

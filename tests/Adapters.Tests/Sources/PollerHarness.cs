@@ -3,8 +3,8 @@ using Autoscaler.Adapters.Sources.Polling;
 using Autoscaler.Ingestion;
 using Autoscaler.Ingestion.Dispatch;
 using Autoscaler.Ingestion.Monitoring;
-using Autoscaler.Testing.Telemetry;
 using Autoscaler.Ports.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
