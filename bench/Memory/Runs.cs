@@ -1,6 +1,8 @@
 using System.Diagnostics;
-using Autoscaler.Adapters.Nats.Telemetry;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ingestion;
+using Autoscaler.Ingestion.Dispatch;
+using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Scaling.Windows;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,6 +2,10 @@ using System.Diagnostics;
 using Autoscaler.Adapters.Nats;
 using Autoscaler.Adapters.Nats.Connection;
 using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ingestion;
+using Autoscaler.Ingestion.Dispatch;
+using Autoscaler.Ingestion.Monitoring;
+using Autoscaler.Ingestion.Parsing;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -59,20 +63,21 @@ internal static class Scenarios
         var expected = (long)messages * samplesPerMessage;
         var sink = new CountingSink(expected);
         var prefix = "telemetry";
+        var natsOptions = new NatsTelemetryOptions { Prefix = prefix, SubscriptionCapacity = messages + 16 };
         var options = new TelemetryIngestionOptions
         {
-            Prefix = prefix,
             AutoRegisterTargets = true,
-            SubscriptionCapacity = messages + 16,
             QueueCapacityPerTarget = 1 << 20,
             MaxBatchSize = 512,
         };
         var host = new NatsConnectionHost(Options.Create(new NatsOptions { Url = url, Name = "bench-ingestion" }), NullLoggerFactory.Instance);
         await host.StartAsync(CancellationToken.None);
         var counters = new TelemetryIngestionCounters();
+        var natsCounters = new NatsTelemetryCounters();
         await using var dispatcher = new TelemetryDispatcher(sink, options, counters, TimeProvider.System, NullLogger.Instance);
         using var service = new NatsTelemetryIngestionService(
-            host, Options.Create(options), dispatcher, counters, TimeProvider.System, NullLogger<NatsTelemetryIngestionService>.Instance);
+            host, Options.Create(natsOptions), Options.Create(options), dispatcher, counters, natsCounters, TimeProvider.System,
+            NullLogger<NatsTelemetryIngestionService>.Instance);
         await using var publisher = new NatsConnection(new NatsOpts { Url = url, Name = "bench-publisher" });
         await publisher.ConnectAsync();
         await service.StartAsync(CancellationToken.None);
@@ -87,7 +92,7 @@ internal static class Scenarios
         var snapshot = counters.Snapshot();
         return Result($"pipeline: ingestion → counting sink, {samplesPerMessage} sample(s)/msg", messages, samplesPerMessage, payload.Length,
             sink.Samples, stopwatch.Elapsed, expected - sink.Samples,
-            $"sink calls {sink.Calls}, rejected {snapshot.RejectedTotal}, overflowed {snapshot.Overflowed}, client dropped {snapshot.ClientDropped}");
+            $"sink calls {sink.Calls}, rejected {snapshot.RejectedTotal}, overflowed {snapshot.Overflowed}, client dropped {natsCounters.ClientDropped}");
     }
 
     /// <summary>(c) The parser alone, in memory: the validation cost per message without any transport.</summary>

@@ -4,10 +4,10 @@ namespace Autoscaler.Ports.Sources;
 /// <param name="Kind">Ok, Empty or Failed.</param>
 /// <param name="Readings">The values read; empty unless <paramref name="Kind"/> is Ok.</param>
 /// <param name="Message">Why there is no value (Empty, Failed); null on Ok.</param>
-public sealed record MetricSourceResult(MetricSourceResultKind Kind, IReadOnlyList<MetricReading> Readings, string? Message)
+public sealed record MetricSourceResult(MetricSourceResultKind Kind, IReadOnlyList<SourceReading> Readings, string? Message)
 {
     /// <summary>Values were read.</summary>
-    public static MetricSourceResult Ok(IReadOnlyList<MetricReading> readings) =>
+    public static MetricSourceResult Ok(IReadOnlyList<SourceReading> readings) =>
         readings.Count == 0 ? Empty("the source returned no value") : new(MetricSourceResultKind.Ok, readings, null);
 
     /// <summary>The source answered with no value.</summary>

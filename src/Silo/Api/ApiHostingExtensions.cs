@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ingestion;
 using Autoscaler.Silo.Api.Routes;
 using Autoscaler.Silo.Api.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;

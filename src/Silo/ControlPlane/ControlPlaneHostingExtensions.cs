@@ -1,6 +1,8 @@
 using Autoscaler.Adapters.Actuators.Hosting;
 using Autoscaler.Adapters.Nats.Hosting;
 using Autoscaler.Adapters.Sources.Hosting;
+using Autoscaler.Grains.Telemetry;
+using Autoscaler.Ingestion.Hosting;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Autoscaler.Ports.Telemetry;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Autoscaler.Silo.ControlPlane;
 
 /// <summary>Connects the grains to the outside: actuators, history, scaling events (in-process stream + NATS) and
-/// telemetry ingestion (NATS subscription and pull sources feeding the service grains).</summary>
+/// telemetry ingestion (the shared pipeline, fed by the NATS subscription, HTTP and pull sources) feeding the service
+/// grains.</summary>
 public static class ControlPlaneHostingExtensions
 {
     /// <summary>Registers the ports' implementations for this silo.</summary>
@@ -32,6 +35,7 @@ public static class ControlPlaneHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TargetCatalog>());
         services.AddSingleton<ITelemetrySink, GrainTelemetrySink>();
         services.AddAutoscalerTelemetryIngestion(builder.Configuration);
+        services.AddAutoscalerNatsTelemetry(builder.Configuration);
         services.AddAutoscalerMetricSources(builder.Configuration);
         return builder;
     }

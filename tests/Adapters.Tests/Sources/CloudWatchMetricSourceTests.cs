@@ -25,7 +25,7 @@ public sealed class CloudWatchMetricSourceTests
         var result = await Source(cloudWatch, Metric(dimensions: "ClusterName=prod, ServiceName = worker", statistic: "p99")).ReadAsync(default);
 
         Assert.Equal(MetricSourceResultKind.Ok, result.Kind);
-        Assert.Equal(new MetricReading("cpu", 42.5), Assert.Single(result.Readings));
+        Assert.Equal(new SourceReading("cpu", 42.5), Assert.Single(result.Readings));
         var request = Assert.Single(cloudWatch.Server.Requests);
         Assert.Equal("GraniteServiceVersion20100801.GetMetricData", request.Header("x-amz-target"));
         Assert.Matches(
@@ -76,7 +76,7 @@ public sealed class CloudWatchMetricSourceTests
 
         var result = await Source(cloudWatch, options).ReadAsync(default);
 
-        Assert.Equal(new MetricReading("backlog", 17), Assert.Single(result.Readings));
+        Assert.Equal(new SourceReading("backlog", 17), Assert.Single(result.Readings));
         using var body = JsonDocument.Parse(Assert.Single(cloudWatch.Server.Requests).Body);
         var query = Assert.Single(body.RootElement.GetProperty("MetricDataQueries").EnumerateArray());
         Assert.Equal((Expression, 60, false), (query.GetProperty("Expression").GetString(), query.GetProperty("Period").GetInt32(),
@@ -170,7 +170,7 @@ public sealed class CloudWatchMetricSourceTests
 
         var result = await Source(cloudWatch, Metric()).ReadAsync(default);
 
-        Assert.Equal(new MetricReading("cpu", 3), Assert.Single(result.Readings));
+        Assert.Equal(new SourceReading("cpu", 3), Assert.Single(result.Readings));
     }
 
     [Fact]

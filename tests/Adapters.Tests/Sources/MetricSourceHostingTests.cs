@@ -1,8 +1,8 @@
 using Autoscaler.Adapters.Sources.Hosting;
 using Autoscaler.Adapters.Sources.Polling;
-using Autoscaler.Adapters.Tests.Telemetry;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Testing;
+using Autoscaler.Testing.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

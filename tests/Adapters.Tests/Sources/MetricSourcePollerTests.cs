@@ -1,6 +1,10 @@
 using Autoscaler.Adapters.Sources.Polling;
-using Autoscaler.Adapters.Tests.Telemetry;
+using Autoscaler.Ingestion;
+using Autoscaler.Ingestion.Dispatch;
+using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Sources;
+using Autoscaler.Ports.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using static Autoscaler.Adapters.Tests.Sources.ScriptedMetricSource;
 
 namespace Autoscaler.Adapters.Tests.Sources;
@@ -153,12 +157,42 @@ public sealed class MetricSourcePollerTests
     }
 
     [Fact]
+    public async Task A_full_target_queue_is_a_failed_delivery_counted_as_overflow()
+    {
+        var harness = new PollerHarness();
+        harness.Sink.SlowTarget = PollerHarness.Target;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Sink.Hold = release.Task;
+        var counters = new TelemetryIngestionCounters();
+        var pipeline = new TelemetryDispatcher(
+            harness.Sink, new TelemetryIngestionOptions { QueueCapacityPerTarget = 1, MaxBatchSize = 1 }, counters, harness.Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var poller = new MetricSourcePoller(
+            "0:prometheus:checkout/queue", harness.Source, harness.Options, pipeline, harness.Clock, new MetricSourceCounters(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        harness.Source.Then(Values(("a", 1), ("b", 2), ("c", 3)));
+
+        // A push transport's sample holds the sink and fills the one-sample queue: the poll's samples find no room.
+        pipeline.Enqueue(PollerHarness.Target, [new TelemetrySample("pushed", PollerHarness.Start, new Dictionary<string, double> { ["queue"] = 0 })]);
+        await harness.Sink.HoldEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        pipeline.Enqueue(PollerHarness.Target, [new TelemetrySample("pushed", PollerHarness.Start, new Dictionary<string, double> { ["queue"] = 0 })]);
+        var outcome = await poller.PollOnceAsync(CancellationToken.None);
+        release.SetResult();
+        await pipeline.DisposeAsync();
+
+        Assert.Equal(PollOutcome.DeliveryFailed, outcome);
+        Assert.Equal(3, counters.Snapshot().Overflowed);
+        Assert.Equal(["pushed", "pushed"], harness.Sink.For(PollerHarness.Target).Select(s => s.Source));
+        Assert.False(poller.Status.IsFailing); // the source itself read fine
+    }
+
+    [Fact]
     public async Task A_failing_sink_does_not_break_the_poller()
     {
         var sink = new ThrowingTelemetrySink();
         var harness = new PollerHarness();
         var poller = new MetricSourcePoller(
-            "0:prometheus:checkout/queue", harness.Source, harness.Options, sink, harness.Clock, new MetricSourceCounters(),
+            "0:prometheus:checkout/queue", harness.Source, harness.Options, PollerHarness.Pipeline(sink, harness.Clock), harness.Clock, new MetricSourceCounters(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         harness.Source.Then(Values(("a", 1))).Then(Values(("a", 2)));
 

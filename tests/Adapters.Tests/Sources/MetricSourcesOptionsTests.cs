@@ -1,8 +1,8 @@
 using Autoscaler.Adapters.Sources;
 using Autoscaler.Adapters.Sources.Hosting;
 using Autoscaler.Adapters.Tests.Aws;
-using Autoscaler.Adapters.Tests.Telemetry;
 using Autoscaler.Ports.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,13 +1,16 @@
 using Autoscaler.Adapters.Sources;
 using Autoscaler.Adapters.Sources.Polling;
-using Autoscaler.Adapters.Tests.Telemetry;
+using Autoscaler.Ingestion;
+using Autoscaler.Ingestion.Dispatch;
+using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Telemetry;
+using Autoscaler.Testing.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Autoscaler.Adapters.Tests.Sources;
 
-/// <summary>A poller over a scripted source, a fake clock and the recording sink (the port's consumer).</summary>
+/// <summary>A poller over a scripted source, a fake clock, and the telemetry pipeline's dispatcher in front of the recording sink.</summary>
 internal sealed class PollerHarness
 {
     public const string Target = "checkout";
@@ -31,8 +34,9 @@ internal sealed class PollerHarness
             StaleAfterFailures = staleAfterFailures,
             Jitter = TimeSpan.Zero,
         };
+        Dispatcher = Pipeline(Sink, Clock);
         Poller = new MetricSourcePoller(
-            "0:prometheus:checkout/queue", Source, Options, Sink, Clock, counters ?? new MetricSourceCounters(),
+            "0:prometheus:checkout/queue", Source, Options, Dispatcher, Clock, counters ?? new MetricSourceCounters(),
             NullLogger.Instance, catalog);
     }
 
@@ -44,9 +48,15 @@ internal sealed class PollerHarness
 
     public RecordingTelemetrySink Sink { get; } = new();
 
+    public TelemetryDispatcher Dispatcher { get; }
+
     public MetricSourceOptions Options { get; }
 
     public MetricSourcePoller Poller { get; }
+
+    /// <summary>The pipeline a poller delivers through, in front of <paramref name="sink"/>, with default options.</summary>
+    public static TelemetryDispatcher Pipeline(ITelemetrySink sink, TimeProvider clock) =>
+        new(sink, new TelemetryIngestionOptions(), new TelemetryIngestionCounters(), clock, NullLogger.Instance);
 
     /// <summary>Polls once per scripted step, the clock moving one interval after each poll.</summary>
     public async Task<List<PollOutcome>> PollAsync(int count)

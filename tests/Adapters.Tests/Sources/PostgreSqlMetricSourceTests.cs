@@ -20,7 +20,7 @@ public sealed class PostgreSqlMetricSourceTests
         var result = await source.ReadAsync(CancellationToken.None);
 
         Assert.Equal(MetricSourceResultKind.Ok, result.Kind);
-        Assert.Equal([new MetricReading("queued", 2, "worker-a"), new MetricReading("queued", 1, "worker-b")], result.Readings);
+        Assert.Equal([new SourceReading("queued", 2, "worker-a"), new SourceReading("queued", 1, "worker-b")], result.Readings);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class PostgreSqlMetricSourceTests
 
         var result = await source.ReadAsync(CancellationToken.None);
 
-        Assert.Equal(new MetricReading("wait", 2.5), Assert.Single(result.Readings));
+        Assert.Equal(new SourceReading("wait", 2.5), Assert.Single(result.Readings));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class PostgreSqlMetricSourceTests
 
         var result = await source.ReadAsync(CancellationToken.None);
 
-        Assert.Equal([new MetricReading("m", 3, "i"), new MetricReading("m", 1.25, "n")], result.Readings);
+        Assert.Equal([new SourceReading("m", 3, "i"), new SourceReading("m", 1.25, "n")], result.Readings);
     }
 
     [Fact]

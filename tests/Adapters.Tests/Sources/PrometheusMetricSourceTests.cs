@@ -17,7 +17,7 @@ public sealed class PrometheusMetricSourceTests(PrometheusServer prometheus) : I
 
         Assert.Equal(MetricSourceResultKind.Ok, result.Kind);
         Assert.Equal(
-            [new MetricReading("queue", 7, "worker-a"), new MetricReading("queue", 12.5, "worker-b")],
+            [new SourceReading("queue", 7, "worker-a"), new SourceReading("queue", 12.5, "worker-b")],
             result.Readings.OrderBy(r => r.Instance));
     }
 
@@ -27,7 +27,7 @@ public sealed class PrometheusMetricSourceTests(PrometheusServer prometheus) : I
         var result = await ReadAsync("sum by (instance) (queue_depth{pod!=\"worker-c\"})");
 
         var reading = Assert.Single(result.Readings);
-        Assert.Equal(new MetricReading("queue", 19.5, prometheus.ExporterInstance), reading);
+        Assert.Equal(new SourceReading("queue", 19.5, prometheus.ExporterInstance), reading);
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class PrometheusMetricSourceTests(PrometheusServer prometheus) : I
     {
         var result = await ReadAsync(query);
 
-        Assert.Equal(new MetricReading("queue", 19.5), Assert.Single(result.Readings));
+        Assert.Equal(new SourceReading("queue", 19.5), Assert.Single(result.Readings));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed class ScriptedMetricSource : IMetricSource
     public int Reads { get; private set; }
 
     public static MetricSourceResult Values(params (string? Instance, double Value)[] values) =>
-        MetricSourceResult.Ok([.. values.Select(v => new MetricReading("queue", v.Value, v.Instance))]);
+        MetricSourceResult.Ok([.. values.Select(v => new SourceReading("queue", v.Value, v.Instance))]);
 
     public ScriptedMetricSource Then(MetricSourceResult result)
     {

@@ -1,4 +1,8 @@
 using Autoscaler.Adapters.Nats.Connection;
+using Autoscaler.Ingestion;
+using Autoscaler.Ingestion.Dispatch;
+using Autoscaler.Ingestion.Monitoring;
+using Autoscaler.Ingestion.Parsing;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,18 +12,21 @@ using NATS.Client.Core;
 namespace Autoscaler.Adapters.Nats.Telemetry;
 
 /// <summary>
-/// Subscribes <c>{prefix}.&gt;</c> in a queue group, validates each message straight from the received buffer, and hands
-/// valid samples to the <see cref="ITelemetrySink"/> through per-target bounded queues. Rejects are counted by reason,
-/// logged at a sampled rate and republished on <c>{prefix}.rejected</c>. The reader never waits on the sink or on a publish.
+/// The NATS transport: subscribes <c>{prefix}.&gt;</c> in a queue group, validates each message straight from the
+/// received buffer with the pipeline's parser, and hands valid samples to the <see cref="ITelemetrySink"/> through the
+/// pipeline's per-target bounded queues. Rejects are counted by reason, logged at a sampled rate and republished on
+/// <c>{prefix}.rejected</c>. The reader never waits on the sink or on a publish.
 /// </summary>
-public sealed partial class NatsTelemetryIngestionService : BackgroundService
+public sealed partial class NatsTelemetryIngestionService : BackgroundService, ITelemetryTransportHealth
 {
     private static readonly int ReasonCount = Enum.GetValues<TelemetryRejectionReason>().Length;
     private readonly NatsConnectionHost _host;
-    private readonly TelemetryIngestionOptions _options;
+    private readonly NatsTelemetryOptions _options;
+    private readonly TelemetryIngestionOptions _pipeline;
     private readonly TelemetryDispatcher _dispatcher;
     private readonly ITelemetryTargetCatalog? _catalog;
     private readonly TelemetryIngestionCounters _counters;
+    private readonly NatsTelemetryCounters _natsCounters;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly TelemetryPayloadParser _parser;
@@ -34,23 +41,28 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
     /// </summary>
     public NatsTelemetryIngestionService(
         NatsConnectionHost host,
-        IOptions<TelemetryIngestionOptions> options,
+        IOptions<NatsTelemetryOptions> options,
+        IOptions<TelemetryIngestionOptions> pipelineOptions,
         TelemetryDispatcher dispatcher,
         TelemetryIngestionCounters counters,
+        NatsTelemetryCounters natsCounters,
         TimeProvider clock,
         ILogger<NatsTelemetryIngestionService> logger,
         ITelemetryTargetCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(pipelineOptions);
         _host = host;
         _options = options.Value;
+        _pipeline = pipelineOptions.Value;
         _dispatcher = dispatcher;
         _catalog = catalog;
         _counters = counters;
+        _natsCounters = natsCounters;
         _clock = clock;
         _logger = logger;
-        _parser = new TelemetryPayloadParser(_options);
-        _rejectionLog = new LogSampler(clock, _options.RejectionLogInterval, ReasonCount);
+        _parser = new TelemetryPayloadParser(_pipeline);
+        _rejectionLog = new LogSampler(clock, _pipeline.RejectionLogInterval, ReasonCount);
     }
 
     /// <summary>Completes once the subscription is registered with the server (tests and start-up probes wait on it).</summary>
@@ -64,6 +76,13 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
         : _host.Status == NatsConnectionStatus.Connected ? TelemetryIngestionStatus.Ready
         : TelemetryIngestionStatus.Disconnected;
 
+    /// <summary>Adds <c>clientDropped</c>: messages the NATS client dropped on a full subscription buffer.</summary>
+    public void AddHealthData(IDictionary<string, object> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        data["clientDropped"] = _natsCounters.ClientDropped;
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,7 +94,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
 
         var connection = _host.Connection!;
         var subject = $"{_options.Prefix}.>";
-        var publisher = new RejectedMessagePublisher(connection, _options.Prefix, _options.MaxMessageBytes, _counters);
+        var publisher = new RejectedMessagePublisher(connection, _options.Prefix, _pipeline.MaxMessageBytes, _natsCounters);
         var publishing = _options.RepublishRejected ? publisher.RunAsync(stoppingToken) : Task.CompletedTask;
         if (connection is NatsConnection concrete)
         {
@@ -187,7 +206,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
         return rejection;
     }
 
-    private bool IsAccepted(string target) => _options.AutoRegisterTargets || (_catalog?.IsKnownTarget(target) ?? false);
+    private bool IsAccepted(string target) => _pipeline.AutoRegisterTargets || (_catalog?.IsKnownTarget(target) ?? false);
 
     private void Reject(string subject, ReadOnlySpan<byte> payload, TelemetryRejection rejection, RejectedMessagePublisher publisher)
     {
@@ -207,7 +226,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService
     {
         if (args.Subject.StartsWith(_options.Prefix, StringComparison.Ordinal))
         {
-            _counters.ClientDropped();
+            _natsCounters.CountClientDropped();
         }
 
         return ValueTask.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Autoscaler.Ingestion.Parsing;
 using NATS.Client.Core;
 
 namespace Autoscaler.Adapters.Nats.Telemetry;
@@ -21,9 +22,9 @@ internal sealed class RejectedMessagePublisher
     private readonly INatsConnection _connection;
     private readonly string _rejectedSubject;
     private readonly int _maxBytes;
-    private readonly TelemetryIngestionCounters _counters;
+    private readonly NatsTelemetryCounters _counters;
 
-    public RejectedMessagePublisher(INatsConnection connection, string prefix, int maxBytes, TelemetryIngestionCounters counters)
+    public RejectedMessagePublisher(INatsConnection connection, string prefix, int maxBytes, NatsTelemetryCounters counters)
     {
         _connection = connection;
         _rejectedSubject = $"{prefix}.{TelemetrySubject.RejectedToken}";
@@ -37,7 +38,7 @@ internal sealed class RejectedMessagePublisher
         var copy = (truncated ? payload[.._maxBytes] : payload).ToArray();
         if (!_queue.Writer.TryWrite((subject, copy, truncated, rejection)))
         {
-            _counters.RepublishDropped();
+            _counters.CountRepublishDropped();
         }
     }
 
@@ -67,7 +68,7 @@ internal sealed class RejectedMessagePublisher
                 catch (NatsException)
                 {
                     // Best effort while NATS is down: the reject is still counted and logged.
-                    _counters.RepublishDropped();
+                    _counters.CountRepublishDropped();
                 }
             }
         }

@@ -92,7 +92,7 @@ public sealed class CloudWatchMetricSource : IMetricSource
         }
 
         return newest >= 0
-            ? MetricSourceResult.Ok([new MetricReading(_metric, result!.Values[newest])])
+            ? MetricSourceResult.Ok([new SourceReading(_metric, result!.Values[newest])])
             : MetricSourceResult.Empty($"no datapoint for {_description} in the last {_lookback} (none published, or dimensions that do not match exactly)");
     }
 }

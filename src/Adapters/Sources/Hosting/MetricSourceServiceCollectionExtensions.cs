@@ -1,6 +1,8 @@
 using Autoscaler.Adapters.Aws.Hosting;
 using Autoscaler.Adapters.Aws.Signing;
 using Autoscaler.Adapters.Sources.Polling;
+using Autoscaler.Ingestion.Dispatch;
+using Autoscaler.Ingestion.Hosting;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,14 +19,16 @@ public static class MetricSourceServiceCollectionExtensions
     /// Binds and validates <see cref="MetricSourcesOptions"/> at start-up (postgresql sources default to
     /// <c>ConnectionStrings:Autoscaler</c>, cloudWatch sources to the region in <c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c>),
     /// and adds the pollers, their hosted service, the <c>Autoscaler.Sources</c> counters and a <c>metric-sources</c>
-    /// health check tagged <c>ready</c>. CloudWatch calls are signed with the AWS adapter's
-    /// <see cref="IAwsCredentialsProvider"/> when one is registered, else with the SDK's default chain. The caller
-    /// registers the <see cref="ITelemetrySink"/> (and optionally an <see cref="ITelemetryTargetCatalog"/>). With no
-    /// source configured nothing polls.
+    /// health check tagged <c>ready</c>. The pollers deliver through the shared telemetry pipeline, added here if no
+    /// other transport added it (<see cref="TelemetryIngestionServiceCollectionExtensions.AddAutoscalerTelemetryIngestion"/>).
+    /// CloudWatch calls are signed with the AWS adapter's <see cref="IAwsCredentialsProvider"/> when one is registered,
+    /// else with the SDK's default chain. The caller registers the <see cref="ITelemetrySink"/> (and optionally an
+    /// <see cref="ITelemetryTargetCatalog"/>). With no source configured nothing polls.
     /// </summary>
     public static IServiceCollection AddAutoscalerMetricSources(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddAutoscalerTelemetryIngestion(configuration);
         services.AddOptions<MetricSourcesOptions>()
             .Configure(options =>
             {
@@ -53,7 +57,7 @@ public static class MetricSourceServiceCollectionExtensions
         services.TryAddSingleton(sp => new MetricSourcePollers(
             sp.GetRequiredService<IOptions<MetricSourcesOptions>>(),
             sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<ITelemetrySink>(),
+            sp.GetRequiredService<TelemetryDispatcher>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<MetricSourceCounters>(),
             sp.GetRequiredService<ILoggerFactory>(),

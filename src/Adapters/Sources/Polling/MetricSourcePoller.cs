@@ -1,3 +1,4 @@
+using Autoscaler.Ingestion.Dispatch;
 using Autoscaler.Ports.Sources;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -9,13 +10,14 @@ namespace Autoscaler.Adapters.Sources.Polling;
 /// the interval; calls never overlap). A read that fails or exceeds the timeout keeps the last good values alive for
 /// <c>StaleAfterFailures</c> polls, delivered again with the poll's time; after that nothing is delivered, so the
 /// engine treats the instances as reporting no data. An Empty read is an answer, not a failure: nothing is delivered
-/// and nothing is held.
+/// and nothing is held. Samples go through the telemetry pipeline's per-target queue, behind what NATS and HTTP queued
+/// for the same target, and each poll waits for the sink's answer, so a refused delivery is still seen here.
 /// </summary>
 public sealed class MetricSourcePoller
 {
     private readonly IMetricSource _source;
     private readonly MetricSourceOptions _options;
-    private readonly ITelemetrySink _sink;
+    private readonly TelemetryDispatcher _dispatcher;
     private readonly ITelemetryTargetCatalog? _catalog;
     private readonly TimeProvider _clock;
     private readonly MetricSourceCounters _counters;
@@ -29,7 +31,7 @@ public sealed class MetricSourcePoller
         string name,
         IMetricSource source,
         MetricSourceOptions options,
-        ITelemetrySink sink,
+        TelemetryDispatcher dispatcher,
         TimeProvider clock,
         MetricSourceCounters counters,
         ILogger logger,
@@ -38,7 +40,7 @@ public sealed class MetricSourcePoller
         Name = name;
         _source = source;
         _options = options;
-        _sink = sink;
+        _dispatcher = dispatcher;
         _catalog = catalog;
         _clock = clock;
         _counters = counters;
@@ -120,7 +122,7 @@ public sealed class MetricSourcePoller
         }
     }
 
-    private TelemetrySample[]? ToSamples(IReadOnlyList<MetricReading> readings, DateTimeOffset now, out string? duplicate)
+    private TelemetrySample[]? ToSamples(IReadOnlyList<SourceReading> readings, DateTimeOffset now, out string? duplicate)
     {
         duplicate = null;
         var bySource = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
@@ -178,7 +180,7 @@ public sealed class MetricSourcePoller
 
         try
         {
-            await _sink.DeliverAsync(_options.Target, samples, cancellationToken);
+            await _dispatcher.DeliverAsync(_options.Target, samples, cancellationToken);
             _counters.Samples(Name, samples.Length);
             return outcome;
         }

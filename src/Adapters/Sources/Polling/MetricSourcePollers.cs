@@ -4,6 +4,7 @@ using Autoscaler.Adapters.Aws.Signing;
 using Autoscaler.Adapters.Sources.CloudWatch;
 using Autoscaler.Adapters.Sources.PostgreSql;
 using Autoscaler.Adapters.Sources.Prometheus;
+using Autoscaler.Ingestion.Dispatch;
 using Autoscaler.Ports.Sources;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,7 @@ public sealed class MetricSourcePollers : IAsyncDisposable
     public MetricSourcePollers(
         IOptions<MetricSourcesOptions> options,
         IHttpClientFactory httpClients,
-        ITelemetrySink sink,
+        TelemetryDispatcher dispatcher,
         TimeProvider clock,
         MetricSourceCounters counters,
         ILoggerFactory loggers,
@@ -42,7 +43,7 @@ public sealed class MetricSourcePollers : IAsyncDisposable
             $"{source.Key ?? index.ToString(CultureInfo.InvariantCulture)}:{source.Kind.ToString()!.ToLowerInvariant()}:{source.Target}/{source.Metric}",
             Create(source, httpClients, clock, signer),
             source,
-            sink,
+            dispatcher,
             clock,
             counters,
             logger,

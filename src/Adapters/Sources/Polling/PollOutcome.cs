@@ -15,6 +15,6 @@ public enum PollOutcome
     /// <summary>The read failed and there is nothing (left) to hold: no-data handling applies downstream.</summary>
     Stale,
 
-    /// <summary>Values were read but the sink refused them or the target is unknown.</summary>
+    /// <summary>Values were read but the sink refused them, the target's queue was full, or the target is unknown.</summary>
     DeliveryFailed,
 }

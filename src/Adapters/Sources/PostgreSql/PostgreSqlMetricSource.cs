@@ -83,7 +83,7 @@ public sealed class PostgreSqlMetricSource : IMetricSource, IAsyncDisposable
         }
 
         var valueColumn = reader.FieldCount - 1;
-        var readings = new List<MetricReading>();
+        var readings = new List<SourceReading>();
         var rows = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -106,7 +106,7 @@ public sealed class PostgreSqlMetricSource : IMetricSource, IAsyncDisposable
             var instance = valueColumn == 1 && !reader.IsDBNull(0) ? Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) : null;
             if (double.IsFinite(value))
             {
-                readings.Add(new MetricReading(_metric, value, instance));
+                readings.Add(new SourceReading(_metric, value, instance));
             }
         }
 

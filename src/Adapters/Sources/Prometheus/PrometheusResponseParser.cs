@@ -43,13 +43,13 @@ internal static class PrometheusResponseParser
 
     private static MetricSourceResult ParseVector(JsonElement series, string metric, string instanceLabel)
     {
-        var readings = new List<MetricReading>(series.GetArrayLength());
+        var readings = new List<SourceReading>(series.GetArrayLength());
         foreach (var item in series.EnumerateArray())
         {
             var instance = item.GetProperty("metric").TryGetProperty(instanceLabel, out var label) ? label.GetString() : null;
             if (TryValue(item.GetProperty("value"), out var value))
             {
-                readings.Add(new MetricReading(metric, value, instance));
+                readings.Add(new SourceReading(metric, value, instance));
             }
         }
 
@@ -62,7 +62,7 @@ internal static class PrometheusResponseParser
 
     private static MetricSourceResult ParseScalar(JsonElement sample, string metric) =>
         TryValue(sample, out var value)
-            ? MetricSourceResult.Ok([new MetricReading(metric, value)])
+            ? MetricSourceResult.Ok([new SourceReading(metric, value)])
             : MetricSourceResult.Empty("the scalar was not a finite number");
 
     // A sample is [unixSeconds, "value"]; the value is a string so that NaN and ±Inf survive JSON.

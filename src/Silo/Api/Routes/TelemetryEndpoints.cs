@@ -1,4 +1,7 @@
-using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ingestion;
+using Autoscaler.Ingestion.Dispatch;
+using Autoscaler.Ingestion.Monitoring;
+using Autoscaler.Ingestion.Parsing;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Silo.Api.Problems;
 using Autoscaler.Silo.Api.Routes.Models;

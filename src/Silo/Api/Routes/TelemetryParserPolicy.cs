@@ -1,4 +1,5 @@
-using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ingestion;
+using Autoscaler.Ingestion.Parsing;
 using Microsoft.Extensions.ObjectPool;
 
 namespace Autoscaler.Silo.Api.Routes;

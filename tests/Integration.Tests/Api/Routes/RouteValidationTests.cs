@@ -1,5 +1,6 @@
 using System.Net;
-using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Ingestion.Monitoring;
+using Autoscaler.Ingestion.Parsing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Autoscaler.Integration.Tests.Api.Routes;

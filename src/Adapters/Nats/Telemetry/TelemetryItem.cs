@@ -1,6 +1,0 @@
-using Autoscaler.Ports.Telemetry;
-
-namespace Autoscaler.Adapters.Nats.Telemetry;
-
-/// <summary>One queued entry for a target: a sample or a lifecycle event (kept in one queue so their order holds).</summary>
-internal readonly record struct TelemetryItem(TelemetrySample? Sample, AgentLifecycleEvent? Lifecycle);

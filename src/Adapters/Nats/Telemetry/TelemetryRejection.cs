@@ -1,4 +1,0 @@
-namespace Autoscaler.Adapters.Nats.Telemetry;
-
-/// <summary>A rejected message: the reason and a message naming the offending field (for example <c>[2].metrics.cpu</c>).</summary>
-public readonly record struct TelemetryRejection(TelemetryRejectionReason Reason, string Message);
