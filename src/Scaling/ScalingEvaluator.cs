@@ -40,7 +40,7 @@ public sealed class ScalingEvaluator
 
         // A target seen for the first time: its current capacity counts as a recommendation made now (Kubernetes
         // maybeInitScaleDownStabilizationWindow), so nothing scales down before the window has seen real recommendations.
-        var history = request.History ?? new ScalingHistory([new Recommendation(now, current)], []);
+        var history = request.History ?? new ScalingHistory([new TimestampedRecommendation(now, current)], []);
         var query = request.Query ?? _readingsQuery.Reset(request.Metrics, now);
         var context = _context ??= new PolicyContext(now, target, request.Metrics, history, query);
         context.Reset(now, target, request.Metrics, history, query);

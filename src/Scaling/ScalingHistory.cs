@@ -6,7 +6,7 @@ namespace Autoscaler.Scaling;
 /// </summary>
 /// <param name="Recommendations">Recent unstabilized recommendations (stabilization windows).</param>
 /// <param name="ScaleEvents">Recent applied changes (rate limits, per-policy cooldowns).</param>
-public sealed record ScalingHistory(IReadOnlyList<Recommendation> Recommendations, IReadOnlyList<ScaleEvent> ScaleEvents)
+public sealed record ScalingHistory(IReadOnlyList<TimestampedRecommendation> Recommendations, IReadOnlyList<ScaleEvent> ScaleEvents)
 {
     /// <summary>History with no recommendations and no events (not the same as "seen for the first time").</summary>
     public static ScalingHistory Empty { get; } = new([], []);
