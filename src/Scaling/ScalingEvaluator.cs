@@ -2,6 +2,7 @@ using Autoscaler.Scaling.Behavior;
 using Autoscaler.Scaling.Combination;
 using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Safety;
 
@@ -135,7 +136,7 @@ public sealed class ScalingEvaluator
             if (manual.ExpiresAt is { } expiry)
             {
                 _explanation.Append(" until ");
-                _explanation.AppendValue(expiry.ToUniversalTime(), Json.Rfc3339.FormatFor(expiry));
+                _explanation.AppendValue(expiry.ToUniversalTime(), Rfc3339.FormatFor(expiry));
             }
 
             _explanation.Append($" -> {capacity}");

@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Behavior;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Scaling.Tests;
 

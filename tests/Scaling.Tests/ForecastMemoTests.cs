@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Forecasting;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Windows;
 using static Autoscaler.Scaling.Tests.PartsPolicyFixture;

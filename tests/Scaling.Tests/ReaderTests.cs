@@ -1,5 +1,6 @@
 using Autoscaler.Scaling.Behavior;
 using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Validation;
 

@@ -2,6 +2,7 @@ using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Scaling;
 using Autoscaler.Scaling.Cost;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Windows;
 using Autoscaler.Ports.Decisions;
 

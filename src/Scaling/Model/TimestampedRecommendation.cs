@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling;
+namespace Autoscaler.Scaling.Model;
 
 /// <summary>
 /// An earlier unstabilized replica recommendation and when it was made, kept for the stabilization windows (Kubernetes'
