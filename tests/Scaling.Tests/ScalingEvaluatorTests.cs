@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Metrics;
 using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Windows;

@@ -1,5 +1,4 @@
 using Autoscaler.Scaling.Model;
-using Autoscaler.Scaling.Windows;
 
 namespace Autoscaler.Scaling.Metrics;
 

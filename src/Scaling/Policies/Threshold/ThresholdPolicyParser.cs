@@ -1,5 +1,5 @@
 using Autoscaler.Scaling.Json;
-using Autoscaler.Scaling.Windows;
+using Autoscaler.Scaling.Metrics;
 
 namespace Autoscaler.Scaling.Policies;
 
