@@ -1,4 +1,6 @@
 using Autoscaler.Scaling.Explanations;
+using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Windows;
 using BenchmarkDotNet.Attributes;
@@ -44,7 +46,7 @@ public class EvaluationBenchmarks
         ];
         var target = new ScaleTarget(5, 1, 20);
         var readings = query.Readings(now);
-        var history = new ScalingHistory([new Recommendation(now.AddMinutes(-1), 5)], []);
+        var history = new ScalingHistory([new TimestampedRecommendation(now.AddMinutes(-1), 5)], []);
         _request = new EvaluationRequest(now, target, readings, new PolicySet(_policies)) { History = history, Query = query };
         _context = new PolicyContext(now, target, readings, history, query);
     }

@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Metrics;
 using Autoscaler.Scaling.Windows;
 using BenchmarkDotNet.Attributes;
 

@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 
 namespace Autoscaler.Scaling;
@@ -26,7 +27,7 @@ public static class HistoryKeeper
             eventSeconds = Math.Max(eventSeconds, policySet.Policies[i].EventRetentionSeconds);
         }
 
-        var recommendations = new List<Recommendation>(history.Recommendations.Count + 1);
+        var recommendations = new List<TimestampedRecommendation>(history.Recommendations.Count + 1);
         var recommendationCutoff = now.AddSeconds(-windowSeconds);
         for (var i = 0; i < history.Recommendations.Count; i++)
         {
@@ -38,7 +39,7 @@ public static class HistoryKeeper
 
         if (windowSeconds > 0)
         {
-            recommendations.Add(new Recommendation(now, recommendation));
+            recommendations.Add(new TimestampedRecommendation(now, recommendation));
         }
 
         var events = new List<ScaleEvent>(history.ScaleEvents.Count + 1);

@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Model;
+
 namespace Autoscaler.Scaling;
 
 /// <summary>The engine's intermediate result (its "combined:" line is already written), before it becomes a decision.</summary>

@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 
 namespace Autoscaler.Scaling;

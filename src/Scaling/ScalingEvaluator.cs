@@ -2,6 +2,7 @@ using Autoscaler.Scaling.Behavior;
 using Autoscaler.Scaling.Combination;
 using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Safety;
 
@@ -40,7 +41,7 @@ public sealed class ScalingEvaluator
 
         // A target seen for the first time: its current capacity counts as a recommendation made now (Kubernetes
         // maybeInitScaleDownStabilizationWindow), so nothing scales down before the window has seen real recommendations.
-        var history = request.History ?? new ScalingHistory([new Recommendation(now, current)], []);
+        var history = request.History ?? new ScalingHistory([new TimestampedRecommendation(now, current)], []);
         var query = request.Query ?? _readingsQuery.Reset(request.Metrics, now);
         var context = _context ??= new PolicyContext(now, target, request.Metrics, history, query);
         context.Reset(now, target, request.Metrics, history, query);
@@ -135,7 +136,7 @@ public sealed class ScalingEvaluator
             if (manual.ExpiresAt is { } expiry)
             {
                 _explanation.Append(" until ");
-                _explanation.AppendValue(expiry.ToUniversalTime(), Json.Rfc3339.FormatFor(expiry));
+                _explanation.AppendValue(expiry.ToUniversalTime(), Rfc3339.FormatFor(expiry));
             }
 
             _explanation.Append($" -> {capacity}");

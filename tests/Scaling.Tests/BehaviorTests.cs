@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Behavior;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Scaling.Tests;
 
@@ -139,7 +140,7 @@ public sealed class BehaviorTests
     {
         var decision = Evaluate(4, 6, ScalingBehavior.Default, ScalingHistory.Empty);
 
-        Assert.Equal([new Recommendation(Build.Now, 6)], decision.NextHistory.Recommendations);
+        Assert.Equal([new TimestampedRecommendation(Build.Now, 6)], decision.NextHistory.Recommendations);
         Assert.Equal([new ScaleEvent(Build.Now, 2, "p")], decision.NextHistory.ScaleEvents);
         Assert.Empty(decision.HistoryIfNotApplied.ScaleEvents);
     }

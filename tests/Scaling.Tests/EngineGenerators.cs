@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Behavior;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Safety;
 using CsCheck;
@@ -26,7 +27,7 @@ internal static class EngineGenerators
 
     public static readonly Gen<ScalingHistory> History =
         Gen.Select(
-            Gen.Select(Gen.Int[0, 700], Gen.Int[0, 120], (ago, replicas) => new Recommendation(Build.Ago(ago), replicas)).Array[0, 6],
+            Gen.Select(Gen.Int[0, 700], Gen.Int[0, 120], (ago, replicas) => new TimestampedRecommendation(Build.Ago(ago), replicas)).Array[0, 6],
             Gen.Select(Gen.Int[0, 700], Gen.Int[-10, 10].Where(change => change != 0), (ago, change) => new ScaleEvent(Build.Ago(ago), change, null)).Array[0, 6],
             Gen.Int[0, 5],
             (recommendations, events, withoutData) => new ScalingHistory(recommendations, events) { EvaluationsWithoutData = withoutData });

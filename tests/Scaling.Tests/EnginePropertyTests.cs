@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Autoscaler.Scaling.Behavior;
 using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using CsCheck;
 

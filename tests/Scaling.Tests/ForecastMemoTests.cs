@@ -1,6 +1,7 @@
 using Autoscaler.Scaling.Forecasting;
+using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
-using Autoscaler.Scaling.Windows;
 using static Autoscaler.Scaling.Tests.PartsPolicyFixture;
 
 namespace Autoscaler.Scaling.Tests;

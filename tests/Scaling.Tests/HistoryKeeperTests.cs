@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Behavior;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 
 namespace Autoscaler.Scaling.Tests;
@@ -19,7 +20,7 @@ public sealed class HistoryKeeperTests
 
         var next = HistoryKeeper.Next(history, set, Build.Now, 5, -1, "steps", 0, null);
 
-        Assert.Equal([new Recommendation(Build.Ago(299), 8), new Recommendation(Build.Now, 5)], next.Recommendations);
+        Assert.Equal([new TimestampedRecommendation(Build.Ago(299), 8), new TimestampedRecommendation(Build.Now, 5)], next.Recommendations);
         Assert.Equal([new ScaleEvent(Build.Ago(599), 2, "steps"), new ScaleEvent(Build.Now, -1, "steps")], next.ScaleEvents);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Autoscaler.Cli;
 using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Scaling.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Autoscaler.Scaling.Json;
 using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Validation;
 

@@ -1,5 +1,6 @@
 using Autoscaler.Scaling.Behavior;
 using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Validation;
 
@@ -115,7 +116,7 @@ public sealed class ReaderTests
         var request = ScalingDocuments.ReadEvaluation(json);
         var query = Metrics.SampleMetricQuery.FromReadings(request.Metrics, request.Now);
 
-        Assert.Equal(150, query.Aggregate("rps", Windows.Aggregation.Avg, TimeSpan.FromMinutes(5), request.Now).Value);
+        Assert.Equal(150, query.Aggregate("rps", Metrics.Aggregation.Avg, TimeSpan.FromMinutes(5), request.Now).Value);
         Assert.Equal(2, query.Series("rps", TimeSpan.FromSeconds(30), request.Now)!.Values.Count);
     }
 

@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Explanations;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 
 namespace Autoscaler.Scaling.Tests;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Windows;
 using CsCheck;
@@ -194,7 +196,7 @@ public sealed class ScalingEvaluatorTests
         }
 
         var history = new ScalingHistory(
-            [new Recommendation(now.AddSeconds(-30), 5), new Recommendation(now.AddSeconds(-15), 6)],
+            [new TimestampedRecommendation(now.AddSeconds(-30), 5), new TimestampedRecommendation(now.AddSeconds(-15), 6)],
             [new ScaleEvent(now.AddSeconds(-400), 1, "cpu")]) { EvaluationsWithoutData = 5 };
         return new EvaluationRequest(now, new ScaleTarget(5, 1, 20), query.Readings(now), set) { History = history, Query = query };
     }

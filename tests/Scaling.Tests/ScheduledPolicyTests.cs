@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using static Autoscaler.Scaling.Tests.PartsPolicyFixture;
 

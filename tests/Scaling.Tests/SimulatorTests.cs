@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Simulation;
 
 namespace Autoscaler.Scaling.Tests;

@@ -1,3 +1,4 @@
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 using static Autoscaler.Scaling.Tests.PartsPolicyFixture;
 
@@ -107,7 +108,7 @@ public sealed class ThresholdPolicyTests
         Assert.Equal(1, policy.ScaleDownBy);
         Assert.Equal(300, policy.CooldownSeconds);
         Assert.Equal(60, policy.EvaluationIntervalSeconds);
-        Assert.Equal(new ThresholdRule("cpu", Windows.Aggregation.Avg, 60, 70, 25, ThresholdComparison.GreaterThan), policy.Rules[0]);
+        Assert.Equal(new ThresholdRule("cpu", Metrics.Aggregation.Avg, 60, 70, 25, ThresholdComparison.GreaterThan), policy.Rules[0]);
         Assert.Equal(70, policy.TargetLevel);
     }
 

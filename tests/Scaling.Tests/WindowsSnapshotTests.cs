@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Autoscaler.Scaling.Metrics;
 using Autoscaler.Scaling.Windows;
 using CsCheck;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Simulation;
 using Spectre.Console;
 

@@ -2,6 +2,7 @@ using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Scaling;
 using Autoscaler.Scaling.Cost;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Windows;
 using Autoscaler.Ports.Decisions;
 
@@ -71,7 +72,7 @@ internal sealed class LiveTarget(string id)
 
             // As the engine contract says of a target seen for the first time: its capacity counts as a recommendation now,
             // so a scale-down stabilization window starts full rather than empty.
-            History = new ScalingHistory([new Scaling.Recommendation(now, Current)], []);
+            History = new ScalingHistory([new TimestampedRecommendation(now, Current)], []);
         }
         else
         {

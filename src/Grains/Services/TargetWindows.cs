@@ -1,7 +1,7 @@
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Telemetry;
-using Autoscaler.Scaling;
 using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Windows;
 
 namespace Autoscaler.Grains.Services;

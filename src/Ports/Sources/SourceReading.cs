@@ -2,7 +2,7 @@ namespace Autoscaler.Ports.Sources;
 
 /// <summary>
 /// One value read from a pull source (a Prometheus series, a SQL row, a CloudWatch datapoint), before the poller turns
-/// it into a telemetry sample. Not the engine's <c>Autoscaler.Scaling.MetricReading</c> (a metric's state over a window).
+/// it into a telemetry sample. Not the engine's <c>Autoscaler.Scaling.Model.MetricReading</c> (a metric's state over a window).
 /// </summary>
 /// <param name="Name">The metric name the value is reported under.</param>
 /// <param name="Value">A finite number.</param>

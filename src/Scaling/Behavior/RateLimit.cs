@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Model;
+
 namespace Autoscaler.Scaling.Behavior;
 
 /// <summary>The outcome of the rate limits and bounds.</summary>

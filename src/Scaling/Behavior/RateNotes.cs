@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Explanations;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Scaling.Behavior;
 

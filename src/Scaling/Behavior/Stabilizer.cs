@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Explanations;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Scaling.Behavior;
 
@@ -10,7 +11,7 @@ namespace Autoscaler.Scaling.Behavior;
 public static class Stabilizer
 {
     /// <summary>The stabilized recommendation.</summary>
-    public static int Stabilize(int recommendation, int current, ScalingBehavior behavior, IReadOnlyList<Recommendation> history, DateTimeOffset now)
+    public static int Stabilize(int recommendation, int current, ScalingBehavior behavior, IReadOnlyList<TimestampedRecommendation> history, DateTimeOffset now)
     {
         var upCutoff = now.AddSeconds(-behavior.ScaleUp.StabilizationWindowSeconds);
         var downCutoff = now.AddSeconds(-behavior.ScaleDown.StabilizationWindowSeconds);
@@ -49,7 +50,7 @@ public static class Stabilizer
     /// this one last, as "[5, 6, 7]" (for the explanation).
     /// </summary>
     public static void DescribeWindow(
-        ExplanationWriter line, int recommendation, int current, ScalingBehavior behavior, IReadOnlyList<Recommendation> history, DateTimeOffset now)
+        ExplanationWriter line, int recommendation, int current, ScalingBehavior behavior, IReadOnlyList<TimestampedRecommendation> history, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(behavior);

@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Model;
+
 namespace Autoscaler.Scaling.Combination;
 
 /// <summary>The policies' joint recommendation before stabilization (its summary is written to the "combined:" line).</summary>

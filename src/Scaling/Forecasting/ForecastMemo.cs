@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Autoscaler.Scaling.Windows;
+using Autoscaler.Scaling.Metrics;
 
 namespace Autoscaler.Scaling.Forecasting;
 

@@ -18,8 +18,8 @@ public static partial class BuiltInPolicyKinds
 
     private static void AddEngine(PolicyParserRegistry registry)
     {
-        registry.Add(Policies.TargetTrackingPolicy.TypeName, Policies.PolicyParsers.TargetTracking);
-        registry.Add(Policies.StepScalingPolicy.TypeName, Policies.PolicyParsers.StepScaling);
+        registry.Add(Policies.TargetTrackingPolicy.TypeName, PolicyParsers.TargetTracking);
+        registry.Add(Policies.StepScalingPolicy.TypeName, PolicyParsers.StepScaling);
     }
 
     /// <summary>Registers threshold, weightedScore, scheduled and predictive kinds (implemented in the parts' file).</summary>

@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Model;
+
 namespace Autoscaler.Scaling.Json;
 
 /// <summary>
@@ -9,14 +11,14 @@ public static class HistoryReader
     /// <summary>Reads a history object; a list left out is empty.</summary>
     public static ScalingHistory Read(JsonFields fields) =>
         new(
-            fields.OptionalArray("recommendations", ReadRecommendation) ?? [],
+            fields.OptionalArray("recommendations", ReadTimestampedRecommendation) ?? [],
             fields.OptionalArray("scaleEvents", ReadEvent) ?? [])
         {
             EvaluationsWithoutData = fields.OptionalInt("evaluationsWithoutData", 0) ?? 0,
             LastActiveAt = fields.OptionalTime("lastActiveAt"),
         };
 
-    private static Recommendation ReadRecommendation(JsonFields fields) =>
+    private static TimestampedRecommendation ReadTimestampedRecommendation(JsonFields fields) =>
         new(fields.RequiredTime("at"), fields.RequiredInt("replicas", 0));
 
     private static ScaleEvent ReadEvent(JsonFields fields)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Validation;
 
 namespace Autoscaler.Scaling.Json;

@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Model;
+
 namespace Autoscaler.Scaling.Json;
 
 /// <summary>A policy file: a policy set and, optionally, the bounds it is meant for.</summary>

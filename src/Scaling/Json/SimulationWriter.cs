@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Simulation;
 
 namespace Autoscaler.Scaling.Json;

@@ -1,5 +1,3 @@
-using Autoscaler.Scaling.Windows;
-
 namespace Autoscaler.Scaling.Metrics;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Autoscaler.Scaling.Windows;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Scaling.Metrics;
 

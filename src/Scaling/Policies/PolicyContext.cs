@@ -1,4 +1,5 @@
 using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Scaling.Policies;
 

@@ -5,7 +5,7 @@ namespace Autoscaler.Scaling.Policies;
 
 /// <summary>
 /// One scaling policy: reads the context, proposes a capacity. Kinds are sealed records deriving from this; each kind
-/// has a parser registered in <see cref="Json.PolicyParserRegistry"/> (see README-engine.md).
+/// has a parser registered in <c>Json.PolicyParserRegistry</c> (see README-engine.md).
 /// </summary>
 /// <param name="Name">Unique within a policy set; names the policy in proposals, explanations and scale events.</param>
 public abstract record ScalingPolicy(string Name)

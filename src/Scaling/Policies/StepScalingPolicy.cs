@@ -1,6 +1,7 @@
 using Autoscaler.Scaling.Explanations;
+using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Validation;
-using Autoscaler.Scaling.Windows;
 
 namespace Autoscaler.Scaling.Policies;
 

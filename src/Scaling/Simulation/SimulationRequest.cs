@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Model;
+
 namespace Autoscaler.Scaling.Simulation;
 
 /// <summary>A policy set replayed against a recorded trace (the contract's <c>simulate</c> input).</summary>

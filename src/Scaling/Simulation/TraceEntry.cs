@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Model;
+
 namespace Autoscaler.Scaling.Simulation;
 
 /// <summary>Recorded metrics at one moment of a trace.</summary>

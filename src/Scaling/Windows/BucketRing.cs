@@ -1,3 +1,5 @@
+using Autoscaler.Scaling.Metrics;
+
 namespace Autoscaler.Scaling.Windows;
 
 /// <summary>

@@ -2,6 +2,7 @@ using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Actuation;
 using Autoscaler.Scaling;
 using Autoscaler.Ports.Decisions;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Grains.Services.Decisions;
 

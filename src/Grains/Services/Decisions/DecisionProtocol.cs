@@ -5,6 +5,7 @@ using Autoscaler.Grains.Services.State;
 using Autoscaler.Grains.Services.Upkeep;
 using Autoscaler.Ports.Actuation;
 using Autoscaler.Scaling;
+using Autoscaler.Scaling.Model;
 using Microsoft.Extensions.Logging;
 using Autoscaler.Ports.Decisions;
 

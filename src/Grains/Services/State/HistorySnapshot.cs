@@ -1,4 +1,4 @@
-using Autoscaler.Scaling;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Grains.Services.State;
 
@@ -14,7 +14,7 @@ public sealed record HistorySnapshot(
     /// <summary>The engine's history.</summary>
     public ScalingHistory ToHistory() =>
         new(
-            Recommendations is null ? [] : Recommendations.Select(r => r.ToRecommendation()).ToArray(),
+            Recommendations is null ? [] : Recommendations.Select(r => r.ToTimestampedRecommendation()).ToArray(),
             ScaleEvents is null ? [] : ScaleEvents.Select(e => e.ToScaleEvent()).ToArray())
         {
             EvaluationsWithoutData = EvaluationsWithoutData,

@@ -1,4 +1,4 @@
-using Autoscaler.Scaling;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Grains.Services.State;
 
@@ -6,9 +6,9 @@ namespace Autoscaler.Grains.Services.State;
 [GenerateSerializer, Immutable, Alias("autoscaler.RecommendationSnapshot")]
 public sealed record RecommendationSnapshot(DateTimeOffset At, int Replicas)
 {
-    /// <summary>The engine's recommendation.</summary>
-    public Recommendation ToRecommendation() => new(At, Replicas);
+    /// <summary>The engine's timestamped recommendation.</summary>
+    public TimestampedRecommendation ToTimestampedRecommendation() => new(At, Replicas);
 
     /// <summary>The stored form of <paramref name="recommendation"/>.</summary>
-    public static RecommendationSnapshot Of(Recommendation recommendation) => new(recommendation.At, recommendation.Replicas);
+    public static RecommendationSnapshot Of(TimestampedRecommendation recommendation) => new(recommendation.At, recommendation.Replicas);
 }

@@ -1,4 +1,4 @@
-using Autoscaler.Scaling;
+using Autoscaler.Scaling.Model;
 
 namespace Autoscaler.Grains.Services.State;
 

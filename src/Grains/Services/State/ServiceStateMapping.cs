@@ -1,5 +1,5 @@
 using Autoscaler.Grains.State;
-using Autoscaler.Scaling;
+using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Windows;
 using Autoscaler.Ports.Decisions;
 

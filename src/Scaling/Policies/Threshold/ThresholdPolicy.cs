@@ -1,6 +1,6 @@
 using Autoscaler.Scaling.Explanations;
+using Autoscaler.Scaling.Metrics;
 using Autoscaler.Scaling.Validation;
-using Autoscaler.Scaling.Windows;
 
 namespace Autoscaler.Scaling.Policies;
 

@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling;
+namespace Autoscaler.Scaling.Model;
 
 /// <summary>The scaled thing's capacity now and the bounds it must stay within.</summary>
 /// <param name="Current">Capacity (instances, replicas, tasks) the target has now: its desired count, not its running count.</param>

@@ -1,12 +1,12 @@
-namespace Autoscaler.Scaling;
+namespace Autoscaler.Scaling.Model;
 
 /// <summary>
 /// What the engine needs to remember between evaluations. The engine is pure: the caller (a grain, the simulator) keeps
-/// this and passes it back in; <see cref="ScalingDecision.NextHistory"/> is the updated value once the decision is applied.
+/// this and passes it back in; the decision's <c>NextHistory</c> is the updated value once the decision is applied.
 /// </summary>
 /// <param name="Recommendations">Recent unstabilized recommendations (stabilization windows).</param>
 /// <param name="ScaleEvents">Recent applied changes (rate limits, per-policy cooldowns).</param>
-public sealed record ScalingHistory(IReadOnlyList<Recommendation> Recommendations, IReadOnlyList<ScaleEvent> ScaleEvents)
+public sealed record ScalingHistory(IReadOnlyList<TimestampedRecommendation> Recommendations, IReadOnlyList<ScaleEvent> ScaleEvents)
 {
     /// <summary>History with no recommendations and no events (not the same as "seen for the first time").</summary>
     public static ScalingHistory Empty { get; } = new([], []);

@@ -1,7 +1,7 @@
-using Autoscaler.Scaling.Json;
-using Autoscaler.Scaling.Windows;
+using Autoscaler.Scaling.Metrics;
+using Autoscaler.Scaling.Policies;
 
-namespace Autoscaler.Scaling.Policies;
+namespace Autoscaler.Scaling.Json;
 
 /// <summary>
 /// Reads `{"type": "threshold", "thresholds": [{"metric", "aggregation": "avg", "window": 300, "scaleUp", "scaleDown",

@@ -1,7 +1,6 @@
-using Autoscaler.Scaling.Json;
-using Autoscaler.Scaling.Windows;
+using Autoscaler.Scaling.Metrics;
 
-namespace Autoscaler.Scaling.Policies;
+namespace Autoscaler.Scaling.Json;
 
 /// <summary>Field readers shared by the threshold and weighted-score parsers.</summary>
 internal static class PolicyFieldReaders

@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling;
+namespace Autoscaler.Scaling.Model;
 
 /// <summary>
 /// What is known about one metric at evaluation time: per-instance samples, or one aggregate value, and optionally the

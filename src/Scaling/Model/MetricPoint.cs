@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling;
+namespace Autoscaler.Scaling.Model;
 
 /// <summary>One timestamped value of a metric series.</summary>
 public readonly record struct MetricPoint(DateTimeOffset At, double Value);

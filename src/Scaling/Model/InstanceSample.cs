@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling;
+namespace Autoscaler.Scaling.Model;
 
 /// <summary>One instance's latest sample of a metric.</summary>
 /// <param name="Id">Instance identity (task id, pod name, container id).</param>

@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling.Windows;
+namespace Autoscaler.Scaling.Metrics;
 
 /// <summary>How the samples of a window are reduced to one number.</summary>
 public enum Aggregation
@@ -24,7 +24,10 @@ public enum Aggregation
     /// </summary>
     Rate,
 
-    /// <summary>Median, from the log-scale histogram (relative error ≤ <see cref="LogHistogram.RelativeError"/>).</summary>
+    /// <summary>
+    /// Median (nearest rank; metric windows read it from their log-scale histogram, relative error ≤
+    /// <c>Windows.LogHistogram.RelativeError</c>).
+    /// </summary>
     P50,
 
     /// <summary>90th percentile (nearest rank), from the histogram.</summary>

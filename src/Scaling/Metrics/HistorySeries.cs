@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling.Windows;
+namespace Autoscaler.Scaling.Metrics;
 
 /// <summary>A regularly spaced series: point i is the mean over [Start + i·Step, Start + (i+1)·Step).</summary>
 /// <param name="Start">Start of the first point's interval.</param>

@@ -1,8 +1,9 @@
 using Autoscaler.Scaling.Combination;
 using Autoscaler.Scaling.Explanations;
 using Autoscaler.Scaling.Policies;
+using Autoscaler.Scaling.Safety;
 
-namespace Autoscaler.Scaling.Safety;
+namespace Autoscaler.Scaling;
 
 /// <summary>The scale-to/from-zero step of an evaluation; null when the policies decide as usual.</summary>
 internal static class ZeroScalingStep

@@ -1,6 +1,6 @@
-using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Policies;
 
-namespace Autoscaler.Scaling.Policies;
+namespace Autoscaler.Scaling.Json;
 
 /// <summary>
 /// Reads `{"type": "weightedScore", "metrics": [{"metric", "weight", "normalizeMax", "aggregation": "avg", "window": 60}],

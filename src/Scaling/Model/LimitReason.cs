@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling;
+namespace Autoscaler.Scaling.Model;
 
 /// <summary>What held the decision away from the combined proposal (the contract's <c>limitedBy</c>).</summary>
 public enum LimitReason

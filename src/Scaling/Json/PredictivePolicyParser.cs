@@ -1,6 +1,6 @@
-using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Policies;
 
-namespace Autoscaler.Scaling.Policies;
+namespace Autoscaler.Scaling.Json;
 
 /// <summary>
 /// Reads `{"type": "predictive", "metric", "targetValue", "mode": "ForecastAndScale", "schedulingBufferSeconds": 300,

@@ -1,8 +1,8 @@
-using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Policies;
 using Autoscaler.Scaling.Scheduling;
 using Autoscaler.Scaling.Validation;
 
-namespace Autoscaler.Scaling.Policies;
+namespace Autoscaler.Scaling.Json;
 
 /// <summary>
 /// Reads `{"type": "scheduled", "desiredWindowSeconds": 300, "actions": [{"name", "schedule": "cron(0 8 ? * MON-FRI *)",

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Autoscaler.Scaling.Json;
+namespace Autoscaler.Scaling.Model;
 
-/// <summary>RFC 3339 times in UTC, the only form the documents use.</summary>
+/// <summary>RFC 3339 times in UTC, the only form the documents and the explanations use.</summary>
 public static class Rfc3339
 {
     private static readonly string[] Formats =

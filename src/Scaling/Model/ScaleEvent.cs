@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling;
+namespace Autoscaler.Scaling.Model;
 
 /// <summary>A capacity change that was applied.</summary>
 /// <param name="At">When the change was made.</param>

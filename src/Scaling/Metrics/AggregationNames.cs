@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling.Windows;
+namespace Autoscaler.Scaling.Metrics;
 
 /// <summary>Maps the lower-case names used in policy documents (`avg`, `p95`, ...) to <see cref="Aggregation"/>.</summary>
 public static class AggregationNames

@@ -1,4 +1,4 @@
-namespace Autoscaler.Scaling.Windows;
+namespace Autoscaler.Scaling.Metrics;
 
 /// <summary>The result of one aggregation query over a window.</summary>
 /// <param name="Value">The aggregate; <see cref="double.NaN"/> when there is no data (except <see cref="Aggregation.Count"/>, 0).</param>

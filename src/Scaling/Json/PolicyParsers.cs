@@ -1,6 +1,6 @@
-using Autoscaler.Scaling.Json;
+using Autoscaler.Scaling.Policies;
 
-namespace Autoscaler.Scaling.Policies;
+namespace Autoscaler.Scaling.Json;
 
 /// <summary>Parsers of the engine's own kinds, registered in <see cref="BuiltInPolicyKinds"/>.</summary>
 public static class PolicyParsers
