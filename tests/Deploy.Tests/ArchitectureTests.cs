@@ -6,8 +6,8 @@ using Autoscaler.Deploy.Tests.Support;
 namespace Autoscaler.Deploy.Tests;
 
 /// <summary>
-/// The README's project dependency table is the code's (every src project's references, no more, no fewer), and the
-/// client package's assemblies never reach the pure engine.
+/// The README's project dependency table is the code's (every src project's references, no more, no fewer), the
+/// client package's assemblies never reach the pure engine, and grains stay thin.
 /// </summary>
 public sealed partial class ArchitectureTests
 {
@@ -45,6 +45,17 @@ public sealed partial class ArchitectureTests
         }
 
         Assert.Equal(["Autoscaler.Client", "Autoscaler.Grains.Interfaces", "Autoscaler.Ports"], seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_grain_is_a_thin_shell_of_at_most_200_lines()
+    {
+        var grains = Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "src", "Grains"), "*Grain.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToDictionary(p => Path.GetFileName(p), p => File.ReadAllLines(p).Length);
+
+        Assert.Contains("ServiceGrain.cs", grains.Keys);
+        Assert.All(grains, grain => Assert.True(grain.Value <= 200, $"{grain.Key} has {grain.Value} lines"));
     }
 
     /// <summary>Project name (path under src, e.g. <c>Adapters/Nats</c>) → the projects it references.</summary>

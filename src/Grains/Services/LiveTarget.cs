@@ -61,9 +61,15 @@ internal sealed class LiveTarget(string id)
     public TargetDefinition Registered =>
         Definition ?? throw new InvalidOperationException($"target '{Id}' is not registered");
 
-    /// <summary>Registers or updates: a new target starts at its initial capacity with a full stabilization memory.</summary>
-    public void Register(TargetDefinition definition, PolicySet policySet, DateTimeOffset now)
+    /// <summary>
+    /// Registers or updates (flags default to all-on): a new target starts at its initial capacity with a full stabilization
+    /// memory. The policy set is composed first, so a definition the engine rejects changes nothing. Returns what was stored.
+    /// </summary>
+    public TargetDefinition Register(TargetDefinition definition, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        definition = definition with { Flags = definition.Flags ?? new ScalingFlags() };
+        var policySet = PolicySetComposer.Compose(definition, Policies, Override);
         var previous = Definition;
         if (previous is null)
         {
@@ -86,6 +92,7 @@ internal sealed class LiveTarget(string id)
 
         Definition = definition;
         PolicySet = policySet;
+        return definition;
     }
 
     /// <summary>Rebuilds <see cref="PolicySet"/> after a policy or override change.</summary>

@@ -6,19 +6,17 @@ using Autoscaler.Grains.Services.State;
 using Autoscaler.Grains.Services.Status;
 using Autoscaler.Grains.Services.Upkeep;
 using Autoscaler.Ports.Actuation;
+using Autoscaler.Ports.Decisions;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Autoscaler.Ports.Telemetry;
 using Microsoft.Extensions.Logging;
-using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services;
 
-/// <summary>
-/// One scalable target, as an Orleans shell: activation, the evaluation timer, the keep-alive reminder and one short
-/// method per interface member. The target lives in <see cref="LiveTarget"/>; deciding is <see cref="DecisionProtocol"/>'s,
-/// housekeeping <see cref="TargetUpkeep"/>'s, what operators see <see cref="TargetStatusView"/>'s.
-/// </summary>
+/// <summary>One scalable target as an Orleans shell: activation, timer, reminder and one short method per interface member.
+/// The target lives in <see cref="LiveTarget"/>; deciding is <see cref="DecisionProtocol"/>'s, housekeeping
+/// <see cref="TargetUpkeep"/>'s, what operators see <see cref="TargetStatusView"/>'s.</summary>
 public sealed class ServiceGrain(
     [PersistentState("service", GrainStorage.Default)] IPersistentState<ServiceState> state,
     [PersistentState("windows", GrainStorage.Default)] IPersistentState<ServiceWindowsState> windowsState,
@@ -51,10 +49,11 @@ public sealed class ServiceGrain(
         if (_target.Definition is { } definition)
         {
             _timer.Start(definition.EvaluationIntervalSeconds);
-            if (_target.Pending is { } pending)
-            {
-                await _protocol.ResolvePendingAsync(pending, cancellationToken);
-            }
+        }
+
+        if (_target.Pending is { } pending)
+        {
+            await _protocol.ResolvePendingAsync(pending, cancellationToken);
         }
 
         _upkeep.Loaded(clock.GetUtcNow());
@@ -64,10 +63,8 @@ public sealed class ServiceGrain(
     {
         ArgumentNullException.ThrowIfNull(definition);
         TargetDefinitionValidator.Validate(_target.Id, definition);
-        definition = definition with { Flags = definition.Flags ?? new ScalingFlags() };
-        var policySet = PolicySetComposer.Compose(definition, _target.Policies, _target.Override);
         var now = clock.GetUtcNow();
-        _target.Register(definition, policySet, now);
+        definition = _target.Register(definition, now);
         await _upkeep.WriteAsync(now);
         await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await Directory().AddAsync(_target.Id, definition.Scope);

@@ -24,7 +24,7 @@ internal sealed class ProtocolHarness
     {
         Target = new LiveTarget("svc");
         var definition = new TargetDefinition("svc", 1, 10, current, ActuatorBinding.Simulated, UnitCostPerHour: 0.1m, Flags: new ScalingFlags());
-        Target.Register(definition, PolicySetComposer.Compose(definition, [], null), Clock.GetUtcNow());
+        Target.Register(definition, Clock.GetUtcNow());
         TargetEditing.SetPolicy(Target, TargetBuilder.CpuAverage());
         Store = new RecordingStore(Target, Journal);
         Supervisor = new RecordingSupervisor(Journal);
