@@ -1,3 +1,5 @@
+using Autoscaler.Grains.Services.Decisions;
+using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Storage;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -17,6 +19,10 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddAutoscalerGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+
+        // Stateless links from a target to other grains: one per silo, not one per target.
+        services.TryAddSingleton<ISupervisorLink, GrainSupervisorLink>();
+        services.TryAddSingleton<IDecisionFanout, GrainDecisionFanout>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;

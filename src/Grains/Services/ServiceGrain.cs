@@ -23,6 +23,8 @@ public sealed class ServiceGrain(
     IScaleTargetClientFactory actuators,
     IScalingHistoryStore history,
     IScalingEventSink events,
+    ISupervisorLink supervisor,
+    IDecisionFanout fanout,
     TimeProvider clock,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain, IRemindable
 {
@@ -40,10 +42,9 @@ public sealed class ServiceGrain(
     {
         _target = new LiveTarget(this.GetPrimaryKeyString());
         _store = TargetStore.Load(_target, state, windowsState);
-        var supervisor = new GrainSupervisorLink(GrainFactory);
         var actuator = new ActuatorGateway(_target.Id, actuators);
         _upkeep = new TargetUpkeep(_target, _store, supervisor, actuator, logger);
-        var reporter = new DecisionReporter(_target.Id, history, events, new GrainDecisionFanout(GrainFactory), logger);
+        var reporter = new DecisionReporter(_target.Id, history, events, fanout, logger);
         _protocol = new DecisionProtocol(_target, _store, supervisor, actuator, reporter, _upkeep, clock, logger);
         _timer = new EvaluationTimer(this, OnTimerAsync);
         if (_target.Definition is { } definition)

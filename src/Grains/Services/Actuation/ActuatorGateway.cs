@@ -4,17 +4,18 @@ using Autoscaler.Ports.Actuation;
 namespace Autoscaler.Grains.Services.Actuation;
 
 /// <summary>
-/// A target's way to its actuator: resolves the registered binding once per definition (not on every actuation), bounds
-/// every call by <see cref="Timeout"/>, and turns whatever a client throws into a transient failure result, so the
-/// decision protocol only ever sees results.
+/// A target's way to its actuator: parses the registered binding's kind once per definition (not on every actuation),
+/// bounds every call by <see cref="Timeout"/>, and turns whatever a client throws into a transient failure result, so the
+/// decision protocol only ever sees results. It holds no copy of the binding's settings (a target's memory counts: fleets
+/// run to 100,000 targets per silo); a call's <see cref="ScaleTargetRef"/> wraps the definition's own.
 /// </summary>
 internal sealed class ActuatorGateway(string targetId, IScaleTargetClientFactory actuators)
 {
     /// <summary>The longest an actuation or a read-back may take.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private ActuatorBinding? _resolvedFor;
-    private ScaleTargetRef? _resolved;
+    private ActuatorBinding? _parsedFor;
+    private ActuatorKind _kind;
 
     /// <summary>Applies <paramref name="capacity"/> as decision <paramref name="decisionId"/>.</summary>
     public async Task<ScaleTargetResult> ApplyAsync(TargetDefinition definition, string decisionId, int capacity)
@@ -56,12 +57,13 @@ internal sealed class ActuatorGateway(string targetId, IScaleTargetClientFactory
     private ScaleTargetRef Resolve(TargetDefinition definition)
     {
         var binding = definition.Actuator;
-        if (!ReferenceEquals(binding, _resolvedFor) || _resolved is null)
+        if (!ReferenceEquals(binding, _parsedFor))
         {
-            _resolved = ScaleTargetRef.Create(targetId, Enum.Parse<ActuatorKind>(binding.Kind, ignoreCase: true), binding.Settings);
-            _resolvedFor = binding;
+            _kind = Enum.Parse<ActuatorKind>(binding.Kind, ignoreCase: true);
+            _parsedFor = binding;
         }
 
-        return _resolved;
+        // Setting() compares keys without case, so the definition's dictionary serves as it is.
+        return new ScaleTargetRef(targetId, _kind, binding.Settings);
     }
 }

@@ -2,7 +2,7 @@ using Autoscaler.Grains.Interfaces;
 
 namespace Autoscaler.Grains.Services.Decisions;
 
-/// <summary><see cref="ISupervisorLink"/> through the scope's <see cref="ISupervisorGrain"/>.</summary>
+/// <summary><see cref="ISupervisorLink"/> through the scope's <see cref="ISupervisorGrain"/>; one per silo.</summary>
 internal sealed class GrainSupervisorLink(IGrainFactory grains) : ISupervisorLink
 {
     public Task<ScaleApproval> RequestCapacityAsync(string scope, TargetCapacityRequest request) =>

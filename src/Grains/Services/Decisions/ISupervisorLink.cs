@@ -3,7 +3,7 @@ using Autoscaler.Grains.Interfaces;
 namespace Autoscaler.Grains.Services.Decisions;
 
 /// <summary>A target's line to its scope's supervisor.</summary>
-internal interface ISupervisorLink
+public interface ISupervisorLink
 {
     /// <summary>Asks for a capacity change; the approval may trim or refuse it.</summary>
     public Task<ScaleApproval> RequestCapacityAsync(string scope, TargetCapacityRequest request);

@@ -3,7 +3,7 @@ using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services.Reporting;
 
-/// <summary><see cref="IDecisionFanout"/> through the event hub and policy grains, as one-way calls.</summary>
+/// <summary><see cref="IDecisionFanout"/> through the event hub and policy grains, as one-way calls; one per silo.</summary>
 internal sealed class GrainDecisionFanout(IGrainFactory grains) : IDecisionFanout
 {
     public void PublishToHub(DecisionRecord record) =>

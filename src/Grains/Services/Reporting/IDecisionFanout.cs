@@ -4,7 +4,7 @@ using Autoscaler.Ports.Decisions;
 namespace Autoscaler.Grains.Services.Reporting;
 
 /// <summary>The other grains that hear of a target's decisions and votes (fire and forget: neither slows a decision).</summary>
-internal interface IDecisionFanout
+public interface IDecisionFanout
 {
     /// <summary>Hands a decision to the cluster's event hub (the SDK's subscriptions).</summary>
     public void PublishToHub(DecisionRecord record);
