@@ -87,7 +87,8 @@ public sealed class SinkPromiseAcrossTransportsTests : IAsyncDisposable
             {
                 deadline.Token.ThrowIfCancellationRequested();
                 await agent.PublishAsync($"{_prefix}.{Target}", Sample("nats", sent++), cancellationToken: deadline.Token);
-                await Task.Delay(1, deadline.Token);
+                // A round trip to the server paces the publisher, so its messages interleave with the HTTP posts.
+                await agent.PingAsync(deadline.Token);
             }
 
             return sent;
