@@ -144,7 +144,7 @@ public sealed partial class EcsStackTests
         Regex.Replace(
             Canonical(_stack.Resources[logicalId]).Replace("nats://nats-1.", "nats://nats-N1.", StringComparison.Ordinal)
                 .Replace("nats://nats-2.", "nats://nats-N2.", StringComparison.Ordinal).Replace("nats://nats-3.", "nats://nats-N3.", StringComparison.Ordinal),
-            $@"(?<=Nats(TaskDefinition|Service|Discovery|AccessPoint)|nats-){number}\b|(?<=DependsOn"":""){(number == 1 ? "NatsListenerReady" : $"NatsService{number - 1}")}",
+            $@"(?<=Nats(TaskDefinition|Service|Discovery|AccessPoint)|nats-){number}\b|(?<=DependsOn"":""){(number == 1 ? "NatsDependencies" : $"NatsService{number - 1}")}",
             "#");
 
     private static string Canonical(object node) => node switch
