@@ -9,6 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 . deploy/local/lib.sh
 ensure_packages
 ensure_test_packages
+ensure_deploy_linters
 
 dotnet build Orleans.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 

@@ -70,3 +70,35 @@ stop_nats() { # $1 = state dir
   local pidfile="$1/nats/nats.pid"
   [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
 }
+
+# The checkers tests/Deploy.Tests runs on deploy/ (see deploy/README.md), cached under .local/deploy-lint (git-ignored)
+# and linked into its bin/: cfn-lint from PyPI into a venv (pinned; where PyPI is out of reach, the cfn-lint the machine
+# already has), and from npm, pinned by deploy/lint/package-lock.json, cfn-guard with AWS Control Tower's proactive
+# controls (@cdklabs/cdk-validator-cfnguard ships both) and the Kubernetes schema validators of kubernetes-models.
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+DEPLOY_LINT_DIR=${DEPLOY_LINT_DIR:-$REPO_ROOT/.local/deploy-lint}
+CFN_LINT_VERSION=1.51.0
+
+ensure_deploy_linters() {
+  local dir=$DEPLOY_LINT_DIR lint=$REPO_ROOT/deploy/lint found
+  install_missing nodejs:node npm:npm
+  mkdir -p "$dir/bin"
+  if [ ! -x "$dir/bin/cfn-lint" ]; then
+    if python3 -m venv "$dir/venv" >/dev/null 2>&1 \
+      && "$dir/venv/bin/pip" install -q --retries 1 --timeout 20 "cfn-lint==$CFN_LINT_VERSION" >/dev/null 2>&1; then
+      ln -sf "$dir/venv/bin/cfn-lint" "$dir/bin/cfn-lint"
+    elif found=$(command -v cfn-lint); then
+      log "PyPI unreachable: using $found ($("$found" --version 2>&1))"
+      ln -sf "$found" "$dir/bin/cfn-lint"
+    else
+      log "cfn-lint: neither PyPI nor an installed cfn-lint is available"; return 1
+    fi
+  fi
+  if ! cmp -s "$lint/package-lock.json" "$dir/npm/package-lock.json" || [ ! -d "$dir/npm/node_modules" ]; then
+    log "installing cfn-guard rules and Kubernetes schemas (npm ci)"
+    rm -rf "$dir/npm" && mkdir -p "$dir/npm" && cp "$lint/package.json" "$lint/package-lock.json" "$dir/npm/"
+    # The validator's peer dependency (aws-cdk-lib, for CDK apps) is not needed to run cfn-guard on a template.
+    (cd "$dir/npm" && npm ci --legacy-peer-deps --no-audit --no-fund --loglevel=error >/dev/null) || return 1
+  fi
+  ln -sf "$dir/npm/node_modules/@cdklabs/cdk-validator-cfnguard/bin/ubuntu/x86_64/cfn-guard" "$dir/bin/cfn-guard"
+}

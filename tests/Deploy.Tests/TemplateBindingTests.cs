@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Autoscaler.Adapters.PostgreSql;
 using Autoscaler.Deploy.Tests.Support;
 using Autoscaler.Silo.Api.Security;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,12 @@ public sealed class TemplateBindingTests
         foreach (var section in ConfigurationKeyCatalog.Sections.Where(s => s.Shape != typeof(string)))
         {
             var bound = configuration.GetSection(section.Path).Get(section.Shape, o => o.ErrorOnUnknownConfiguration = true);
+            if (bound is PostgreSqlOptions postgres)
+            {
+                // As AddAutoscalerPostgreSql composes it: the connection string lives under ConnectionStrings.
+                postgres.ConnectionString = configuration.GetConnectionString(PostgreSqlOptions.ConnectionStringName) ?? postgres.ConnectionString;
+            }
+
             if (bound is not null && section.Shape == section.Declarer)
             {
                 var errors = new List<ValidationResult>();

@@ -34,10 +34,11 @@ public sealed class TemplateEnvironmentTests
         Assert.DoesNotContain(literals, s => !ConfigurationKeyCatalog.Converts(Key(s.Name), s.Value!));
     }
 
-    // ASPNETCORE_-prefixed variables are host settings (WebHostDefaults keys), not the silo's configuration.
+    // ASPNETCORE_-prefixed variables are host settings (WebHostDefaults keys, and the forwarded-headers switch
+    // ForwardedHeadersSettingTests shows the host honours), not the silo's configuration.
     private static bool IsHostSetting(string name) =>
         name.StartsWith(HostPrefix, StringComparison.Ordinal)
-        && typeof(WebHostDefaults).GetFields().Select(f => f.GetValue(null) as string)
+        && typeof(WebHostDefaults).GetFields().Select(f => f.GetValue(null) as string).Append(ForwardedHeadersSettingTests.Key)
             .Contains(name[HostPrefix.Length..], StringComparer.OrdinalIgnoreCase);
 
     private static string Key(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);
