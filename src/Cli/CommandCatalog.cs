@@ -10,6 +10,7 @@ public static class CommandCatalog
     [
         new EvaluateCommand(),
         new SimulateCommand(),
+        new TuneCommand(),
         new ValidateCommand(),
         new TemplatesCommand(),
         new MigrateCliCommand(),

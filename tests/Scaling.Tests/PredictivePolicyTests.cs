@@ -77,21 +77,22 @@ public sealed class PredictivePolicyTests
     }
 
     [Fact]
-    public void Too_little_history_is_no_data()
+    public void Too_little_history_abstains_without_holding_scale_in_back()
     {
         var proposal = Parse(Policy(string.Empty)).Propose(Context(10, History(10), now: Start.AddHours(10)));
 
-        Assert.Equal(ProposalStatus.NoData, proposal.Status);
-        Assert.Equal("forecast: requests has 10 of the 24 whole history steps a forecast needs", proposal.Explanation);
+        Assert.Equal(ProposalStatus.Inactive, proposal.Status);
+        Assert.Equal("forecast: requests has 10 of the 24 whole history steps a forecast needs: no forecast, no floor", proposal.Explanation);
     }
 
     [Fact]
-    public void History_that_ended_more_than_a_season_ago_is_no_data()
+    public void History_that_ended_more_than_a_season_ago_abstains()
     {
         var proposal = Parse(Policy(string.Empty)).Propose(Context(10, History(), now: EvaluatedAt.AddDays(2)));
 
-        Assert.Equal(ProposalStatus.NoData, proposal.Status);
-        Assert.Equal("forecast: requests history ends at 2026-01-08T04:00:00Z, more than a season (24 steps) before now", proposal.Explanation);
+        Assert.Equal(ProposalStatus.Inactive, proposal.Status);
+        Assert.Equal(
+            "forecast: requests history ends at 2026-01-08T04:00:00Z, more than a season (24 steps) before now: no forecast, no floor", proposal.Explanation);
     }
 
     [Fact]

@@ -35,6 +35,13 @@ public static class SimulationWriter
         WriteCapacity(writer, "capacity", result.Capacity);
         writer.WritePropertyName("summary");
         WriteSummary(writer, result.Summary);
+        if (result.Recorded is { } recorded)
+        {
+            writer.WriteStartObject("recorded");
+            writer.WritePropertyName("summary");
+            WriteSummary(writer, recorded);
+            writer.WriteEndObject();
+        }
     }
 
     /// <summary>Writes a capacity timeline as an array of <c>{ "at", "capacity" }</c>.</summary>

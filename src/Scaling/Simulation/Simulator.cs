@@ -113,7 +113,10 @@ public static class Simulator
             ScoredTo = scoreTo,
             Demand = request.IsDemandMode ? CapacityScorer.Demand(trace, request.Demand, timeline, scoreFrom, scoreTo) : null,
         };
-        return new SimulationResult(decisions, timeline, summary);
+        return new SimulationResult(decisions, timeline, summary)
+        {
+            Recorded = request.RecordedCapacity is { Count: > 0 } recorded ? RecordedScore.Of(request, recorded) : null,
+        };
     }
 
     /// <summary>The scored span: the request's window within the trace's [first, last] entry times.</summary>

@@ -17,7 +17,8 @@ namespace Autoscaler.Scaling.Policies;
 /// raises the effective min, dynamic policies may scale above it but never below it, and the policy's own vote never counts
 /// toward scale-in. With <see cref="MaxCapacityBreachBehavior.IncreaseMaxCapacity"/> the maximum rises to the forecast
 /// capacity plus <see cref="MaxCapacityBuffer"/> percent of it (forecast 50, buffer 10, max 40 -> effective max 55). Needs
-/// at least one season of recent history (a history that ended more than a season ago is no data); confidence = 1 −
+/// at least one season of recent history; without it (or with a history that ended more than a season ago) the policy
+/// abstains: no forecast, no floor, and it does not hold dynamic scale-in back as a policy without data would. Confidence = 1 −
 /// backtest MAPE (clamped to [0, 1]; 0.5 when the series was too short to backtest).
 /// </summary>
 /// <param name="Name">Policy name.</param>
@@ -89,15 +90,15 @@ public sealed record PredictivePolicy(
         if (series is null || series.Values.Count < SeasonLength)
         {
             var have = series?.Values.Count ?? 0;
-            explanation.Append($"{Metric} has {have} of the {SeasonLength} whole history steps a forecast needs");
-            return Proposal.NoData(this);
+            explanation.Append($"{Metric} has {have} of the {SeasonLength} whole history steps a forecast needs: no forecast, no floor");
+            return Proposal.NoVote(this, ProposalStatus.Inactive);
         }
 
         // A history that stopped more than a season ago says nothing about now.
         if (context.Now - series.End > series.Step * SeasonLength)
         {
-            explanation.Append($"{Metric} history ends at {PolicyText.Time(series.End)}, more than a season ({SeasonLength} steps) before now");
-            return Proposal.NoData(this);
+            explanation.Append($"{Metric} history ends at {PolicyText.Time(series.End)}, more than a season ({SeasonLength} steps) before now: no forecast, no floor");
+            return Proposal.NoVote(this, ProposalStatus.Inactive);
         }
 
         // The step whose capacity is in place now: the one containing now + buffer (AWS SchedulingBufferTime).
