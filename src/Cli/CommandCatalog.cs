@@ -21,6 +21,7 @@ public static class CommandCatalog
         new SwitchCommand(enabled: true),
         new SwitchCommand(enabled: false),
         new HistoryCommand(),
+        new TraceCommand(),
         new WatchCommand(),
         new RecommendationsCommand(),
         new KeysCommand(),
