@@ -6,7 +6,7 @@ namespace Autoscaler.Grains.Interfaces;
 /// <summary>
 /// Writes a <see cref="TargetTrace"/> as a demand-mode <c>simulate</c> input (docs/contracts/simulate.md): the target's
 /// bounds and policies, <c>demand.METRIC.perInstance</c> for each metric whose per-instance capacity is known, the
-/// hourly totals as <c>trace[].demand</c>, and the capacity that actually ran as <c>recorded.capacity</c>. Shared by the
+/// hourly totals as <c>trace[].demand</c> (each holding for its hour: a closing entry ends the last one, or the span), and the capacity that actually ran as <c>recorded.capacity</c>. Shared by the
 /// API and the client SDK so both give the same document.
 /// </summary>
 public static class TargetTraceJson
@@ -68,7 +68,8 @@ public static class TargetTraceJson
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteStartArray("trace");
-        foreach (var at in metrics.SelectMany(m => m.Points.Select(p => p.At)).Distinct().Order())
+        var times = metrics.SelectMany(m => m.Points.Select(p => p.At)).Distinct().Order().ToList();
+        foreach (var at in times)
         {
             writer.WriteStartObject();
             writer.WriteString("at", Format(at));
@@ -85,9 +86,29 @@ public static class TargetTraceJson
             writer.WriteEndObject();
         }
 
+        // Each hourly mean holds for its hour: a closing entry (the last values again) ends the last hour, or the span.
+        var end = Min(trace.To, times[^1] + Hour);
+        if (end > times[^1])
+        {
+            writer.WriteStartObject();
+            writer.WriteString("at", Format(end));
+            writer.WriteStartObject("demand");
+            foreach (var metric in metrics)
+            {
+                writer.WriteNumber(metric.Metric, Math.Round(Math.Max(0, metric.Points[^1].Value), 6));
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
