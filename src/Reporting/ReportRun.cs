@@ -18,17 +18,8 @@ public sealed record ReportRun(string Name, SimulationRequest Request, Simulatio
         var result = Simulator.Run(request, new SimulationOptions
         {
             KeepDecisions = keepDecisions,
-            Observer = observer is null ? recorder : new Observers(recorder, observer),
+            Observer = observer is null ? recorder : new CompositeObserver(recorder, observer),
         });
         return new ReportRun(name, request, result, recorder);
-    }
-
-    private sealed class Observers(ISimulationObserver first, ISimulationObserver second) : ISimulationObserver
-    {
-        public void OnEvaluation(DateTimeOffset at, in ScalingEvaluation evaluation, int running)
-        {
-            first.OnEvaluation(at, evaluation, running);
-            second.OnEvaluation(at, evaluation, running);
-        }
     }
 }

@@ -64,7 +64,7 @@ public sealed class SimulateCommand : ICliCommand
         var output = new SimulationStreamWriter(writer, options.SummaryOnly);
         var result = ProgressDisplay.Run(context, "simulating", Evaluations(request), report =>
         {
-            var run = ReportRun.Simulate(variant.Name, request, new ObserverPair(output, ProgressDisplay.Evaluations(report)));
+            var run = ReportRun.Simulate(variant.Name, request, new CompositeObserver(output, ProgressDisplay.Evaluations(report)));
             WriteReport(options, [run]);
             return run.Result;
         });
@@ -135,13 +135,4 @@ public sealed class SimulateCommand : ICliCommand
         (long)((request.Trace[^1].At - request.Trace[0].At).TotalSeconds / request.EvaluationIntervalSeconds) + 1;
 
     private sealed record SimulateRun(bool Table, bool SummaryOnly, string? Report);
-
-    private sealed class ObserverPair(ISimulationObserver first, ISimulationObserver second) : ISimulationObserver
-    {
-        public void OnEvaluation(DateTimeOffset at, in Scaling.ScalingEvaluation evaluation, int running)
-        {
-            first.OnEvaluation(at, evaluation, running);
-            second.OnEvaluation(at, evaluation, running);
-        }
-    }
 }

@@ -12,14 +12,7 @@ public static class SimulationTable
     public static string Render(SimulationResult result)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        console.Profile.Width = 160;
+        var console = PlainConsole(text);
 
         var summary = result.Summary;
         var totals = new Table().Title("Summary").AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned());
@@ -72,14 +65,7 @@ public static class SimulationTable
     {
         ArgumentNullException.ThrowIfNull(runs);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        console.Profile.Width = 160;
+        var console = PlainConsole(text);
         var table = new Table().Title("Variants").AddColumn("Variant");
         foreach (var column in new[] { "Capacity-hours", "Cost", "Scale-outs", "Scale-ins", "Peak", "Under-provisioned %", "Max shortfall", "Efficiency" })
         {
@@ -98,6 +84,19 @@ public static class SimulationTable
 
         console.Write(table);
         return text.ToString();
+    }
+
+    private static IAnsiConsole PlainConsole(StringWriter text)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = 160;
+        return console;
     }
 
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -13,13 +13,19 @@ public sealed class TargetTraceTests(ClusterFixture fixture)
 {
     private DateTimeOffset Now => fixture.Clock.GetUtcNow();
 
-    [Fact]
-    public async Task The_trace_holds_hourly_totals_the_capacity_that_ran_and_reads_as_a_simulate_input()
+    private async Task<IServiceGrain> RegisterAsync()
     {
         var id = NewId();
         var grain = fixture.Client.GetGrain<IServiceGrain>(id);
         fixture.Simulated.Add(id, initialCapacity: 1, startupDelay: TimeSpan.Zero);
         await grain.ConfigureAsync(Simulated(id, initial: 1));
+        return grain;
+    }
+
+    [Fact]
+    public async Task The_trace_holds_hourly_totals_the_capacity_that_ran_and_reads_as_a_simulate_input()
+    {
+        var grain = await RegisterAsync();
         await grain.SetPolicyAsync(CpuAverage(50));
         var start = Now;
 
@@ -54,10 +60,7 @@ public sealed class TargetTraceTests(ClusterFixture fixture)
     [Fact]
     public async Task A_span_that_ends_before_it_starts_is_refused()
     {
-        var id = NewId();
-        var grain = fixture.Client.GetGrain<IServiceGrain>(id);
-        fixture.Simulated.Add(id, initialCapacity: 1, startupDelay: TimeSpan.Zero);
-        await grain.ConfigureAsync(Simulated(id, initial: 1));
+        var grain = await RegisterAsync();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => grain.GetTraceAsync(Now, Now.AddHours(-1)));
 

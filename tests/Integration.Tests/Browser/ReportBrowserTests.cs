@@ -13,14 +13,9 @@ namespace Autoscaler.Integration.Tests.Browser;
 /// </summary>
 public sealed class ReportBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [Fact]
     public async Task The_report_opens_offline_with_its_table_and_charts()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's browser with `apt-get install -y chromium` (tests never download one).");
         var directory = Path.Combine(AppContext.BaseDirectory, "artifacts", "simulate-report");
         var input = Path.Combine(Path.GetTempPath(), $"report-input-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(input, TwoVariants());
@@ -35,7 +30,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1500, Height = 1100 } });
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);

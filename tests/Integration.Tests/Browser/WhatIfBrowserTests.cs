@@ -11,14 +11,9 @@ namespace Autoscaler.Integration.Tests.Browser;
 [Collection(RoutesCollection.Name)]
 public sealed class WhatIfBrowserTests(RoutesSilo silo, ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [Fact]
     public async Task What_if_replays_a_targets_demand_against_a_template_beside_what_ran()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's browser with `apt-get install -y chromium` (tests never download one).");
         const string id = "whatif-web";
         using var operatorClient = silo.Client(TestKeys.Operator);
         (await operatorClient.PutAsync($"/api/autoscaling/targets/{id}", Bodies.Json(Bodies.Target()))).Dispose();
@@ -38,7 +33,7 @@ public sealed class WhatIfBrowserTests(RoutesSilo silo, ITestOutputHelper output
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync(silo.BaseAddress.ToString());
