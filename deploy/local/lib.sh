@@ -32,7 +32,10 @@ install_missing() {
 ensure_packages() { install_missing "postgresql-15:$PG_BIN/initdb" nats-server:nats-server; }
 
 # Extra real peers the test suite drives: Prometheus (pull metric source) and Chromium (dashboard browser test).
-ensure_test_packages() { install_missing prometheus:prometheus chromium:/usr/bin/chromium; }
+ensure_test_packages() { install_missing prometheus:prometheus chromium:/usr/bin/chromium; ensure_fonts; }
+
+# Capacity-planning charts (src/Reporting, ScottPlot) draw their text in DejaVu Sans.
+ensure_fonts() { [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || install_missing fonts-dejavu-core:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; }
 
 # run_as_pg CMD...: PostgreSQL refuses to run as root, so as root we switch to the postgres user.
 run_as_pg() {

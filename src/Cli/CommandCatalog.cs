@@ -10,6 +10,7 @@ public static class CommandCatalog
     [
         new EvaluateCommand(),
         new SimulateCommand(),
+        new TuneCommand(),
         new ValidateCommand(),
         new TemplatesCommand(),
         new MigrateCliCommand(),
@@ -20,6 +21,7 @@ public static class CommandCatalog
         new SwitchCommand(enabled: true),
         new SwitchCommand(enabled: false),
         new HistoryCommand(),
+        new TraceCommand(),
         new WatchCommand(),
         new RecommendationsCommand(),
         new KeysCommand(),

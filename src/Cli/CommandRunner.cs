@@ -29,4 +29,19 @@ public static class CommandRunner
         context.Output.Write(output);
         return ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// Runs a body that writes its output as it goes (long simulations). It must check all its input before writing
+    /// anything, so that an input error still leaves standard output empty.
+    /// </summary>
+    public static int Stream(CliContext context, Action body)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        return Run(context, () =>
+        {
+            body();
+            return string.Empty;
+        });
+    }
 }

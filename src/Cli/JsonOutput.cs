@@ -7,7 +7,8 @@ namespace Autoscaler.Cli;
 /// <summary>Renders one JSON document as indented text, with "->" and "%" left readable.</summary>
 public static class JsonOutput
 {
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>The writer options every JSON output uses (indented, "->" and "%" left readable).</summary>
+    public static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

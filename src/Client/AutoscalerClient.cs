@@ -90,6 +90,10 @@ public sealed class AutoscalerClient(
     }
 
     /// <inheritdoc />
+    public Task<TargetTrace> GetTraceAsync(string target, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        Service(target).GetTraceAsync(from, to).WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
     public Task<DecisionRecord> ScaleAsync(
         string target, int capacity, string reason, DateTimeOffset? expires = null, CancellationToken cancellationToken = default)
     {

@@ -41,6 +41,13 @@ public interface IAutoscalerClient
     /// <summary>A target's most recent decisions, newest first.</summary>
     public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(string target, int limit = 50, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What a target recorded over [<paramref name="from"/>, <paramref name="to"/>): hourly demand per metric, the capacity
+    /// that ran and its policies. <see cref="TargetTraceJson.Write"/> turns it into a demand-mode <c>simulate</c> input
+    /// (the same document as <c>GET /targets/{id}/trace</c> and <c>autoscaler trace export</c>).
+    /// </summary>
+    public Task<TargetTrace> GetTraceAsync(string target, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
     /// <summary>Pins a target's capacity (actuated at once) until <paramref name="expires"/> or until cleared.</summary>
     public Task<DecisionRecord> ScaleAsync(string target, int capacity, string reason, DateTimeOffset? expires = null, CancellationToken cancellationToken = default);
 

@@ -70,4 +70,11 @@ public interface IServiceGrain : IGrainWithStringKey
     /// <summary>The most recent decisions, newest first (the full history is in PostgreSQL).</summary>
     [Alias("GetRecentDecisions")]
     public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(int limit);
+
+    /// <summary>
+    /// What the target recorded over [from, to): hourly demand totals per metric, the capacity that ran, its policies
+    /// (a backtest input, see <see cref="TargetTraceJson"/>); throws <see cref="ArgumentException"/> when to is not after from.
+    /// </summary>
+    [Alias("GetTrace")]
+    public Task<TargetTrace> GetTraceAsync(DateTimeOffset from, DateTimeOffset to);
 }

@@ -49,6 +49,7 @@ public sealed class ScalingEvaluator
         var min = target.Min;
         var max = target.Max;
         var noData = false;
+        var floor = 0;
         for (var i = 0; i < set.Policies.Count; i++)
         {
             var proposal = Propose(set.Policies[i], context, set.Suspend, current);
@@ -59,10 +60,14 @@ public sealed class ScalingEvaluator
                 max = bounds.Max ?? max;
             }
 
+            floor = Math.Max(floor, proposal.Floor ?? 0);
+
             noData |= proposal.Status == ProposalStatus.NoData;
             Add(proposal);
         }
 
+        // A forecast floor raises min (never past max): dynamic policies scale above it, never below (AWS predictive).
+        min = Math.Max(min, Math.Min(floor, max));
         max = Math.Max(max, min);
         var withoutData = noData ? history.EvaluationsWithoutData + 1 : 0;
         var fallbackActive = false;

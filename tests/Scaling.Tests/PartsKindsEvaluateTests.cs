@@ -16,7 +16,7 @@ public sealed class PartsKindsEvaluateTests
         Assert.Equal(
             [("backlog", (int?)6), ("score", 4), ("hours", 8), ("forecast", null)],
             decision.Proposals.Select(p => (p.Policy, p.Desired)));
-        Assert.StartsWith("forecast: queue forecast", decision.Proposals[3].Explanation, StringComparison.Ordinal);
+        Assert.StartsWith("forecast: queue total forecast", decision.Proposals[3].Explanation, StringComparison.Ordinal);
 
         // The scheduled min 6 moves capacity 4 to the new bound first (AWS: out of range moves to the bound)...
         Assert.Equal(6, decision.Desired);

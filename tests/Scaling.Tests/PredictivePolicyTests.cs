@@ -24,9 +24,13 @@ public sealed class PredictivePolicyTests
     private static string Policy(string extra) =>
         $$"""{ "name": "forecast", "type": "predictive", "metric": "requests", "targetValue": 50, "mode": "ForecastAndScale" {{extra}} }""";
 
+    // At 03:30 the whole hours end at 03:00 (the 03:00 hour is in progress, not a history point); the forecast in place is
+    // the one for the hour containing now + schedulingBufferSeconds.
     [Theory]
-    [InlineData("", 0, 29)]                                    // step 04:00: 1433 / 50 -> 29
-    [InlineData(""", "schedulingBufferSeconds": 3600""", 0, 29)] // 04:30 is still in the 04:00 step
+    [InlineData("", 0, 28)]                                    // hour 03:00: 1354 / 50 -> 28
+    [InlineData("", 25, 28)]                                   // 03:55 without a buffer: still hour 03:00
+    [InlineData(""", "schedulingBufferSeconds": 600""", 25, 29)] // 03:55 + 600 s is in hour 04:00: its capacity is in place
+    [InlineData(""", "schedulingBufferSeconds": 3600""", 0, 29)] // 04:30: hour 04:00's 1433 / 50 -> 29
     [InlineData(""", "schedulingBufferSeconds": 3600""", 60, 30)] // at 04:30 launch ahead for 05:00: 1483 / 50 -> 30
     public void Capacity_is_the_forecast_over_the_target_value(string extra, int laterMinutes, int expected)
     {
@@ -46,7 +50,7 @@ public sealed class PredictivePolicyTests
         var proposal = Parse(Policy(string.Empty)).Propose(Context(10, History(), now: EvaluatedAt, max: 20));
 
         Assert.Null(proposal.Bounds);
-        Assert.Equal(29, proposal.Desired);
+        Assert.Equal(28, proposal.Desired);
     }
 
     [Fact]
@@ -56,8 +60,8 @@ public sealed class PredictivePolicyTests
 
         var proposal = policy.Propose(Context(10, History(), now: EvaluatedAt, max: 20));
 
-        Assert.Equal(new CapacityBounds(null, 32), proposal.Bounds);
-        Assert.Contains("max raised from 20 to 32 (buffer 10%)", proposal.Explanation, StringComparison.Ordinal);
+        Assert.Equal(new CapacityBounds(null, 31), proposal.Bounds);
+        Assert.Contains("max raised from 20 to 31 (buffer 10%)", proposal.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,25 +73,26 @@ public sealed class PredictivePolicyTests
 
         Assert.Equal(ProposalStatus.ForecastOnly, proposal.Status);
         Assert.Null(proposal.Desired);
-        Assert.Equal(Load(4), proposal.MetricValue!.Value, 6);
+        Assert.Equal(Load(3), proposal.MetricValue!.Value, 6);
     }
 
     [Fact]
-    public void Too_little_history_is_no_data()
+    public void Too_little_history_abstains_without_holding_scale_in_back()
     {
         var proposal = Parse(Policy(string.Empty)).Propose(Context(10, History(10), now: Start.AddHours(10)));
 
-        Assert.Equal(ProposalStatus.NoData, proposal.Status);
-        Assert.Equal("forecast: requests has 10 of the 24 history points a forecast needs", proposal.Explanation);
+        Assert.Equal(ProposalStatus.Inactive, proposal.Status);
+        Assert.Equal("forecast: requests has 10 of the 24 whole history steps a forecast needs: no forecast, no floor", proposal.Explanation);
     }
 
     [Fact]
-    public void History_that_ended_more_than_a_season_ago_is_no_data()
+    public void History_that_ended_more_than_a_season_ago_abstains()
     {
         var proposal = Parse(Policy(string.Empty)).Propose(Context(10, History(), now: EvaluatedAt.AddDays(2)));
 
-        Assert.Equal(ProposalStatus.NoData, proposal.Status);
-        Assert.Equal("forecast: requests history ends at 2026-01-08T04:00:00Z, more than a season (24 steps) before now", proposal.Explanation);
+        Assert.Equal(ProposalStatus.Inactive, proposal.Status);
+        Assert.Equal(
+            "forecast: requests history ends at 2026-01-08T04:00:00Z, more than a season (24 steps) before now: no forecast, no floor", proposal.Explanation);
     }
 
     [Fact]
@@ -98,7 +103,8 @@ public sealed class PredictivePolicyTests
             { "name": "f", "type": "predictive", "metric": "queue", "targetValue": 100, "mode": "ForecastAndScale", "stepSeconds": 300, "seasonLength": 4 }
             """);
 
-        var proposal = policy.Propose(Context(1, new Dictionary<string, IReadOnlyList<MetricPoint>> { ["queue"] = points }, now: Start.AddMinutes(197)));
+        // At 03:22 the 5-minute steps through 03:15-03:20 are whole (40 points); the step in place is 03:20 (seasonal: 400).
+        var proposal = policy.Propose(Context(1, new Dictionary<string, IReadOnlyList<MetricPoint>> { ["queue"] = points }, now: Start.AddMinutes(202)));
 
         Assert.Equal(4, proposal.Desired);
     }

@@ -79,7 +79,8 @@ public sealed class TemplateCatalogTests
     [Fact]
     public void Metric_names_can_be_overridden_per_role()
     {
-        var file = TemplateCatalog.Expand("mistersmith-gateway", new Dictionary<string, string> { ["connections"] = "nats.\"conns\"" });
+        var file = TemplateCatalog.Expand(
+            "mistersmith-gateway", new Dictionary<string, string> { ["connections"] = "nats.\"conns\"", ["requestsPerTarget"] = "RequestCountPerTarget" });
 
         Assert.Equal(["nats.\"conns\""], file.PolicySet.Policies[0].Metrics);
         Assert.Equal(["RequestCountPerTarget"], file.PolicySet.Policies[1].Metrics);
@@ -93,5 +94,34 @@ public sealed class TemplateCatalogTests
 
         Assert.StartsWith("metric role \"gpu\" is not used by template \"dev-minimal\" (roles: cpu)", role.Message, StringComparison.Ordinal);
         Assert.StartsWith("unknown template \"turbo\" (known: aggressive, api-performance,", template.Message, StringComparison.Ordinal);
+    }
+
+    // Defect: a preset read every one of its metrics, so a target reporting only CPU never scaled in (the others had no
+    // data). Expanded for the metrics named, the rest are left out.
+    [Fact]
+    public void A_preset_is_expanded_for_the_metrics_named_only()
+    {
+        var balanced = TemplateCatalog.Expand("balanced", new Dictionary<string, string> { ["cpu"] = "cpu_usage" });
+        var worker = TemplateCatalog.Expand("mistersmith-worker", new Dictionary<string, string> { ["pendingTasks"] = "pending" });
+        var api = TemplateCatalog.Expand("api-performance", new Dictionary<string, string> { ["latency"] = "p95_ms" });
+
+        Assert.Equal(["cpu_usage"], Assert.IsType<WeightedScorePolicy>(Assert.Single(balanced.PolicySet.Policies)).Metrics);
+        Assert.Equal(["pending-tasks", "predictive", "schedule"], worker.PolicySet.Policies.Select(p => p.Name));
+        Assert.Equal(["p95_ms"], Assert.IsType<ThresholdPolicy>(Assert.Single(api.PolicySet.Policies)).Metrics);
+    }
+
+    [Fact]
+    public void A_preset_scales_in_on_the_one_metric_a_target_reports()
+    {
+        var file = TemplateCatalog.Expand("balanced", new Dictionary<string, string> { ["cpu"] = "cpu" });
+        var target = new ScaleTarget(5, 1, 10);
+        var metrics = new Dictionary<string, MetricReading> { ["cpu"] = MetricReading.Aggregate(5) };
+
+        var decision = ScalingEngine.Evaluate(new EvaluationRequest(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), target, metrics, file.PolicySet)
+        {
+            History = ScalingHistory.Empty,
+        });
+
+        Assert.Equal(4, decision.Desired);
     }
 }

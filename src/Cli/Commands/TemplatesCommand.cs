@@ -20,7 +20,7 @@ public sealed class TemplatesCommand : ICliCommand
         var name = new Argument<string>("name") { Description = "Template name (see `templates list`)." };
         var metrics = new Option<string[]>("--metric", "-m")
         {
-            Description = "Metric name for a role, as role=name (repeatable).",
+            Description = "A metric the target reports, as role=name or role (repeatable); roles not named are left out of the preset.",
             AllowMultipleArgumentsPerToken = false,
         };
         var show = new Command("show", "Expand a preset into a policy file (JSON).") { name, metrics };
@@ -35,10 +35,17 @@ public sealed class TemplatesCommand : ICliCommand
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var argument in metricArguments)
         {
+            // "role" alone keeps the role under its default name.
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0 && argument.Length > 0 && TemplateCatalog.TryGet(template, out var known) && known.MetricRoles.TryGetValue(argument, out var defaultName))
+            {
+                overrides[argument] = defaultName;
+                continue;
+            }
+
             if (equals <= 0 || equals == argument.Length - 1)
             {
-                throw new ScalingInputException("--metric", $"must be role=name, not \"{argument}\"");
+                throw new ScalingInputException("--metric", $"must be role=name or a role of the template, not \"{argument}\"");
             }
 
             overrides[argument[..equals]] = argument[(equals + 1)..];

@@ -99,6 +99,16 @@ public sealed class AutoscalerApiClient : IDisposable
         return SendAsync(HttpMethod.Get, $"history/{Escape(target)}{suffix}", null, cancellationToken);
     }
 
+    /// <summary><c>GET /targets/{id}/trace?from&amp;to</c>: a demand-mode simulate input of what the target recorded.</summary>
+    public Task<JsonElement> GetTraceAsync(string target, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var query = new List<string>();
+        AddQuery(query, "from", from?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        AddQuery(query, "to", to?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        var suffix = query.Count == 0 ? string.Empty : "?" + string.Join('&', query);
+        return SendAsync(HttpMethod.Get, $"targets/{Escape(target)}/trace{suffix}", null, cancellationToken);
+    }
+
     /// <summary><c>GET /recommendations</c>.</summary>
     public Task<JsonElement> GetRecommendationsAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "recommendations", null, cancellationToken);

@@ -179,9 +179,9 @@ public sealed class ServiceGrain(
     public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(int limit) =>
         Task.FromResult<IReadOnlyList<DecisionRecord>>([.. _target.RecentDecisions.Take(Math.Clamp(limit, 1, LiveTarget.RecentDecisionCount))]);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        // Activation (which starts the evaluation timer) is the point: the reminder brings the target back after its silo is lost.
-        Task.CompletedTask;
+    public Task<TargetTrace> GetTraceAsync(DateTimeOffset from, DateTimeOffset to) => TargetTraceBuilder.BuildAsync(_target, history, from, to);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask; // activation (timer start) is its point
 
     private async Task OnTimerAsync()
     {

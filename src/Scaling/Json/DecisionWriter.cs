@@ -159,6 +159,11 @@ public static class DecisionWriter
             writer.WriteEndObject();
         }
 
+        if (proposal.Floor is { } floor)
+        {
+            writer.WriteNumber("floor", floor);
+        }
+
         writer.WriteEndObject();
     }
 

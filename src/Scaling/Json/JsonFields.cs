@@ -57,6 +57,12 @@ public sealed class JsonFields
         return _element.TryGetProperty(name, out _);
     }
 
+    /// <summary>The object's field names in document order (reading them is up to the caller).</summary>
+    public IReadOnlyList<string> Names() => [.. _element.EnumerateObject().Select(property => property.Name)];
+
+    /// <summary>The field's raw JSON (for documents that carry JSON through, such as a tuner's policy templates); null when absent or null. Marks it read.</summary>
+    public JsonElement? Raw(string name) => Get(name);
+
     /// <summary>A required string, non-empty.</summary>
     public string RequiredString(string name) =>
         OptionalString(name) ?? throw Error(name, "is required");

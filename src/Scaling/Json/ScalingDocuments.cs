@@ -42,42 +42,13 @@ public static class ScalingDocuments
     public static SimulationRequest ReadSimulation(ReadOnlyMemory<byte> utf8, PolicyParserRegistry? registry = null) =>
         Parse(utf8, root => ReadSimulation(root, registry ?? PolicyParserRegistry.Default));
 
-    /// <summary>Reads the root object of a <c>simulate</c> document.</summary>
-    public static SimulationRequest ReadSimulation(JsonFields root, PolicyParserRegistry registry)
-    {
-        var target = root.RequiredObject("target", TargetReader.Read);
-        var policySet = PolicySetReader.Read(root, registry);
-        var interval = root.RequiredInt("evaluationIntervalSeconds", 1, 86_400);
-        var trace = root.RequiredArray("trace", ReadTraceEntry);
-        if (trace.Count == 0)
-        {
-            throw root.Error("trace", "must hold at least one entry");
-        }
+    /// <summary>Reads the root object of a <c>simulate</c> document (its first variant when it lists several).</summary>
+    public static SimulationRequest ReadSimulation(JsonFields root, PolicyParserRegistry registry) =>
+        SimulationReader.Read(root, registry)[0].Request;
 
-        for (var i = 1; i < trace.Count; i++)
-        {
-            if (trace[i].At < trace[i - 1].At)
-            {
-                throw new ScalingInputException(FieldPath.Field(FieldPath.Item(root.PathOf("trace"), i), "at"), "entries must be in time order");
-            }
-        }
-
-        var evaluations = ((trace[^1].At - trace[0].At).TotalSeconds / interval) + 1;
-        if (evaluations > SimulationRequest.MaxEvaluations)
-        {
-            throw root.Error(
-                "evaluationIntervalSeconds",
-                $"gives {evaluations:0} evaluations over the trace, more than {SimulationRequest.MaxEvaluations}");
-        }
-
-        CheckAgainstTarget(root, policySet, target);
-        return new SimulationRequest(target, policySet, interval, trace)
-        {
-            ActuationDelaySeconds = root.OptionalInt("actuationDelaySeconds", 0, 86_400) ?? 0,
-            UnitCostPerHour = ReadCost(root),
-            History = root.OptionalObject("history", HistoryReader.Read),
-        };
-    }
+    /// <summary>Reads a <c>simulate</c> document's variants (one, named <c>input</c>, without a <c>variants</c> list).</summary>
+    public static IReadOnlyList<SimulationVariant> ReadSimulations(ReadOnlyMemory<byte> utf8, PolicyParserRegistry? registry = null) =>
+        Parse(utf8, root => SimulationReader.Read(root, registry ?? PolicyParserRegistry.Default));
 
     /// <summary>Reads a policy file (<c>policies</c>, <c>behavior</c>, <c>target</c> bounds, extensions).</summary>
     public static PolicyFile ReadPolicyFile(ReadOnlyMemory<byte> utf8, PolicyParserRegistry? registry = null) =>
@@ -122,16 +93,8 @@ public static class ScalingDocuments
         }
     }
 
-    private static TraceEntry ReadTraceEntry(JsonFields fields) =>
-        new(fields.RequiredTime("at"), MetricsReader.Read(fields));
-
-    private static double ReadCost(JsonFields root)
-    {
-        var cost = root.OptionalNumber("unitCostPerHour") ?? 0;
-        return cost >= 0 ? cost : throw root.Error("unitCostPerHour", "must not be negative");
-    }
-
-    private static void CheckAgainstTarget(JsonFields root, PolicySet policySet, ScaleTarget target)
+    /// <summary>Checks a policy set against the target's bounds (scale-to-zero needs min 0).</summary>
+    internal static void CheckAgainstTarget(JsonFields root, PolicySet policySet, ScaleTarget target)
     {
         if (policySet.ScaleToZero is not null && target.Min != 0)
         {

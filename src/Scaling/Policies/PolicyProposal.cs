@@ -28,4 +28,7 @@ public sealed record PolicyProposal(string Policy, string Type, ProposalStatus S
 
     /// <summary>Bounds override for this evaluation; null for none.</summary>
     public CapacityBounds? Bounds { get; init; }
+
+    /// <summary>A capacity no decision may go below while it holds (a predictive forecast); null for none.</summary>
+    public int? Floor { get; init; }
 }

@@ -30,6 +30,12 @@ public readonly record struct Proposal(string Policy, string Type, ProposalStatu
     public CapacityBounds? Bounds { get; init; }
 
     /// <summary>
+    /// A capacity no decision may go below while it holds (a predictive forecast, AWS semantics): it raises the effective
+    /// min for this evaluation; other policies may scale above it. Null for none.
+    /// </summary>
+    public int? Floor { get; init; }
+
+    /// <summary>
     /// True when the proposal counts as a vote: it has a <see cref="Desired"/> and status Vote, BlockedByCooldown or
     /// Suspended. (NoData objects to scale-in; other statuses abstain.)
     /// </summary>
@@ -54,5 +60,6 @@ public readonly record struct Proposal(string Policy, string Type, ProposalStatu
         Confidence = Confidence,
         MayScaleIn = MayScaleIn,
         Bounds = Bounds,
+        Floor = Floor,
     };
 }

@@ -1,51 +1,56 @@
-using Autoscaler.Scaling.Metrics;
 using Autoscaler.Scaling.Model;
 using Autoscaler.Scaling.Policies;
 
 namespace Autoscaler.Scaling.Simulation;
 
 /// <summary>
-/// Replays a trace through one <see cref="ScalingEvaluator"/>: evaluations every interval on the trace's clock, each seeing the
-/// latest trace entry and the series so far (scheduled and predictive policies read them), the history carried from
-/// step to step, and decided capacity running after the actuation delay.
+/// Replays a trace through one <see cref="ScalingEvaluator"/>: evaluations every interval on the trace's clock, the
+/// history carried from step to step, decided capacity running after the actuation delay. Open loop, each evaluation sees
+/// the latest recorded metrics; in demand mode (closed loop) it sees the latest total demand spread over the capacity
+/// running at that moment, so adding capacity lowers what each instance reports. Reusable from code: issue a
+/// <see cref="SimulationRequest"/>, get a <see cref="SimulationResult"/>; runs on the caller's thread, one evaluator per run.
 /// </summary>
 public static class Simulator
 {
-    /// <summary>Runs the simulation.</summary>
-    public static SimulationResult Run(SimulationRequest request)
+    /// <summary>Runs the simulation, keeping every decision.</summary>
+    public static SimulationResult Run(SimulationRequest request) => Run(request, SimulationOptions.Default);
+
+    /// <summary>Runs the simulation with <paramref name="options"/> (streamed decisions, summary only).</summary>
+    public static SimulationResult Run(SimulationRequest request, SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
         var trace = request.Trace;
         var start = trace[0].At;
         var end = trace[^1].At;
+        var (scoreFrom, scoreTo) = ScoredSpan(request, start, end);
         var interval = TimeSpan.FromSeconds(request.EvaluationIntervalSeconds);
         var delay = TimeSpan.FromSeconds(request.ActuationDelaySeconds);
 
-        var series = new Dictionary<string, IReadOnlyList<MetricPoint>>(StringComparer.Ordinal);
-        var query = new SampleMetricQuery(series);
-        var decisions = new List<SimulatedDecision>();
-        var pending = new Queue<CapacityPoint>();
-        var running = new List<CapacityPoint> { new(start, request.Target.Current) };
-        var above = new Dictionary<string, double>(StringComparer.Ordinal);
+        var metrics = new SimulationMetrics();
         foreach (var policy in request.PolicySet.Policies)
         {
-            if (policy.TargetLevel is not null)
+            if (policy is PredictivePolicy predictive)
             {
-                above[policy.Name] = 0;
+                metrics.Track(predictive.Metric, TimeSpan.FromSeconds(predictive.StepSeconds), predictive.SeasonLength);
             }
         }
 
+        var demand = request.IsDemandMode ? new DemandReadings(request.Demand) : null;
+        var decisions = new List<SimulatedDecision>();
+        var pending = new Queue<CapacityPoint>();
+        var running = new List<CapacityPoint> { new(start, request.Target.Current) };
+        var above = new AboveTarget(request.PolicySet);
         var history = request.History;
         var evaluator = new ScalingEvaluator();
         var spec = request.Target.Current;
-        int scaleOuts = 0, scaleIns = 0, next = 0;
-        TraceEntry? latest = null;
+        int scaleOuts = 0, scaleIns = 0, next = 0, evaluations = 0;
+        TraceEntry latest = trace[0];
         for (var at = start; at <= end; at += interval)
         {
             while (next < trace.Count && trace[next].At <= at)
             {
                 latest = trace[next++];
-                Append(series, latest);
             }
 
             while (pending.Count > 0 && pending.Peek().At <= at)
@@ -53,16 +58,30 @@ public static class Simulator
                 running.Add(pending.Dequeue());
             }
 
-            var target = request.Target with { Current = spec };
-            var decision = evaluator.Evaluate(
-                new EvaluationRequest(at, target, latest!.Metrics, request.PolicySet) { History = history, Query = query }).ToDecision();
-            decisions.Add(new SimulatedDecision(at, decision));
-            history = decision.NextHistory;
-            if (decision.Change != 0)
+            var runningNow = running[^1].Capacity;
+            var readings = demand is null ? latest.Metrics : demand.For(latest.Demand!, runningNow);
+            metrics.Record(at, readings);
+            var evaluation = evaluator.Evaluate(
+                new EvaluationRequest(at, request.Target with { Current = spec }, readings, request.PolicySet) { History = history, Query = metrics });
+            evaluations++;
+            options.Observer?.OnEvaluation(at, evaluation, runningNow);
+            if (options.KeepDecisions)
             {
-                scaleOuts += decision.Change > 0 ? 1 : 0;
-                scaleIns += decision.Change < 0 ? 1 : 0;
-                spec = decision.Desired;
+                var decision = evaluation.ToDecision();
+                decisions.Add(new SimulatedDecision(at, decision));
+                history = decision.NextHistory;
+            }
+            else
+            {
+                history = evaluation.NextHistory();
+            }
+
+            var scored = at >= scoreFrom && at < scoreTo;
+            if (evaluation.Change != 0)
+            {
+                scaleOuts += scored && evaluation.Change > 0 ? 1 : 0;
+                scaleIns += scored && evaluation.Change < 0 ? 1 : 0;
+                spec = evaluation.Desired;
                 var effective = new CapacityPoint(at + delay, spec);
                 if (delay == TimeSpan.Zero)
                 {
@@ -74,8 +93,11 @@ public static class Simulator
                 }
             }
 
-            var span = Math.Min(interval.TotalSeconds, (end - at).TotalSeconds);
-            CountAbove(request.PolicySet, decision, latest.Metrics, running[^1].Capacity, span, above);
+            if (scored)
+            {
+                var span = Math.Min(interval.TotalSeconds, (scoreTo - at).TotalSeconds);
+                above.Count(evaluation, readings, running[^1].Capacity, span);
+            }
         }
 
         while (pending.Count > 0 && pending.Peek().At <= end)
@@ -84,51 +106,26 @@ public static class Simulator
         }
 
         var timeline = Compact(running);
-        return new SimulationResult(decisions, timeline, Summarize(timeline, end, decisions.Count, scaleOuts, scaleIns, request.UnitCostPerHour, above));
+        var (hours, peak, lowest) = CapacityScorer.Capacity(timeline, scoreFrom, scoreTo);
+        var summary = new SimulationSummary(evaluations, scaleOuts, scaleIns, hours, hours * request.UnitCostPerHour, above.Seconds, peak, lowest)
+        {
+            ScoredFrom = scoreFrom,
+            ScoredTo = scoreTo,
+            Demand = request.IsDemandMode ? CapacityScorer.Demand(trace, request.Demand, timeline, scoreFrom, scoreTo) : null,
+        };
+        return new SimulationResult(decisions, timeline, summary)
+        {
+            Recorded = request.RecordedCapacity is { Count: > 0 } recorded ? RecordedScore.Of(request, recorded) : null,
+        };
     }
 
-    private static void Append(Dictionary<string, IReadOnlyList<MetricPoint>> series, TraceEntry entry)
+    /// <summary>The scored span: the request's window within the trace's [first, last] entry times.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) ScoredSpan(SimulationRequest request, DateTimeOffset start, DateTimeOffset end)
     {
-        foreach (var (name, reading) in entry.Metrics)
-        {
-            if (reading.Scalar() is not { } value)
-            {
-                continue;
-            }
-
-            if (!series.TryGetValue(name, out var points))
-            {
-                points = new List<MetricPoint>();
-                series[name] = points;
-            }
-
-            ((List<MetricPoint>)points).Add(new MetricPoint(entry.At, value));
-        }
-    }
-
-    private static void CountAbove(
-        PolicySet set, ScalingDecision decision, IReadOnlyDictionary<string, MetricReading> metrics, int running, double seconds, Dictionary<string, double> above)
-    {
-        for (var i = 0; i < set.Policies.Count && i < decision.Proposals.Count; i++)
-        {
-            var policy = set.Policies[i];
-            if (policy.TargetLevel is not { } level)
-            {
-                continue;
-            }
-
-            // A total load per instance is judged on the capacity actually running, which lags decisions by the
-            // actuation delay; everything else on the metric value the policy compared.
-            var value = policy is TargetTrackingPolicy { Target.Type: TargetType.AverageValue } tracking
-                && metrics.TryGetValue(tracking.Metric, out var reading) && reading.Instances is null
-                && ReplicaCalculator.Aggregate(reading) is { } total
-                    ? (running > 0 ? total / running : total > 0 ? double.PositiveInfinity : 0)
-                    : decision.Proposals[i].MetricValue;
-            if (value > level)
-            {
-                above[policy.Name] += seconds;
-            }
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        var from = request.Score.From is { } f && f > start ? f : start;
+        var to = request.Score.To is { } t && t < end ? t : end;
+        return (from, to < from ? from : to);
     }
 
     private static List<CapacityPoint> Compact(List<CapacityPoint> running)
@@ -153,22 +150,5 @@ public static class Simulator
         }
 
         return timeline;
-    }
-
-    private static SimulationSummary Summarize(
-        List<CapacityPoint> timeline, DateTimeOffset end, int evaluations, int scaleOuts, int scaleIns, double unitCost, Dictionary<string, double> above)
-    {
-        var hours = 0.0;
-        var peak = int.MinValue;
-        var lowest = int.MaxValue;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var until = i + 1 < timeline.Count ? timeline[i + 1].At : end;
-            hours += timeline[i].Capacity * (until - timeline[i].At).TotalHours;
-            peak = Math.Max(peak, timeline[i].Capacity);
-            lowest = Math.Min(lowest, timeline[i].Capacity);
-        }
-
-        return new SimulationSummary(evaluations, scaleOuts, scaleIns, hours, hours * unitCost, above, peak, lowest);
     }
 }

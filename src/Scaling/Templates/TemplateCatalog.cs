@@ -29,8 +29,11 @@ public static class TemplateCatalog
             : throw new KeyNotFoundException($"unknown template \"{name}\" (known: {string.Join(", ", ByName.Keys.Order(StringComparer.Ordinal))})");
 
     /// <summary>
-    /// The template's policy file as JSON, placeholders replaced by the default metric names or by
-    /// <paramref name="metrics"/> (role → metric name). Unknown roles are an error that names the known ones.
+    /// The template's policy file as JSON. With no <paramref name="metrics"/> every metric role is kept under its default
+    /// name (the full preset). With <paramref name="metrics"/> (role → metric name) the preset is expanded for those
+    /// metrics only: a policy, score input or threshold rule whose role is not named is left out, so a metric the target
+    /// does not report never holds scale-in back for lack of data. Unknown roles, and a choice that leaves no policy, are
+    /// errors that name the known roles.
     /// </summary>
     public static string Render(string name, IReadOnlyDictionary<string, string>? metrics = null)
     {
@@ -44,7 +47,10 @@ public static class TemplateCatalog
             }
         }
 
-        var document = new StringBuilder(template.Document);
+        var selected = metrics is { Count: > 0 }
+            ? TemplateRoles.KeepOnly(template, metrics.Keys.ToHashSet(StringComparer.Ordinal))
+            : template.Document;
+        var document = new StringBuilder(selected);
         foreach (var (role, defaultName) in template.MetricRoles)
         {
             var metric = metrics is not null && metrics.TryGetValue(role, out var chosen) ? chosen : defaultName;

@@ -44,6 +44,7 @@ public static class ApiHostingExtensions
         PoliciesEndpoints.Map(api);
         ScaleEndpoints.Map(api);
         MetricsEndpoints.Map(api);
+        TraceEndpoints.Map(api);
         HistoryEndpoints.Map(api);
         InsightsEndpoints.Map(api);
         EngineEndpoints.Map(api);

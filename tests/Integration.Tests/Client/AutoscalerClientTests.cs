@@ -56,6 +56,36 @@ public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_sdk_exports_a_targets_trace_as_the_same_simulate_input_the_api_gives()
+    {
+        var sdk = fixture.Autoscaler;
+        var id = NewId();
+        await sdk.RegisterTargetAsync(Simulated(id));
+        await sdk.SetPolicyAsync(id, CpuAverage);
+        var from = DateTimeOffset.UtcNow.AddHours(-1);
+
+        TargetTrace trace = null!;
+        for (var attempt = 0; attempt < 50 && (trace is null || TargetTraceJson.Simulable(trace).Count == 0); attempt++)
+        {
+            await sdk.ReportTelemetryAsync(id, [Cpu("agent-a", 30), Cpu("agent-b", 30)]);
+            await Task.Delay(100);
+            trace = await sdk.GetTraceAsync(id, from, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        var cpu = Assert.Single(TargetTraceJson.Simulable(trace));
+        Assert.Equal(("cpu", (double?)50), (cpu.Metric, cpu.PerInstance));
+        Assert.Equal(2, (int)trace.Capacity[0].Value);
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            TargetTraceJson.Write(writer, trace);
+        }
+
+        Assert.True(Autoscaler.Scaling.Json.ScalingDocuments.ReadSimulation(buffer.ToArray()).IsDemandMode);
+        await sdk.RemoveTargetAsync(id);
+    }
+
+    [Fact]
     public async Task A_subscription_to_all_targets_sees_a_manual_scale_and_the_override_keeps_reason_and_client_name()
     {
         var sdk = fixture.Autoscaler;

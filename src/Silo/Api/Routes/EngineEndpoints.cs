@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Autoscaler.Silo.Api.Routes;
 
 /// <summary>The engine without cluster state (contracts/evaluate.md): <c>POST /policies/validate</c> checks a policy file,
-/// <c>POST /simulate</c> replays a policy set against a trace. Both read the body with the engine's strict reader, so the
+/// <c>POST /simulate[?summaryOnly=true]</c> replays a policy set (or each of its <c>variants</c>) against a trace. Both read the body with the engine's strict reader, so the
 /// errors name the same field paths the CLI prints (<c>policies[1].steps[2].lower</c>).</summary>
 internal static class EngineEndpoints
 {
@@ -39,23 +39,50 @@ internal static class EngineEndpoints
         }
     }
 
-    private static async Task<IResult> SimulateAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> SimulateAsync(HttpRequest request, bool? summaryOnly, CancellationToken cancellationToken)
     {
+        // summaryOnly: the capacity timeline and summary without a decision per evaluation (a week at 15 s is 40,320 of them).
         var body = await ReadAsync(request, cancellationToken);
-        SimulationResult result;
+        IReadOnlyList<SimulationVariant> variants;
         try
         {
-            result = Simulator.Run(ScalingDocuments.ReadSimulation(body));
+            variants = ScalingDocuments.ReadSimulations(body);
         }
         catch (ScalingInputException error)
         {
             return Problem(error);
         }
 
+        var keep = summaryOnly != true && variants.Count == 1;
+        var results = variants.Select(v => (v.Name, Result: Simulator.Run(v.Request, keep ? SimulationOptions.Default : SimulationOptions.SummaryOnly))).ToList();
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            SimulationWriter.Write(writer, result);
+            if (keep)
+            {
+                SimulationWriter.Write(writer, results[0].Result);
+            }
+            else if (results.Count == 1)
+            {
+                writer.WriteStartObject();
+                SimulationWriter.WriteTail(writer, results[0].Result);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("variants");
+                foreach (var (name, result) in results)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("name", name);
+                    SimulationWriter.WriteTail(writer, result);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
         }
 
         return TypedResults.Bytes(buffer.ToArray(), "application/json");

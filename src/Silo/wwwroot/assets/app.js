@@ -7,6 +7,7 @@ import { renderCosts } from './views/costs.js';
 import { renderRecommendations } from './views/recommendations.js';
 import { renderTargets } from './views/targets.js';
 import { prependEvent, renderTimeline } from './views/timeline.js';
+import { initWhatIf } from './views/whatif.js';
 
 const API = '/api/autoscaling';
 const KEY_STORAGE = 'autoscaler.apiKey';
@@ -42,6 +43,7 @@ async function signIn(key, remember) {
   byId('whoami').dataset.role = who.role;
   show(byId('signout'), true);
   await refreshAll();
+  initWhatIf(() => state.client, API);
   startStream(key);
   state.refreshTimer = setInterval(refreshAll, REFRESH_MS);
 }
