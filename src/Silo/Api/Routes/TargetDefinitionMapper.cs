@@ -27,7 +27,7 @@ internal static class TargetDefinitionMapper
         Require(request.Max, "max", errors);
         if (request.Actuator is null)
         {
-            errors["actuator"] = ["is required (kind: simulated, ecs, compose, kubernetes or webhook)"];
+            errors["actuator"] = ["is required (kind: simulated, ecs, compose, kubernetes, webhook or aurora)"];
         }
         else if (string.IsNullOrWhiteSpace(request.Actuator.Kind))
         {
