@@ -45,6 +45,7 @@ public static class ActuatorServiceCollectionExtensions
 
         services.TryAddSingleton<SimulatedServiceRegistry>();
         services.TryAddSingleton<ICommandRunner, ProcessCommandRunner>();
+        services.TryAddSingleton<IHostCapacityReader>(_ => new ProcHostCapacityReader());
         services.TryAddSingleton<IKubernetesClientProvider, KubernetesClientProvider>();
         services.AddHttpClient<WebhookScaleTargetClient>(WebhookHttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // per-attempt timeouts are the client's
