@@ -73,7 +73,7 @@ public sealed class ComposeScaleTargetClient(
         logger.LogInformation("Decision {DecisionId}: compose service {Project}/{Service} scaled to {Desired}",
             request.DecisionId, target.Project, target.Service, desired);
         var observed = await ReadAsync(target, cancellationToken);
-        var attempts = limit is null ? 2 : 3;
+        var attempts = guard.IsActive ? 3 : 2; // the guard read the service first
 
         // The scale itself succeeded; if ps then fails, report what was set rather than a failure.
         return (observed.Succeeded ? observed with { Attempts = attempts } : ScaleTargetResult.Success(new ObservedCapacity(desired), attempts))
