@@ -9,9 +9,9 @@ public sealed class EcsStackIamTests
     private readonly CloudFormationTemplate _stack = CloudFormationTemplate.LoadStack();
 
     [Fact]
-    public async Task The_silo_task_role_allows_exactly_the_actions_the_ECS_and_CloudWatch_clients_send()
+    public async Task The_silo_task_role_allows_exactly_the_actions_the_ECS_Aurora_and_CloudWatch_clients_send()
     {
-        var sent = (await ActuatorCalls.EcsActionsAsync()).Union(await ActuatorCalls.CloudWatchActionsAsync());
+        var sent = (await ActuatorCalls.EcsActionsAsync()).Union(await ActuatorCalls.CloudWatchActionsAsync()).Union(await ActuatorCalls.AuroraActionsAsync());
         var allowed = EcsStackFiles.Statements(_stack, "SiloTaskRole").SelectMany(EcsStackFiles.Actions);
 
         Assert.Equal(sent.Order(), allowed.Order());
@@ -23,7 +23,7 @@ public sealed class EcsStackIamTests
         var policies = (List<object>)_stack.Properties("SiloTaskRole")["Policies"];
         var conditions = policies.Cast<Dictionary<object, object>>().Select(p => (string)((List<object>)p["Fn::If"])[0]).ToList();
 
-        Assert.Equal(["ActuateEcs", "ReadCloudWatch"], conditions);
+        Assert.Equal(["ActuateEcs", "ReadCloudWatch", "ActuateAurora"], conditions);
         Assert.All(policies.Cast<Dictionary<object, object>>(), p => Assert.True(CloudFormationTemplate.IsNoValue(((List<object>)p["Fn::If"])[2])));
     }
 
@@ -34,6 +34,21 @@ public sealed class EcsStackIamTests
 
         Assert.Equal(["arn:aws:ecs:eu-west-1:123456789012:service/*"], EcsStackFiles.Resources(ecs).Select(_stack.Literal));
         Assert.Equal("ScaledEcsClusterArns", _stack.ParameterOf(ecs.Map("Condition").Map("ArnEquals")["ecs:cluster"]));
+    }
+
+    [Fact]
+    public void RDS_actions_are_scoped_to_the_named_cluster_its_instances_and_the_groups_a_new_reader_names()
+    {
+        var rds = EcsStackFiles.Statements(_stack, "SiloTaskRole").Where(s => EcsStackFiles.Actions(s).All(a => a.StartsWith("rds:", StringComparison.Ordinal))).ToList();
+        var resources = rds.SelectMany(EcsStackFiles.Resources).Select(r => _stack.Literal(r)).ToList();
+
+        Assert.Equal(3, rds.Count);
+        Assert.All(resources, r => Assert.Matches("^arn:aws:rds:eu-west-1:123456789012:(cluster:|db:\\*|db:-\\*|pg:\\*|og:\\*|subgrp:\\*)$", r));
+        Assert.Equal("", _stack.Parameters["ScaledAuroraClusterId"].Scalar("Default"));
+        var modify = rds.Single(s => EcsStackFiles.Actions(s).SequenceEqual(["rds:ModifyDBCluster"]));
+        Assert.Equal(
+            ["arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:cluster:${ScaledAuroraClusterId}"],
+            EcsStackFiles.Resources(modify).Select(r => (string)((Dictionary<object, object>)r)["Fn::Sub"]));
     }
 
     [Theory]

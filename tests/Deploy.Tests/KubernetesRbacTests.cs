@@ -35,17 +35,40 @@ public sealed class KubernetesRbacTests
     }
 
     [Theory]
-    [InlineData("replicaset")]
     [InlineData("daemonset")]
     [InlineData("replicationcontroller")]
     public async Task The_actuator_scales_no_other_kind_than_the_rules_cover(string kind)
     {
-        // If the actuator learns a new kind, this fails, and the kind joins ActuatorCalls.KubernetesResourceKinds (and so the RBAC test).
+        // If the actuator learns a new built-in kind, this fails, and the kind joins ActuatorCalls.KubernetesResourceKinds
+        // (and so the RBAC test). Any other resource needs its group and version, and its own rule (scale-custom-resources/).
         var (calls, results) = await ActuatorCalls.KubernetesAsync(
             new Dictionary<string, string> { ["name"] = "web", ["namespace"] = "shop", ["resource"] = kind });
 
         Assert.Empty(calls);
         Assert.All(results, r => Assert.Equal(ScaleTargetErrorKind.Invalid, r.ErrorKind));
+    }
+
+    [Theory]
+    [InlineData("redis-cluster.yaml", "redis.redis.opstreelabs.in", "v1beta2", "redisclusters")]
+    [InlineData("argo-rollouts.yaml", "argoproj.io", "v1alpha1", "rollouts")]
+    public async Task Each_custom_resource_role_grants_exactly_what_scaling_that_resource_uses(string file, string group, string version, string resource)
+    {
+        var (calls, results) = await ActuatorCalls.KubernetesAsync(new Dictionary<string, string>
+        {
+            ["name"] = "web", ["namespace"] = "shop", ["resource"] = resource, ["group"] = group, ["version"] = version,
+        });
+        var objects = KubernetesManifests.Load($"scale-custom-resources/{file}");
+        var role = objects.OfType<V1ClusterRole>().Single();
+        var granted = role.Rules
+            .SelectMany(rule => rule.ApiGroups.SelectMany(g => rule.Resources.SelectMany(r => rule.Verbs.Select(verb => new RbacPermission(g, r, verb)))))
+            .ToHashSet();
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Equal(calls.Select(RbacPermission.Of).ToHashSet().OrderBy(p => p.ToString()), granted.OrderBy(p => p.ToString()));
+        Assert.All(role.Rules, rule => Assert.DoesNotContain("*", rule.ApiGroups.Concat(rule.Resources).Concat(rule.Verbs)));
+        var binding = objects.OfType<V1RoleBinding>().Single();
+        Assert.Equal(role.Metadata.Name, binding.RoleRef.Name);
+        Assert.Equal("autoscaler", Assert.Single(binding.Subjects).Name);
     }
 
     [Fact]

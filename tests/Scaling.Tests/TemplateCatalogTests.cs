@@ -4,7 +4,7 @@ using Autoscaler.Scaling.Templates;
 
 namespace Autoscaler.Scaling.Tests;
 
-/// <summary>Pins the preset catalog: seed 004's general and workload presets and seed 000's MisterSmith services.</summary>
+/// <summary>Pins the preset catalog: seed 004's general and workload presets, seed 000's MisterSmith services and Aurora.</summary>
 public sealed class TemplateCatalogTests
 {
     public static TheoryData<string> Names() => [.. TemplateCatalog.All.Select(t => t.Name)];
@@ -17,6 +17,7 @@ public sealed class TemplateCatalogTests
                 "conservative", "balanced", "aggressive", "cost-optimized", "performance",
                 "web-app-balanced", "web-app-aggressive", "api-performance", "batch-cost-optimized", "ml-gpu", "dev-minimal",
                 "mistersmith-supervisor", "mistersmith-worker", "mistersmith-gateway",
+                "aurora-serverless", "aurora-readers",
             ],
             TemplateCatalog.All.Select(t => t.Name));
     }
@@ -123,5 +124,64 @@ public sealed class TemplateCatalogTests
         });
 
         Assert.Equal(4, decision.Desired);
+    }
+
+    [Theory]
+    [InlineData(85, 50, 0.05, 12)] // CPU above 70 for the whole 5 minutes: +4 units (2 ACU)
+    [InlineData(50, 90, 0.05, 12)] // connections above 80 % for 3 minutes
+    [InlineData(50, 50, 0.3, 12)] // read latency above 0.2 s for 5 minutes
+    [InlineData(50, 50, 0.05, 8)] // between the levels: stay
+    public void Aurora_serverless_scales_the_floor_on_the_seeds_triggers(double cpu, double connections, double latency, int desired)
+    {
+        var decision = EvaluateAurora("aurora-serverless", 8, new() { ["CPUUtilization"] = cpu, ["DatabaseConnectionsPercent"] = connections, ["ReadLatency"] = latency });
+
+        Assert.Equal(desired, decision.Desired);
+    }
+
+    [Fact]
+    public void Aurora_serverless_lowers_the_floor_only_when_CPU_and_connections_are_both_low()
+    {
+        var low = EvaluateAurora("aurora-serverless", 8, new() { ["CPUUtilization"] = 20, ["DatabaseConnectionsPercent"] = 20, ["ReadLatency"] = 0.01 });
+        var busyConnections = EvaluateAurora("aurora-serverless", 8, new() { ["CPUUtilization"] = 20, ["DatabaseConnectionsPercent"] = 60, ["ReadLatency"] = 0.01 });
+
+        Assert.InRange(low.Desired, 4, 7);
+        Assert.Equal(8, busyConnections.Desired);
+    }
+
+    [Fact]
+    public void Aurora_serverless_reads_durations_as_windows_of_min_for_up_and_max_for_down()
+    {
+        var policies = TemplateCatalog.Expand("aurora-serverless").PolicySet.Policies.Cast<ThresholdPolicy>().ToList();
+
+        Assert.Equal(new ScaleTarget(4, 4, 64), TemplateCatalog.Expand("aurora-serverless").Target);
+        Assert.Equal(
+            [("CPUUtilization", "Min", 300, 70.0), ("DatabaseConnectionsPercent", "Min", 180, 80.0), ("ReadLatency", "Min", 300, 0.2)],
+            policies[0].Rules.Select(r => (r.Metric, r.Aggregation.ToString(), r.WindowSeconds, r.ScaleUp)));
+        Assert.Equal(
+            [("CPUUtilization", "Max", 900, 30.0), ("DatabaseConnectionsPercent", "Max", 600, 40.0)],
+            policies[1].Rules.Select(r => (r.Metric, r.Aggregation.ToString(), r.WindowSeconds, r.ScaleDown)));
+    }
+
+    [Theory]
+    [InlineData(1500, 3)]
+    [InlineData(500, 2)]
+    [InlineData(50, 1)]
+    public void Aurora_readers_follow_replica_lag_one_second_up_100_ms_down(double lagMs, int desired)
+    {
+        Assert.Equal(desired, EvaluateAurora("aurora-readers", 2, new() { ["AuroraReplicaLag"] = lagMs }).Desired);
+    }
+
+    private static ScalingDecision EvaluateAurora(string template, int current, Dictionary<string, double> metrics)
+    {
+        var file = TemplateCatalog.Expand(template);
+        var target = file.Target! with { Current = current };
+        return ScalingEngine.Evaluate(new EvaluationRequest(
+            new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
+            target,
+            metrics.ToDictionary(m => m.Key, m => MetricReading.Aggregate(m.Value)),
+            file.PolicySet)
+        {
+            History = ScalingHistory.Empty,
+        });
     }
 }

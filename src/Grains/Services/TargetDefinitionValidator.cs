@@ -66,7 +66,7 @@ internal static partial class TargetDefinitionValidator
         var kind = ActuatorKind.Simulated;
         if (definition.Actuator is null || !Enum.TryParse(definition.Actuator.Kind, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
         {
-            errors.Add("actuator.kind: must be one of simulated, ecs, compose, kubernetes, webhook");
+            errors.Add("actuator.kind: must be one of simulated, ecs, compose, kubernetes, webhook, aurora");
         }
 
         return errors.Count == 0 ? kind : throw new ArgumentException(string.Join("; ", errors));

@@ -12,9 +12,12 @@ public enum ActuatorKind
     /// <summary>A Docker Compose service (<c>docker compose up --scale</c>).</summary>
     Compose,
 
-    /// <summary>A Kubernetes Deployment or StatefulSet (the <c>scale</c> subresource).</summary>
+    /// <summary>A Kubernetes resource with a <c>scale</c> subresource (Deployment, StatefulSet, custom resources).</summary>
     Kubernetes,
 
     /// <summary>An HTTP endpoint that receives signed scale requests.</summary>
     Webhook,
+
+    /// <summary>An Amazon Aurora DB cluster: its reader count or its Serverless v2 minimum capacity.</summary>
+    Aurora,
 }

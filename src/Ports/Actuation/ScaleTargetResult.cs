@@ -2,14 +2,16 @@ namespace Autoscaler.Ports.Actuation;
 
 /// <summary>
 /// Outcome of reading or setting a target's capacity: on success the capacity observed afterwards, on failure an error
-/// kind and a message. <see cref="Attempts"/> counts calls made to the target system, retries included.
+/// kind and a message. <see cref="Attempts"/> counts calls made to the target system, retries included. A success with
+/// a <see cref="HostLimit"/> applied only part of a scale-out: the rest did not fit on the target's host.
 /// </summary>
 public sealed record ScaleTargetResult(
     bool Succeeded,
     ObservedCapacity? Capacity,
     ScaleTargetErrorKind? ErrorKind,
     string? Message,
-    int Attempts = 1)
+    int Attempts = 1,
+    HostCapacityLimit? HostLimit = null)
 {
     /// <summary>True when the failure may pass on its own (throttling, transient).</summary>
     public bool IsRetryable => ErrorKind is ScaleTargetErrorKind.Throttled or ScaleTargetErrorKind.Transient;

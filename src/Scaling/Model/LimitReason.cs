@@ -32,4 +32,10 @@ public enum LimitReason
 
     /// <summary>Missing data held scale-in back.</summary>
     NoData,
+
+    /// <summary>
+    /// The target's host had no room for part of a scale-out (the Compose host guard). The engine never sets it: the
+    /// actuator reports it after reading the host, and the decision's outcome carries it.
+    /// </summary>
+    HostCapacity,
 }

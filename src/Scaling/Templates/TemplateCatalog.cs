@@ -7,16 +7,16 @@ namespace Autoscaler.Scaling.Templates;
 /// <summary>
 /// The preset catalog: the five general presets of seed 004 (weighted multi-metric scores), its six workload presets
 /// (threshold rules), and MisterSmith's supervisor, worker and gateway services from seed 000 (target tracking, steps,
-/// schedules, predictive). Expansion goes through the ordinary policy reader, so a preset is exactly what a user
+/// schedules, predictive), and seed 000's Aurora Serverless v2 floor and read replicas. Expansion goes through the ordinary policy reader, so a preset is exactly what a user
 /// could have written by hand.
 /// </summary>
 public static class TemplateCatalog
 {
     private static readonly Dictionary<string, PolicyTemplate> ByName =
-        GeneralTemplates.All.Concat(WorkloadTemplates.All).Concat(MisterSmithTemplates.All).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        GeneralTemplates.All.Concat(WorkloadTemplates.All).Concat(MisterSmithTemplates.All).Concat(AuroraTemplates.All).ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template, general presets first.</summary>
-    public static IReadOnlyList<PolicyTemplate> All { get; } = [.. GeneralTemplates.All, .. WorkloadTemplates.All, .. MisterSmithTemplates.All];
+    public static IReadOnlyList<PolicyTemplate> All { get; } = [.. GeneralTemplates.All, .. WorkloadTemplates.All, .. MisterSmithTemplates.All, .. AuroraTemplates.All];
 
     /// <summary>Finds a template by its exact name.</summary>
     public static bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PolicyTemplate? template) =>

@@ -1,4 +1,5 @@
 using Autoscaler.Adapters.Actuators;
+using Autoscaler.Adapters.Actuators.Aurora;
 using Autoscaler.Adapters.Actuators.Compose;
 using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Hosting;
@@ -32,6 +33,7 @@ public sealed class ActuatorServiceCollectionExtensionsTests
         Assert.IsType<ComposeScaleTargetClient>(factory.GetClient(Binding(ActuatorKind.Compose)));
         Assert.IsType<KubernetesScaleTargetClient>(factory.GetClient(Binding(ActuatorKind.Kubernetes)));
         Assert.IsType<WebhookScaleTargetClient>(factory.GetClient(Binding(ActuatorKind.Webhook)));
+        Assert.IsType<AuroraScaleTargetClient>(factory.GetClient(Binding(ActuatorKind.Aurora)));
         Assert.All(Enum.GetValues<ActuatorKind>(), kind => Assert.Equal(kind, factory.GetClient(Binding(kind)).Kind));
     }
 
@@ -46,6 +48,7 @@ public sealed class ActuatorServiceCollectionExtensionsTests
             ["Actuators:Compose:DockerPath"] = "/usr/local/bin/docker",
             ["Actuators:Kubernetes:Host"] = "https://kubernetes.example:6443",
             ["Actuators:Simulated:StartupDelay"] = "00:00:05",
+            ["Actuators:Aurora:Region"] = "us-east-2",
         });
 
         var ecs = services.GetRequiredService<IOptions<EcsActuatorOptions>>().Value;
@@ -54,6 +57,7 @@ public sealed class ActuatorServiceCollectionExtensionsTests
         Assert.Equal("/usr/local/bin/docker", services.GetRequiredService<IOptions<ComposeActuatorOptions>>().Value.DockerPath);
         Assert.Equal("https://kubernetes.example:6443", services.GetRequiredService<IOptions<KubernetesActuatorOptions>>().Value.Host);
         Assert.Equal(TimeSpan.FromSeconds(5), services.GetRequiredService<IOptions<SimulatedActuatorOptions>>().Value.StartupDelay);
+        Assert.Equal("us-east-2", services.GetRequiredService<IOptions<AuroraActuatorOptions>>().Value.Region);
     }
 
     [Theory]

@@ -107,5 +107,5 @@ public sealed class ComposeScaleTargetClientTests
     }
 
     private static ComposeScaleTargetClient Client(ICommandRunner runner) =>
-        new(runner, Options.Create(new ComposeActuatorOptions()), NullLogger<ComposeScaleTargetClient>.Instance);
+        new(runner, Options.Create(new ComposeActuatorOptions()), new ScriptedHostCapacityReader(), NullLogger<ComposeScaleTargetClient>.Instance);
 }

@@ -7,10 +7,17 @@ using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Adapters.Tests.Actuators;
 
-/// <summary>KubernetesClient against a local HTTP server that emulates the scale subresource of one Deployment and one StatefulSet.</summary>
+/// <summary>KubernetesClient against a local HTTP server that emulates the scale subresource of a Deployment, a StatefulSet,
+/// a Redis cluster custom resource and an Argo Rollout.</summary>
 public sealed class KubernetesScaleTargetClientTests : IAsyncLifetime
 {
-    private readonly Dictionary<string, int> _replicas = new() { ["deployments/web"] = 3, ["statefulsets/db"] = 1 };
+    private readonly Dictionary<string, int> _replicas = new()
+    {
+        ["apps/v1/deployments/web"] = 3,
+        ["apps/v1/statefulsets/db"] = 1,
+        ["redis.redis.opstreelabs.in/v1beta2/redisclusters/cache"] = 3,
+        ["argoproj.io/v1alpha1/rollouts/checkout"] = 5,
+    };
     private readonly Lock _lock = new();
     private ScriptedHttpServer _server = null!;
     private KubernetesClientProvider _provider = null!;
@@ -105,6 +112,67 @@ public sealed class KubernetesScaleTargetClientTests : IAsyncLifetime
         Assert.Empty(_server.Requests);
     }
 
+    [Fact]
+    public async Task A_custom_resource_is_scaled_through_its_scale_subresource_by_group_version_and_resource()
+    {
+        var binding = ScaleTargetRef.Create("cache", ActuatorKind.Kubernetes, new Dictionary<string, string>
+        {
+            ["namespace"] = "shop", ["name"] = "cache", ["resource"] = "redisclusters", ["group"] = "redis.redis.opstreelabs.in", ["version"] = "v1beta2",
+        });
+
+        var read = await Client().GetCapacityAsync(binding);
+        var set = await Client().SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("decision-4", 6));
+
+        Assert.Equal(new ObservedCapacity(3, 2), read.Capacity);
+        Assert.True(set.Succeeded, set.Message);
+        Assert.Equal(new ObservedCapacity(6, 5), set.Capacity);
+        Assert.Equal(
+            [("GET", "/apis/redis.redis.opstreelabs.in/v1beta2/namespaces/shop/redisclusters/cache/scale"), ("PATCH", "/apis/redis.redis.opstreelabs.in/v1beta2/namespaces/shop/redisclusters/cache/scale")],
+            _server.Requests.Select(r => (r.Method, r.Path)));
+        Assert.StartsWith("application/merge-patch+json", _server.Requests[1].Header("content-type"), StringComparison.Ordinal);
+        Assert.Equal(6, _replicas["redis.redis.opstreelabs.in/v1beta2/redisclusters/cache"]);
+    }
+
+    [Fact]
+    public async Task An_Argo_Rollout_is_one_more_scalable_resource()
+    {
+        var binding = ScaleTargetRef.Create("checkout", ActuatorKind.Kubernetes, new Dictionary<string, string>
+        {
+            ["namespace"] = "shop", ["name"] = "checkout", ["resource"] = "rollouts", ["group"] = "argoproj.io", ["version"] = "v1alpha1",
+        });
+
+        var result = await Client().SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("decision-5", 2));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/checkout/scale", Assert.Single(_server.Requests).Path);
+    }
+
+    [Theory]
+    [InlineData("redisclusters", null, "v1beta2", "'group'")]
+    [InlineData("redisclusters", "redis.redis.opstreelabs.in", null, "'version'")]
+    [InlineData("redisclusters", "redis.redis.opstreelabs.in", "1", "'version'")]
+    [InlineData("Redis_Clusters", "redis.redis.opstreelabs.in", "v1", "'resource'")]
+    public async Task A_custom_resource_without_a_usable_group_or_version_is_Invalid_and_names_the_setting(
+        string resource, string? group, string? version, string named)
+    {
+        var settings = new Dictionary<string, string> { ["namespace"] = "shop", ["name"] = "cache", ["resource"] = resource };
+        if (group is not null)
+        {
+            settings["group"] = group;
+        }
+
+        if (version is not null)
+        {
+            settings["version"] = version;
+        }
+
+        var result = await Client().GetCapacityAsync(ScaleTargetRef.Create("cache", ActuatorKind.Kubernetes, settings));
+
+        Assert.Equal(ScaleTargetErrorKind.Invalid, result.ErrorKind);
+        Assert.Contains(named, result.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
     private KubernetesScaleTargetClient Client(int maxAttempts = 1) => new(
         _provider,
         Options.Create(new KubernetesActuatorOptions { MaxAttempts = maxAttempts, BaseRetryDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero }),
@@ -117,15 +185,15 @@ public sealed class KubernetesScaleTargetClientTests : IAsyncLifetime
     private ScriptedResponse Emulate(RecordedRequest request)
     {
         var parts = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        // apis/apps/v1/namespaces/{ns}/{resource}/{name}/scale
-        if (parts is not ["apis", "apps", "v1", "namespaces", "shop", var resource, var name, "scale"])
+        // apis/{group}/{version}/namespaces/{ns}/{resource}/{name}/scale
+        if (parts is not ["apis", var group, var version, "namespaces", "shop", var resource, var name, "scale"])
         {
             return new ScriptedResponse(404, """{"kind":"Status","code":404}""");
         }
 
         lock (_lock)
         {
-            var key = $"{resource}/{name}";
+            var key = $"{group}/{version}/{resource}/{name}";
             if (!_replicas.TryGetValue(key, out var replicas))
             {
                 return new ScriptedResponse(404, """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""");

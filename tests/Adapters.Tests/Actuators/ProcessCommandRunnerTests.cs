@@ -1,4 +1,5 @@
 using Autoscaler.Adapters.Actuators.Compose;
+using Autoscaler.Adapters.Tests.Actuators.Support;
 using Autoscaler.Adapters.Tests.Aws;
 using Autoscaler.Ports.Actuation;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,10 @@ public sealed class ProcessCommandRunnerTests : IDisposable
             ["service"] = "backend",
         });
         var client = new ComposeScaleTargetClient(
-            new ProcessCommandRunner(), Options.Create(new ComposeActuatorOptions()), NullLogger<ComposeScaleTargetClient>.Instance);
+            new ProcessCommandRunner(),
+            Options.Create(new ComposeActuatorOptions()),
+            new ScriptedHostCapacityReader(),
+            NullLogger<ComposeScaleTargetClient>.Instance);
 
         var scaled = await client.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("decision-1", 2));
 

@@ -1,6 +1,8 @@
+using Autoscaler.Adapters.Actuators.Aurora;
 using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Aws.CloudWatch;
+using Autoscaler.Adapters.Aws.Rds;
 using Autoscaler.Adapters.Aws.Signing;
 using Autoscaler.Adapters.Sources.CloudWatch;
 using Autoscaler.Ports.Actuation;
@@ -18,7 +20,7 @@ namespace Autoscaler.Deploy.Tests.Support;
 public static class ActuatorCalls
 {
     /// <summary>The Kubernetes binding's <c>resource</c> values the actuator supports.</summary>
-    public static readonly IReadOnlyList<string> KubernetesResourceKinds = ["deployment", "statefulset"];
+    public static readonly IReadOnlyList<string> KubernetesResourceKinds = ["deployment", "statefulset", "replicaset"];
 
     /// <summary>IAM service prefixes of the AWS JSON protocol targets the silo's clients send.</summary>
     public static readonly IReadOnlyDictionary<string, string> IamPrefixByTarget = new Dictionary<string, string>
@@ -86,6 +88,50 @@ public static class ActuatorCalls
         return handler.Calls.Select(IamAction).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Reads and sets both Aurora dimensions (readers up and down, the Serverless v2 floor) through the Aurora actuator;
+    /// returns the IAM actions of the Query requests it sent (<c>rds:</c> and the form's <c>Action</c>).
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> AuroraActionsAsync()
+    {
+        const string Cluster = """
+            <DBCluster><DBClusterIdentifier>orders</DBClusterIdentifier><Status>available</Status><Engine>aurora-postgresql</Engine>
+            <DBClusterMembers><DBClusterMember><DBInstanceIdentifier>orders-1</DBInstanceIdentifier><IsClusterWriter>true</IsClusterWriter></DBClusterMember>
+            <DBClusterMember><DBInstanceIdentifier>orders-2</DBInstanceIdentifier><IsClusterWriter>false</IsClusterWriter></DBClusterMember></DBClusterMembers>
+            <ServerlessV2ScalingConfiguration><MinCapacity>2</MinCapacity><MaxCapacity>32</MaxCapacity></ServerlessV2ScalingConfiguration></DBCluster>
+            """;
+        static string Instance(string id) =>
+            $"<DBInstance><DBInstanceIdentifier>{id}</DBInstanceIdentifier><DBInstanceClass>db.r6g.large</DBInstanceClass><Engine>aurora-postgresql</Engine>"
+            + $"<DBInstanceStatus>available</DBInstanceStatus><InstanceCreateTime>2026-01-01T00:00:00Z</InstanceCreateTime><DBClusterIdentifier>orders</DBClusterIdentifier></DBInstance>";
+        var handler = new RecordingHandler(call =>
+        {
+            var action = QueryAction(call);
+            var result = action switch
+            {
+                "DescribeDBClusters" => $"<DBClusters>{Cluster}</DBClusters>",
+                "DescribeDBInstances" => $"<DBInstances>{Instance("orders-1")}{Instance("orders-2")}</DBInstances>",
+                "CreateDBInstance" or "DeleteDBInstance" => Instance("orders-3"),
+                _ => Cluster,
+            };
+            return $"<{action}Response><{action}Result>{result}</{action}Result></{action}Response>";
+        });
+        using var http = new HttpClient(handler);
+        var signer = new AwsRequestSigner(new StaticAwsCredentialsProvider(new AwsCredentials("AKIDEXAMPLE", "deploy-tests-secret")), TimeProvider.System);
+        var client = new RdsQueryClient(
+            http, signer, new AuroraActuatorOptions { Region = "eu-west-1", ServiceUrl = "http://rds.invalid/", MaxAttempts = 1 }, TimeProvider.System);
+        var actuator = new AuroraScaleTargetClient(client, NullLogger<AuroraScaleTargetClient>.Instance);
+        foreach (var (dimension, up, down) in new[] { ("readers", 3, 0), ("serverlessV2MinCapacity", 8, 4) })
+        {
+            var binding = ScaleTargetRef.Create(
+                "orders", ActuatorKind.Aurora, new Dictionary<string, string> { ["cluster"] = "orders", ["dimension"] = dimension });
+            Assert.True((await actuator.GetCapacityAsync(binding)).Succeeded);
+            Assert.True((await actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("deploy-test-3", up))).Succeeded);
+            Assert.True((await actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("deploy-test-4", down))).Succeeded);
+        }
+
+        return handler.Calls.Select(call => $"rds:{QueryAction(call)}").ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Reads a metric through the CloudWatch pull source; returns the IAM actions of the requests it sent.</summary>
     public static async Task<IReadOnlySet<string>> CloudWatchActionsAsync()
     {
@@ -104,6 +150,9 @@ public static class ActuatorCalls
         Assert.True(result.Kind != MetricSourceResultKind.Failed, result.ToString());
         return handler.Calls.Select(IamAction).ToHashSet(StringComparer.Ordinal);
     }
+
+    private static string QueryAction(RecordedCall call) =>
+        call.Body.Split('&').Select(pair => pair.Split('=', 2)).Single(pair => pair[0] == "Action")[1];
 
     private static string IamAction(RecordedCall call)
     {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.ComponentModel;
 using System.Reflection;
+using Autoscaler.Adapters.Actuators.Aurora;
 using Autoscaler.Adapters.Actuators.Compose;
 using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Kubernetes;
@@ -48,6 +49,7 @@ public static class ConfigurationKeyCatalog
         new(KubernetesActuatorOptions.SectionName, typeof(KubernetesActuatorOptions)),
         new(WebhookActuatorOptions.SectionName, typeof(WebhookActuatorOptions)),
         new(SimulatedActuatorOptions.SectionName, typeof(SimulatedActuatorOptions)),
+        new(AuroraActuatorOptions.SectionName, typeof(AuroraActuatorOptions)),
         new(ApiSecurityOptions.Section, typeof(ApiSecurityOptions)),
         new(EventStreamOptions.Section, typeof(EventStreamOptions)),
         new(DemoOptions.Section, typeof(DemoOptions)),

@@ -16,6 +16,10 @@ public static class KubernetesManifests
     public static IReadOnlyList<object> LoadAll() =>
         [.. Resources().SelectMany(file => KubernetesYaml.LoadAllFromString(RepositoryFiles.Read($"{Directory}/{file}"), strict: true))];
 
+    /// <summary>The objects of one file under deploy/kubernetes (a path relative to it).</summary>
+    public static IReadOnlyList<object> Load(string file) =>
+        [.. KubernetesYaml.LoadAllFromString(RepositoryFiles.Read($"{Directory}/{file}"), strict: true)];
+
     /// <summary>The one object of a type.</summary>
     public static T Single<T>() => LoadAll().OfType<T>().Single();
 }

@@ -14,17 +14,18 @@ public sealed class RecordingHandler(Func<RecordedCall, string> respond) : Deleg
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
     /// <inheritdoc />
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value));
-        var call = new RecordedCall(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, headers);
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        var call = new RecordedCall(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, headers, body);
         _calls.Enqueue(call);
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        return new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StringContent(respond(call), Encoding.UTF8, "application/json"),
             RequestMessage = request,
-        });
+        };
     }
 }

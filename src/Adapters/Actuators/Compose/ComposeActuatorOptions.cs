@@ -18,4 +18,15 @@ public sealed class ComposeActuatorOptions
 
     /// <summary>Working directory when a binding names none (relative compose file paths resolve against it).</summary>
     public string? WorkingDirectory { get; set; }
+
+    /// <summary>
+    /// Host guard: memory in MiB to keep available on the Docker host; a scale-out adds only the replicas that fit above
+    /// it (with a binding's <c>memoryPerReplicaMb</c>). 0 (the default) leaves the guard to the bindings' settings.
+    /// </summary>
+    [Range(0, 1_048_576)]
+    public double MinAvailableMemoryMb { get; set; }
+
+    /// <summary>Host guard: CPUs to keep idle on the Docker host (with a binding's <c>cpusPerReplica</c>); 0 leaves CPU unchecked.</summary>
+    [Range(0, 1024)]
+    public double MinIdleCpus { get; set; }
 }

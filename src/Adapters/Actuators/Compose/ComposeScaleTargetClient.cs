@@ -9,10 +9,13 @@ namespace Autoscaler.Adapters.Actuators.Compose;
 /// The <c>compose</c> actuator: <c>docker compose -f FILE -p PROJECT up -d --no-recreate --scale SERVICE=N SERVICE</c> to
 /// scale, <c>docker compose -f FILE -p PROJECT ps --all --format json SERVICE</c> to observe (see <see cref="ComposeTarget"/>
 /// for the binding). Scaling to the current count again is a no-op for Compose, which makes retried decisions harmless.
+/// With the host guard on (<see cref="ComposeHostGuard"/>), a scale-out first reads the service and the host and adds only
+/// the replicas that fit; the result then carries a <see cref="HostCapacityLimit"/>.
 /// </summary>
 public sealed class ComposeScaleTargetClient(
     ICommandRunner runner,
     IOptions<ComposeActuatorOptions> options,
+    IHostCapacityReader host,
     ILogger<ComposeScaleTargetClient> logger) : IScaleTargetClient
 {
     private readonly ComposeActuatorOptions _options = options.Value;
@@ -38,7 +41,8 @@ public sealed class ComposeScaleTargetClient(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ComposeTarget.TryParse(binding, out var target, out var error))
+        if (!ComposeTarget.TryParse(binding, out var target, out var error)
+            || !ComposeHostGuard.TryParse(binding, _options, out var guard, out error))
         {
             return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, error, 0);
         }
@@ -48,9 +52,16 @@ public sealed class ComposeScaleTargetClient(
             return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, "Desired capacity cannot be negative.", 0);
         }
 
+        var (limit, stop) = guard.IsActive ? await GuardAsync(target, guard, request, cancellationToken) : (null, null);
+        if (stop is not null)
+        {
+            return stop;
+        }
+
+        var desired = limit?.Granted ?? request.DesiredCapacity;
         var result = await RunAsync(
             target,
-            ["up", "-d", "--no-recreate", "--scale", $"{target.Service}={request.DesiredCapacity}", target.Service],
+            ["up", "-d", "--no-recreate", "--scale", $"{target.Service}={desired}", target.Service],
             cancellationToken);
         if (!result.Succeeded)
         {
@@ -60,13 +71,47 @@ public sealed class ComposeScaleTargetClient(
         }
 
         logger.LogInformation("Decision {DecisionId}: compose service {Project}/{Service} scaled to {Desired}",
-            request.DecisionId, target.Project, target.Service, request.DesiredCapacity);
+            request.DecisionId, target.Project, target.Service, desired);
         var observed = await ReadAsync(target, cancellationToken);
+        var attempts = guard.IsActive ? 3 : 2; // the guard read the service first
 
-        // The scale itself succeeded; if ps then fails, report what was asked for rather than a failure.
-        return observed.Succeeded
-            ? observed with { Attempts = 2 }
-            : ScaleTargetResult.Success(new ObservedCapacity(request.DesiredCapacity), 2);
+        // The scale itself succeeded; if ps then fails, report what was set rather than a failure.
+        return (observed.Succeeded ? observed with { Attempts = attempts } : ScaleTargetResult.Success(new ObservedCapacity(desired), attempts))
+            with { HostLimit = limit };
+    }
+
+    // Reads the service and, for a scale-out, the host: the limit when only part fits, or the failure that stops the
+    // scale-out (a host that cannot be read does not get replicas it may have no room for).
+    private async Task<(HostCapacityLimit? Limit, ScaleTargetResult? Stop)> GuardAsync(
+        ComposeTarget target, ComposeHostGuard guard, DesiredCapacityRequest request, CancellationToken cancellationToken)
+    {
+        var current = await ReadAsync(target, cancellationToken);
+        if (!current.Succeeded || current.Capacity!.Desired >= request.DesiredCapacity)
+        {
+            return (null, current.Succeeded ? null : current);
+        }
+
+        HostCapacityReading reading;
+        try
+        {
+            reading = await host.ReadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Compose host guard could not read the host's free capacity: " + ex.Message, 1));
+        }
+
+        var limit = guard.Limit(current.Capacity.Desired, request.DesiredCapacity, reading);
+        if (limit is null)
+        {
+            return (null, null);
+        }
+
+        logger.LogWarning("Decision {DecisionId}: compose service {Project}/{Service}: {Limit}",
+            request.DecisionId, target.Project, target.Service, limit.Explanation);
+        return limit.Granted <= current.Capacity.Desired
+            ? (null, current with { Attempts = 1, HostLimit = limit })
+            : (limit, null);
     }
 
     /// <summary>How a failed command maps onto the port's error kinds (from Docker's messages; Compose has no error codes).</summary>

@@ -1,13 +1,17 @@
+using Autoscaler.Adapters.Actuators.Aurora;
 using Autoscaler.Adapters.Actuators.Compose;
 using Autoscaler.Adapters.Actuators.Ecs;
 using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Adapters.Actuators.Webhook;
 using Autoscaler.Adapters.Aws.Hosting;
+using Autoscaler.Adapters.Aws.Rds;
+using Autoscaler.Adapters.Aws.Signing;
 using Autoscaler.Ports.Actuation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Adapters.Actuators.Hosting;
 
@@ -20,11 +24,14 @@ public static class ActuatorServiceCollectionExtensions
     /// <summary>Name of the HTTP client the ECS client uses (configure proxies or handlers on it).</summary>
     public const string EcsHttpClientName = "Autoscaler.Ecs";
 
+    /// <summary>Name of the HTTP client the RDS client of the Aurora actuator uses.</summary>
+    public const string RdsHttpClientName = "Autoscaler.Rds";
+
     /// <summary>
-    /// Options from <c>Actuators:Simulated|Ecs|Compose|Kubernetes|Webhook</c> (validated at start-up), the five clients
+    /// Options from <c>Actuators:Simulated|Ecs|Compose|Kubernetes|Webhook|Aurora</c> (validated at start-up), the six clients
     /// keyed by <see cref="ActuatorKind"/>, <see cref="SimulatedServiceRegistry"/> (singleton: the demo and tests reach the
     /// simulated services through it), <see cref="ICommandRunner"/>, <see cref="IEcsClient"/> on <c>HttpClientFactory</c> with
-    /// SigV4 signing (the default AWS credential chain) and the factory. Registrations made before this call (a
+    /// SigV4 signing (the default AWS credential chain), <see cref="IRdsClient"/> likewise, and the factory. Registrations made before this call (a
     /// <see cref="TimeProvider"/>, an <see cref="ICommandRunner"/>, AWS credentials) are kept.
     /// </summary>
     public static IServiceCollection AddAutoscalerActuators(this IServiceCollection services, IConfiguration configuration)
@@ -38,6 +45,7 @@ public static class ActuatorServiceCollectionExtensions
 
         services.TryAddSingleton<SimulatedServiceRegistry>();
         services.TryAddSingleton<ICommandRunner, ProcessCommandRunner>();
+        services.TryAddSingleton<IHostCapacityReader>(_ => new ProcHostCapacityReader());
         services.TryAddSingleton<IKubernetesClientProvider, KubernetesClientProvider>();
         services.AddHttpClient<WebhookScaleTargetClient>(WebhookHttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // per-attempt timeouts are the client's
@@ -45,12 +53,21 @@ public static class ActuatorServiceCollectionExtensions
         services.AddAutoscalerAwsSigning();
         services.AddHttpClient<IEcsClient, EcsJsonClient>(EcsHttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // per-attempt timeouts are the client's
+        AddOptions<AuroraActuatorOptions>(services, configuration, AuroraActuatorOptions.SectionName);
+        services.AddHttpClient(RdsHttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddTypedClient<IRdsClient>((client, provider) => new RdsQueryClient(
+                client,
+                provider.GetRequiredService<IAwsRequestSigner>(),
+                provider.GetRequiredService<IOptions<AuroraActuatorOptions>>().Value,
+                provider.GetRequiredService<TimeProvider>()));
 
         services.AddScaleTargetClient<SimulatedScaleTargetClient>(ActuatorKind.Simulated);
         services.AddScaleTargetClient<EcsScaleTargetClient>(ActuatorKind.Ecs);
         services.AddScaleTargetClient<ComposeScaleTargetClient>(ActuatorKind.Compose);
         services.AddScaleTargetClient<KubernetesScaleTargetClient>(ActuatorKind.Kubernetes);
         services.AddScaleTargetClient<WebhookScaleTargetClient>(ActuatorKind.Webhook);
+        services.AddScaleTargetClient<AuroraScaleTargetClient>(ActuatorKind.Aurora);
         services.TryAddSingleton<IScaleTargetClientFactory, ScaleTargetClientFactory>();
         return services;
     }

@@ -12,9 +12,9 @@ using Polly;
 namespace Autoscaler.Adapters.Actuators.Kubernetes;
 
 /// <summary>
-/// The <c>kubernetes</c> actuator: reads and merge-patches the <c>scale</c> subresource. Binding settings: <c>name</c>
-/// (required), <c>namespace</c> (default <c>default</c>), <c>resource</c> (<c>deployment</c>, the default, or
-/// <c>statefulset</c>). Observed capacity: desired = <c>spec.replicas</c>, running = <c>status.replicas</c>; the scale
+/// The <c>kubernetes</c> actuator: reads and merge-patches the <c>scale</c> subresource of any namespaced resource that
+/// has one (Deployments, StatefulSets, ReplicaSets, custom resources, Argo Rollouts), named by group/version/resource;
+/// binding settings in <see cref="ScaleResource"/>. Observed capacity: desired = <c>spec.replicas</c>, running = <c>status.replicas</c>; the scale
 /// subresource does not report readiness, so pending is unknown. Setting replicas is idempotent.
 /// </summary>
 public sealed class KubernetesScaleTargetClient : IScaleTargetClient
@@ -41,9 +41,10 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
 
     /// <inheritdoc />
     public Task<ScaleTargetResult> GetCapacityAsync(ScaleTargetRef binding, CancellationToken cancellationToken = default) =>
-        CallAsync(binding, (api, target, token) => target.IsStatefulSet
-            ? api.AppsV1.ReadNamespacedStatefulSetScaleAsync(target.Name, target.Namespace, cancellationToken: token)
-            : api.AppsV1.ReadNamespacedDeploymentScaleAsync(target.Name, target.Namespace, cancellationToken: token),
+        CallAsync(
+            binding,
+            (api, target, token) => api.CustomObjects.GetNamespacedCustomObjectScaleAsync<V1Scale>(
+                target.Group, target.Version, target.Namespace, target.Plural, target.Name, token),
             cancellationToken);
 
     /// <inheritdoc />
@@ -61,9 +62,10 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
         var patch = new V1Patch(
             "{\"spec\":{\"replicas\":" + request.DesiredCapacity.ToString(CultureInfo.InvariantCulture) + "}}",
             V1Patch.PatchType.MergePatch);
-        var result = await CallAsync(binding, (api, target, token) => target.IsStatefulSet
-            ? api.AppsV1.PatchNamespacedStatefulSetScaleAsync(patch, target.Name, target.Namespace, cancellationToken: token)
-            : api.AppsV1.PatchNamespacedDeploymentScaleAsync(patch, target.Name, target.Namespace, cancellationToken: token),
+        var result = await CallAsync(
+            binding,
+            (api, target, token) => api.CustomObjects.PatchNamespacedCustomObjectScaleAsync<V1Scale>(
+                patch, target.Group, target.Version, target.Namespace, target.Plural, target.Name, cancellationToken: token),
             cancellationToken);
         _logger.LogInformation("Decision {DecisionId}: Kubernetes scale of {Target} to {Desired}: {Outcome}",
             request.DecisionId, binding.TargetId, request.DesiredCapacity, result.Succeeded ? "done" : result.Message);

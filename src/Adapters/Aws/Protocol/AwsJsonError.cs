@@ -33,6 +33,13 @@ public sealed record AwsJsonError(string Code, int StatusCode, string? Message, 
     public static bool IsThrottlingCode(string code) => ThrottlingCodes.Contains(code);
 
     /// <summary>
+    /// Whether an error answer is worth another attempt, whatever the protocol that carried it: throttling (any status),
+    /// AWS's transient server codes, 429 and 5xx; other 4xx are the caller's to fix.
+    /// </summary>
+    public static bool IsRetryable(string code, int statusCode) =>
+        statusCode == 429 || statusCode >= 500 || ThrottlingCodes.Contains(code) || TransientCodes.Contains(code);
+
+    /// <summary>
     /// Reads a non-success answer. The type comes from <c>x-amzn-ErrorType</c>, else the body's <c>__type</c>, else the
     /// <c>x-amzn-query-error</c> header of query-compatible services (CloudWatch); a body that is not JSON (a proxy's
     /// HTML page) leaves the status code to decide.
@@ -43,8 +50,7 @@ public sealed record AwsJsonError(string Code, int StatusCode, string? Message, 
         var statusCode = (int)status;
         code ??= ShortCode(queryErrorHeader?.Split(';')[0])
                  ?? (status == HttpStatusCode.TooManyRequests ? "ThrottlingException" : $"Http{statusCode}");
-        var retryable = statusCode == 429 || statusCode >= 500 || ThrottlingCodes.Contains(code) || TransientCodes.Contains(code);
-        return new AwsJsonError(code, statusCode, message, retryable);
+        return new AwsJsonError(code, statusCode, message, IsRetryable(code, statusCode));
     }
 
     private static (string? Code, string? Message) ParseBody(string body, string? code)

@@ -17,45 +17,31 @@ namespace Autoscaler.Adapters.Aws.Protocol;
 public sealed class AwsJsonTransport(
     HttpClient httpClient, IAwsRequestSigner signer, string serviceName, string contentType, string targetPrefix, TimeProvider timeProvider)
 {
+    private readonly AwsSignedSender _sender = new(httpClient, signer, serviceName, timeProvider);
+
     /// <summary>Sends <paramref name="operation"/> once, within <paramref name="requestTimeout"/> and the caller's token.</summary>
-    public async Task<AwsAttempt> SendOnceAsync(
-        Uri endpoint, AwsSigningScope scope, string operation, byte[] payload, TimeSpan requestTimeout, CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(requestTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(payload) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", targetPrefix + operation);
-        try
-        {
-            await signer.SignAsync(request, payload, scope, linked.Token);
-            using var response = await httpClient.SendAsync(request, linked.Token);
-            var body = await response.Content.ReadAsStringAsync(linked.Token);
-            if (response.IsSuccessStatusCode)
+    public Task<AwsAttempt> SendOnceAsync(
+        Uri endpoint, AwsSigningScope scope, string operation, byte[] payload, TimeSpan requestTimeout, CancellationToken cancellationToken) =>
+        _sender.SendOnceAsync(
+            () =>
             {
-                return AwsAttempt.Success(body);
-            }
+                var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(payload) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+                request.Headers.TryAddWithoutValidation("X-Amz-Target", targetPrefix + operation);
+                return request;
+            },
+            payload,
+            scope,
+            operation,
+            requestTimeout,
+            ReadFailure,
+            cancellationToken);
 
-            var error = AwsJsonError.Parse(response.StatusCode, body, Header(response, "x-amzn-ErrorType"), Header(response, "x-amzn-query-error"));
-            return AwsAttempt.Failure(
-                error.Code, error.StatusCode, error.Message ?? $"{serviceName} returned HTTP {error.StatusCode} ({error.Code}).", error.Retryable);
-        }
-        catch (AwsCredentialsUnavailableException ex)
-        {
-            return AwsAttempt.Failure("CredentialsUnavailable", null, ex.Message, retryable: false);
-        }
-        catch (HttpRequestException ex)
-        {
-            return AwsAttempt.Failure(
-                "NetworkError", null, $"{serviceName} at {endpoint.GetLeftPart(UriPartial.Authority)} unreachable: {ex.Message}", retryable: true);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The request timeout (or HttpClient.Timeout), not the caller: worth another attempt if the caller still has time.
-            return AwsAttempt.Failure("Timeout", null, $"{serviceName} {operation} did not answer within {requestTimeout}.", retryable: true);
-        }
+    private AwsAttempt ReadFailure(HttpResponseMessage response, string body)
+    {
+        var error = AwsJsonError.Parse(
+            response.StatusCode, body, AwsSignedSender.Header(response, "x-amzn-ErrorType"), AwsSignedSender.Header(response, "x-amzn-query-error"));
+        return AwsAttempt.Failure(
+            error.Code, error.StatusCode, error.Message ?? $"{_sender.ServiceName} returned HTTP {error.StatusCode} ({error.Code}).", error.Retryable);
     }
-
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }

@@ -50,6 +50,17 @@ internal static class DecisionOutcomes
     public static DecisionRecord Actuated(DecisionRecord decided, DateTimeOffset now) =>
         decided with { Kind = DecisionKind.Actuated, At = now, DurationMs = (now - decided.At).TotalMilliseconds, DryRun = false };
 
+    /// <summary>
+    /// The decision as the actuator could apply it when the host had room for only part of a scale-out: moved to what was
+    /// granted, limited by <see cref="LimitReason.HostCapacity"/>, the host's figures in its explanation.
+    /// </summary>
+    public static DecisionRecord Limited(DecisionRecord decided, HostCapacityLimit limit) => decided with
+    {
+        To = limit.Granted,
+        LimitedBy = nameof(LimitReason.HostCapacity),
+        Explanation = [.. decided.Explanation, limit.Explanation],
+    };
+
     /// <summary>The line that says why an actuation failed.</summary>
     public static string Failure(string actuatorKind, ScaleTargetResult result) =>
         $"actuator {actuatorKind}: {result.ErrorKind} after {result.Attempts} attempt(s): {result.Message}";

@@ -103,6 +103,7 @@ internal sealed partial class DecisionProtocol(
         DecisionRecord outcome;
         if (result.Succeeded)
         {
+            decided = result.HostLimit is { } limit ? DecisionOutcomes.Limited(decided, limit) : decided;
             Applied(decided, result, decision);
             outcome = DecisionOutcomes.Actuated(decided, now);
             target.Remember(outcome);

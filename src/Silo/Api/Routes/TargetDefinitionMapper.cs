@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Autoscaler.Adapters.Actuators.Aurora;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Ports.Actuation;
 using Autoscaler.Silo.Api.Routes.Models;
 
 namespace Autoscaler.Silo.Api.Routes;
@@ -27,11 +29,17 @@ internal static class TargetDefinitionMapper
         Require(request.Max, "max", errors);
         if (request.Actuator is null)
         {
-            errors["actuator"] = ["is required (kind: simulated, ecs, compose, kubernetes or webhook)"];
+            errors["actuator"] = ["is required (kind: simulated, ecs, compose, kubernetes, webhook or aurora)"];
         }
         else if (string.IsNullOrWhiteSpace(request.Actuator.Kind))
         {
             errors["actuator.kind"] = ["is required"];
+        }
+        else if (string.Equals(request.Actuator.Kind, "aurora", StringComparison.OrdinalIgnoreCase)
+                 && !AuroraBinding.TryParse(ScaleTargetRef.Create(id, ActuatorKind.Aurora, request.Actuator.Settings ?? []), out _, out var problem))
+        {
+            // An Aurora binding is checked here, so a wrong cluster, dimension or ACU bound is a 400 naming the setting.
+            errors["actuator.settings"] = [problem];
         }
 
         var behavior = ObjectText(request.Behavior, "behavior", errors);

@@ -36,6 +36,25 @@ public sealed class DecisionProtocolTests
     }
 
     [Fact]
+    public async Task A_scale_out_the_host_had_room_for_only_in_part_is_recorded_as_limited_by_HostCapacity()
+    {
+        var harness = new ProtocolHarness();
+        harness.Load(cpu: 100);
+        harness.Actuator.HostRoomUpTo = 3;
+
+        var outcome = await harness.Protocol.EvaluateAsync("fast-path", scaleOutOnly: true);
+
+        Assert.Equal(DecisionKind.Actuated, outcome.Kind);
+        Assert.Equal((2, 3, "HostCapacity"), (outcome.From, outcome.To, outcome.LimitedBy));
+        Assert.Equal("host capacity: scaled to 3 instead of 4", outcome.Explanation[^1]);
+        Assert.Equal(3, harness.Target.Current);
+        Assert.Contains(harness.Target.History.ScaleEvents, e => e.Change == 1);
+        var published = harness.Events.Published[^1];
+        Assert.Equal((DecisionKind.Actuated, "HostCapacity", 3), (published.Kind, published.LimitedBy, published.To));
+        Assert.Equal(("svc-1:actuated", "succeeded"), (harness.History.Entries[^1].EntryId, harness.History.Entries[^1].Outcome!));
+    }
+
+    [Fact]
     public async Task A_decision_whose_write_ahead_fails_never_reaches_the_actuator()
     {
         var harness = new ProtocolHarness();

@@ -112,6 +112,9 @@ internal sealed class ProtocolHarness
 
         public ScaleTargetErrorKind? FailWith { get; set; }
 
+        /// <summary>Like a full Docker host: applies at most this capacity and reports the rest as not fitting.</summary>
+        public int? HostRoomUpTo { get; set; }
+
         public string? PendingWhenApplied { get; private set; }
 
         public ActuatorKind Kind => ActuatorKind.Simulated;
@@ -133,6 +136,13 @@ internal sealed class ProtocolHarness
             if (FailWith is { } kind)
             {
                 return Task.FromResult(ScaleTargetResult.Failure(kind, "refused", attempts: 2));
+            }
+
+            if (HostRoomUpTo is { } room && request.DesiredCapacity > room)
+            {
+                Capacity = Math.Max(Capacity, room);
+                var limit = new HostCapacityLimit(request.DesiredCapacity, Capacity, $"host capacity: scaled to {Capacity} instead of {request.DesiredCapacity}");
+                return Task.FromResult(ScaleTargetResult.Success(new ObservedCapacity(Capacity)) with { HostLimit = limit });
             }
 
             Capacity = request.DesiredCapacity;

@@ -18,6 +18,9 @@ public sealed class RouteValidationTests(RoutesSilo silo)
     [InlineData("""{ "min": 1, "max": 5, "actuator": { "kind": "teleport" } }""", "actuator.kind")]
     [InlineData("""{ "min": 1, "max": 5, "actuator": { "kind": "simulated" }, "evaluationIntervalSeconds": 0 }""", "evaluationIntervalSeconds")]
     [InlineData("""{ "min": 1, "max": 5, "actuator": { "kind": "simulated" }, "behavior": [] }""", "behavior")]
+    [InlineData("""{ "min": 1, "max": 5, "actuator": { "kind": "aurora", "settings": { "cluster": "orders", "dimension": "writers" } } }""", "actuator.settings")]
+    [InlineData("""{ "min": 1, "max": 5, "actuator": { "kind": "aurora", "settings": { "dimension": "readers" } } }""", "actuator.settings")]
+    [InlineData("""{ "min": 1, "max": 5, "actuator": { "kind": "Aurora", "settings": { "cluster": "orders", "dimension": "serverlessV2MinCapacity", "maxAcu": "300" } } }""", "actuator.settings")]
     [InlineData("""min=1&max=5""", "body")]
     public async Task An_invalid_target_body_names_the_field(string body, string field)
     {
