@@ -26,7 +26,7 @@ public static class RemoteRunner
 
         try
         {
-            using var api = new AutoscalerApiClient(baseUrl, parsed.GetValue(options.Token));
+            using var api = new AutoscalerApiClient(baseUrl, parsed.GetValue(options.Token) ?? LocalAdminKey.For(baseUrl));
             await body(new RemoteSession(api, context, parsed.GetValue(options.Output)), cancellationToken);
             return ExitCodes.Ok;
         }
