@@ -27,7 +27,7 @@ public static class ApiHostingExtensions
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecuritySchemes>());
         services.TryAddSingleton<ObjectPoolProvider, DefaultObjectPoolProvider>();
         services.AddSingleton(sp => sp.GetRequiredService<ObjectPoolProvider>().Create(
             new TelemetryParserPolicy(sp.GetRequiredService<IOptions<TelemetryIngestionOptions>>().Value)));
