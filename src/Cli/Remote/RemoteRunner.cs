@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using Autoscaler.Manifests;
 using Autoscaler.Scaling.Validation;
 
 namespace Autoscaler.Cli.Remote;
@@ -33,6 +34,16 @@ public static class RemoteRunner
         catch (RemoteInputException error)
         {
             return Fail(context, ExitCodes.InvalidInput, error.Message);
+        }
+        catch (ManifestException error)
+        {
+            // One line per problem, each naming file, line, document and field.
+            foreach (var problem in error.Errors)
+            {
+                Fail(context, ExitCodes.InvalidInput, problem.ToString());
+            }
+
+            return ExitCodes.InvalidInput;
         }
         catch (ScalingInputException error)
         {

@@ -48,6 +48,7 @@ public static class ApiHostingExtensions
         InsightsEndpoints.Map(api);
         EngineEndpoints.Map(api);
         TemplatesEndpoints.Map(api);
+        FleetEndpoints.Map(api);
         EventsEndpoints.Map(api);
         TelemetryEndpoints.Map(app);
 

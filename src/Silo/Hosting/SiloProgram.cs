@@ -12,6 +12,9 @@ public static class SiloProgram
     /// <summary>Exit code of a silo that could not start.</summary>
     public const int StartFailed = 1;
 
+    /// <summary>Arguments that are switches without a value, kept out of the configuration.</summary>
+    private static readonly string[] Switches = ["--demo"];
+
     /// <summary>Runs the silo: <paramref name="configure"/> adds services, <paramref name="map"/> the middleware and routes.</summary>
     public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
     {
@@ -21,7 +24,10 @@ public static class SiloProgram
         WebApplication? app = null;
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+            // A bare switch (--demo) is read by its own extension; the command-line configuration would take the argument
+            // after it as its value (--demo --Urls=... would lose the Urls).
+            var settings = args.Where(a => !Switches.Contains(a, StringComparer.Ordinal)).ToArray();
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings, ContentRootPath = AppContext.BaseDirectory });
             builder.AddAutoscalerLogging(gate);
             configure(builder);
             app = builder.Build();

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Autoscaler.Adapters.Nats.Connection;
 using Autoscaler.Adapters.PostgreSql.Schema;
+using Autoscaler.Manifests;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -32,7 +33,12 @@ public static partial class StartupFailure
             return $"invalid configuration: {string.Join("; ", invalid.Failures)} (set it in appsettings.json, as an environment variable or on the command line)";
         }
 
-        // These two already say what failed and where, without secrets.
+        // These already say what failed and where, without secrets.
+        if (chain.OfType<ManifestException>().FirstOrDefault() is { } manifest)
+        {
+            return $"Autoscaler:ConfigPath: {manifest.Message}";
+        }
+
         if (chain.OfType<SchemaMigrationException>().FirstOrDefault() is { } schema)
         {
             return schema.Message;
