@@ -41,15 +41,30 @@ internal static class FleetEndpoints
             return ApiProblems.Validation(errors);
         }
 
-        // Scope limits are an admin's (as PUT /supervisor); targets an operator's.
+        var fleet = grains.GetGrain<IFleetGrain>(IFleetGrain.Key);
+        IReadOnlyList<FleetChange> unchangedScopes = [];
+        // Scope limits are an admin's (as PUT /supervisor); targets an operator's. An operator may still apply files
+        // that declare scopes as they already are (an export does): those are checked, then left out, never written.
         if (spec.Supervisors.Count > 0 && !(await authorization.AuthorizeAsync(context.User, ApiPolicies.Admin)).Succeeded)
         {
-            return ApiProblems.Status(StatusCodes.Status403Forbidden, "Declaring supervisor limits needs the admin role.");
+            var scopes = await fleet.ApplyAsync(new FleetSpec([], spec.Supervisors, DryRun: true));
+            if (!scopes.Succeeded)
+            {
+                return ApiProblems.Validation(new Dictionary<string, string[]>(scopes.Errors, StringComparer.Ordinal));
+            }
+
+            if (scopes.Changes.Any(c => c.Action != "unchanged"))
+            {
+                return ApiProblems.Status(StatusCodes.Status403Forbidden, "Changing supervisor limits needs the admin role.");
+            }
+
+            unchangedScopes = scopes.Changes;
+            spec = spec with { Supervisors = [] };
         }
 
-        var result = await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).ApplyAsync(spec);
+        var result = await fleet.ApplyAsync(spec);
         return result.Succeeded
-            ? TypedResults.Ok(FleetViews.Result(spec.DryRun, result))
+            ? TypedResults.Ok(FleetViews.Result(spec.DryRun, new FleetResult([.. unchangedScopes, .. result.Changes], result.Errors)))
             : ApiProblems.Validation(new Dictionary<string, string[]>(result.Errors, StringComparer.Ordinal));
     }
 }

@@ -89,6 +89,27 @@ public sealed class FleetRouteTests(RoutesSilo silo)
     }
 
     [Fact]
+    public async Task An_operator_may_apply_files_that_declare_scopes_as_they_are_but_not_change_them()
+    {
+        using var operatorClient = silo.Client(TestKeys.Operator);
+        var export = await operatorClient.GetFromJsonAsync<JsonElement>("/api/autoscaling/fleet");
+        var scope = export.GetProperty("supervisors").EnumerateArray().Single(s => s.GetProperty("scope").GetString() == "default").GetRawText();
+
+        using var applied = await operatorClient.PostAsync("/api/autoscaling/fleet", Bodies.Json(
+            $$"""{ "targets": [ {{Target("fleet-operator-scope")}} ], "supervisors": [ {{scope}} ] }"""));
+        using var changed = await operatorClient.PostAsync("/api/autoscaling/fleet", Bodies.Json(
+            """{ "supervisors": [ { "scope": "default", "maxTotalCapacity": 7 } ] }"""));
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        var changes = (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changes").EnumerateArray()
+            .Select(c => (c.GetProperty("kind").GetString(), c.GetProperty("name").GetString(), c.GetProperty("action").GetString()));
+        Assert.Equal([("Supervisor", "default", "unchanged"), ("Target", "fleet-operator-scope", "create")], changes);
+        await Problem.AssertAsync(changed, 403);
+        var after = await operatorClient.GetFromJsonAsync<JsonElement>("/api/autoscaling/fleet");
+        Assert.Equal(scope, after.GetProperty("supervisors").EnumerateArray().Single(s => s.GetProperty("scope").GetString() == "default").GetRawText());
+    }
+
+    [Fact]
     public async Task The_export_holds_every_target_with_its_policies_in_the_form_apply_reads()
     {
         using var client = silo.Client(TestKeys.Operator);
