@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>The target, policy or route does not exist (404).</summary>
     public const int NotFound = 4;
+
+    /// <summary><c>diff --exit-code</c>: applying the files would change something.</summary>
+    public const int Changes = 5;
 }

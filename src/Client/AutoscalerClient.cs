@@ -24,6 +24,23 @@ public sealed class AutoscalerClient(
     }
 
     /// <inheritdoc />
+    public Task<FleetResult> RegisterTargetsAsync(IReadOnlyList<TargetSpec> targets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return ApplyFleetAsync(new FleetSpec(targets, []), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<FleetResult> ApplyFleetAsync(FleetSpec fleet, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        return Fleet().ApplyAsync(fleet).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<FleetSpec> ExportFleetAsync(CancellationToken cancellationToken = default) => Fleet().ExportAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
     public async Task<TargetStatus> UpdateTargetAsync(TargetDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -130,4 +147,6 @@ public sealed class AutoscalerClient(
     }
 
     private ISupervisorGrain Supervisor(string? scope) => cluster.GetGrain<ISupervisorGrain>(scope ?? DefaultScope);
+
+    private IFleetGrain Fleet() => cluster.GetGrain<IFleetGrain>(IFleetGrain.Key);
 }

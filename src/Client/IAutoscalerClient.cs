@@ -14,6 +14,18 @@ public interface IAutoscalerClient
     /// <summary>Replaces the definition of a registered target; <see cref="KeyNotFoundException"/> when it is not registered.</summary>
     public Task<TargetStatus> UpdateTargetAsync(TargetDefinition definition, CancellationToken cancellationToken = default);
 
+    /// <summary>Registers or updates many targets, each with its whole policy set when given, in one call: validated
+    /// together first (nothing changes when one is invalid: <see cref="FleetResult.Errors"/> names <c>targets[i].field</c>),
+    /// then applied inside the cluster; unchanged targets are not written.</summary>
+    public Task<FleetResult> RegisterTargetsAsync(IReadOnlyList<TargetSpec> targets, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a declared fleet (targets, scope limits; optionally pruning the targets it does not name), or with
+    /// <see cref="FleetSpec.DryRun"/> only reports what would change.</summary>
+    public Task<FleetResult> ApplyFleetAsync(FleetSpec fleet, CancellationToken cancellationToken = default);
+
+    /// <summary>Every registered target with its policies and every scope's limits, as a spec that applies back.</summary>
+    public Task<FleetSpec> ExportFleetAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Unregisters a target (its history stays).</summary>
     public Task RemoveTargetAsync(string target, CancellationToken cancellationToken = default);
 

@@ -16,6 +16,12 @@ public interface IServiceGrain : IGrainWithStringKey
     [Alias("Configure")]
     public Task<TargetStatus> ConfigureAsync(TargetDefinition definition);
 
+    /// <summary>Registers or updates the target and, when <see cref="TargetSpec.Policies"/> is given, replaces its whole
+    /// policy set, in one state write; throws <see cref="ArgumentException"/> naming the field (<c>max</c>,
+    /// <c>policies[1].target.value</c>) on invalid input, leaving the target unchanged.</summary>
+    [Alias("Apply")]
+    public Task<TargetStatus> ApplyAsync(TargetSpec spec);
+
     /// <summary>The target's status (<see cref="TargetStatus.Definition"/> is null when it is not registered).</summary>
     [Alias("GetStatus")]
     public Task<TargetStatus> GetStatusAsync();

@@ -13,6 +13,10 @@ public interface ISupervisorGrain : IGrainWithStringKey
     [Alias("Report")]
     public Task ReportAsync(TargetCapacityReport report);
 
+    /// <summary>Registers or refreshes many targets in one write (a fleet applied at once).</summary>
+    [Alias("ReportMany")]
+    public Task ReportManyAsync(IReadOnlyList<TargetCapacityReport> reports);
+
     /// <summary>Removes a target from the scope.</summary>
     [Alias("Unregister")]
     public Task UnregisterAsync(string target);

@@ -14,6 +14,10 @@ public interface ITargetDirectoryGrain : IGrainWithStringKey
     [Alias("Add")]
     public Task AddAsync(string target, string scope);
 
+    /// <summary>Adds or updates many targets (id → scope) in one write.</summary>
+    [Alias("AddMany")]
+    public Task AddManyAsync(IReadOnlyDictionary<string, string> targets);
+
     /// <summary>Removes a target.</summary>
     [Alias("Remove")]
     public Task RemoveAsync(string target);

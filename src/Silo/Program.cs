@@ -6,23 +6,24 @@ using Autoscaler.Silo.Demo;
 using Autoscaler.Silo.Health;
 using Autoscaler.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddAutoscalerOrleans();
-builder.Services.AddAutoscalerHealth();
-builder.Services.AddAutoscalerNats(builder.Configuration);
-builder.AddAutoscalerControlPlane();
-builder.AddAutoscalerDemo(args);
-builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
-builder.Services.AddAutoscalerApi();
-
-var app = builder.Build();
-app.UseAutoscalerApiSecurity();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.MapAutoscalerHealth();
-app.MapAutoscalerSecurityEndpoints();
-app.MapAutoscalerApi();
-app.Run();
+return await SiloProgram.RunAsync(args, builder =>
+{
+    builder.AddAutoscalerOrleans();
+    builder.Services.AddAutoscalerHealth();
+    builder.Services.AddAutoscalerNats(builder.Configuration);
+    builder.AddAutoscalerControlPlane();
+    builder.AddAutoscalerDemo(args);
+    builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
+    builder.Services.AddAutoscalerApi();
+}, app =>
+{
+    app.UseAutoscalerApiSecurity();
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
+    app.MapAutoscalerHealth();
+    app.MapAutoscalerSecurityEndpoints();
+    app.MapAutoscalerApi();
+});
 
 /// <summary>Entry point, visible to tests that host the silo in-process.</summary>
 public partial class Program;

@@ -3,7 +3,7 @@ using Autoscaler.Scaling.Json;
 
 namespace Autoscaler.Scaling.Tests;
 
-/// <summary>Pins the worked example of /work/shared/contracts/evaluate.md.</summary>
+/// <summary>Pins the worked example of docs/contracts/evaluate.md.</summary>
 public sealed class ContractExampleTests
 {
     [Fact]

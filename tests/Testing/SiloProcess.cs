@@ -10,9 +10,10 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly ObservedProcess _process;
 
-    private SiloProcess(ObservedProcess process, string name, int httpPort, int siloPort, int gatewayPort)
+    private SiloProcess(ObservedProcess process, string name, int httpPort, int siloPort, int gatewayPort, string keyFile)
     {
         _process = process;
+        KeyFile = keyFile;
         Name = name;
         HttpPort = httpPort;
         SiloPort = siloPort;
@@ -31,6 +32,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; }
 
+    /// <summary>Where the silo keeps its generated admin key when no keys are configured (the environment may override it).</summary>
+    public string KeyFile { get; }
+
     /// <summary>Base URL of its HTTP endpoint.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
 
@@ -40,13 +44,21 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>True while the process runs.</summary>
     public bool IsRunning => _process.IsRunning;
 
-    /// <summary>Starts a silo with the given environment (for example <c>ConnectionStrings__Autoscaler</c>).</summary>
-    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts a silo with the given environment (for example <c>ConnectionStrings__Autoscaler</c>), from
+    /// <paramref name="workingDirectory"/> (default: the silo's own directory), with <paramref name="arguments"/>.</summary>
+    public static SiloProcess Start(
+        string name,
+        IReadOnlyDictionary<string, string> environment,
+        string? workingDirectory = null,
+        IEnumerable<string>? arguments = null,
+        int? httpPort = null)
     {
         var dll = LocateSiloAssembly();
-        int httpPort = FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
-        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)! };
-        start.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
+        int http = httpPort ?? FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments ?? []]) { WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)! };
+        start.Environment["Urls"] = $"http://127.0.0.1:{http}";
+        // A silo without configured keys generates one; keep it out of the user's own data directory.
+        start.Environment["Api__GeneratedKeyFile"] = Path.Combine(Path.GetTempPath(), $"autoscaler-silo-{Guid.NewGuid():N}", "admin.key");
         start.Environment["Silo__Name"] = name;
         start.Environment["Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -57,7 +69,7 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return new SiloProcess(ObservedProcess.Start(start), name, httpPort, siloPort, gatewayPort);
+        return new SiloProcess(ObservedProcess.Start(start), name, http, siloPort, gatewayPort, start.Environment["Api__GeneratedKeyFile"]!);
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200, or fails with the silo's output.</summary>
@@ -69,7 +81,15 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>SIGKILL: the silo dies without leaving the cluster, as in a crash.</summary>
     public Task KillAsync() => _process.KillAsync();
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        var keyDirectory = Path.GetDirectoryName(KeyFile)!;
+        if (keyDirectory.StartsWith(Path.GetTempPath(), StringComparison.Ordinal) && Directory.Exists(keyDirectory))
+        {
+            Directory.Delete(keyDirectory, recursive: true);
+        }
+    }
 
     private static string LocateSiloAssembly()
     {

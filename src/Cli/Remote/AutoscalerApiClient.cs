@@ -14,6 +14,8 @@ namespace Autoscaler.Cli.Remote;
 /// </summary>
 public sealed class AutoscalerApiClient : IDisposable
 {
+    /// <summary>Applying a large fleet takes the silo a while (it waits up to ten minutes for it).</summary>
+    private static readonly TimeSpan FleetCallTimeout = TimeSpan.FromMinutes(10);
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
     private readonly HttpClient _http;
     private readonly TimeSpan _callTimeout;
@@ -60,6 +62,13 @@ public sealed class AutoscalerApiClient : IDisposable
     /// <summary><c>PUT /targets/{id}</c>: creates or replaces a target (camelCase target definition).</summary>
     public Task<JsonElement> PutTargetAsync(string id, JsonNode definition, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, $"targets/{Escape(id)}", definition, cancellationToken);
+
+    /// <summary><c>GET /fleet</c>: every target with its policies and every scope's limits, in the declared form.</summary>
+    public Task<JsonElement> ExportFleetAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, "fleet", null, cancellationToken);
+
+    /// <summary><c>POST /fleet</c>: applies (or with <c>dryRun</c> compares) declared targets and scopes.</summary>
+    public Task<JsonElement> ApplyFleetAsync(JsonNode fleet, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "fleet", fleet, cancellationToken, FleetCallTimeout);
 
     /// <summary><c>DELETE /targets/{id}</c>.</summary>
     public Task<JsonElement> DeleteTargetAsync(string id, CancellationToken cancellationToken) =>
@@ -132,7 +141,7 @@ public sealed class AutoscalerApiClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -142,7 +151,7 @@ public sealed class AutoscalerApiClient : IDisposable
             request.Content.Headers.ContentType = JsonMediaType;
         }
 
-        using var response = await CallAsync(token => _http.SendAsync(request, token), cancellationToken);
+        using var response = await CallAsync(token => _http.SendAsync(request, token), cancellationToken, timeout);
         await EnsureSuccessAsync(response, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
@@ -161,17 +170,18 @@ public sealed class AutoscalerApiClient : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> CallAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> CallAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        var limit = timeout is { } longer && longer > _callTimeout ? longer : _callTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_callTimeout);
+        deadline.CancelAfter(limit);
         try
         {
             return await send(deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"{BaseUrl} did not answer within {_callTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            throw new TimeoutException($"{BaseUrl} did not answer within {limit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
         }
     }
 
@@ -183,7 +193,7 @@ public sealed class AutoscalerApiClient : IDisposable
         }
 
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        throw new ApiException((int)response.StatusCode, ProblemText.Describe((int)response.StatusCode, response.ReasonPhrase, body));
+        throw new ApiException((int)response.StatusCode, ProblemText.Describe((int)response.StatusCode, response.ReasonPhrase, body), ProblemText.FieldErrors(body));
     }
 
     private static void AddQuery(List<string> query, string name, string? value)

@@ -56,6 +56,32 @@ public static class ProblemText
         return line.ToString().ReplaceLineEndings(" ");
     }
 
+    /// <summary>The problem's <c>errors</c> (field → messages), empty when the body has none or is not a problem.</summary>
+    public static Dictionary<string, string[]> FieldErrors(string body)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("errors", out var fields)
+                && fields.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var field in fields.EnumerateObject())
+                {
+                    errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                        ? [.. field.Value.EnumerateArray().Select(m => m.ToString())]
+                        : [field.Value.ToString()];
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a problem document: no field errors.
+        }
+
+        return errors;
+    }
+
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

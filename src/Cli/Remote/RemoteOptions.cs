@@ -30,7 +30,7 @@ public sealed class RemoteOptions
     /// <summary>The API key or token sent as <c>Authorization: Bearer</c>.</summary>
     public Option<string?> Token { get; } = new("--token")
     {
-        Description = $"API key or OIDC token (default: ${TokenVariable})",
+        Description = $"API key or OIDC token (default: ${TokenVariable}, else for a silo on this machine the admin key it generated in {LocalAdminKey.DefaultPath})",
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TokenVariable),
     };

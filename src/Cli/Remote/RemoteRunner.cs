@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using Autoscaler.Manifests;
 using Autoscaler.Scaling.Validation;
 
 namespace Autoscaler.Cli.Remote;
@@ -26,13 +27,23 @@ public static class RemoteRunner
 
         try
         {
-            using var api = new AutoscalerApiClient(baseUrl, parsed.GetValue(options.Token));
+            using var api = new AutoscalerApiClient(baseUrl, parsed.GetValue(options.Token) ?? LocalAdminKey.For(baseUrl));
             await body(new RemoteSession(api, context, parsed.GetValue(options.Output)), cancellationToken);
             return ExitCodes.Ok;
         }
         catch (RemoteInputException error)
         {
             return Fail(context, ExitCodes.InvalidInput, error.Message);
+        }
+        catch (ManifestException error)
+        {
+            // One line per problem, each naming file, line, document and field.
+            foreach (var problem in error.Errors)
+            {
+                Fail(context, ExitCodes.InvalidInput, problem.ToString());
+            }
+
+            return ExitCodes.InvalidInput;
         }
         catch (ScalingInputException error)
         {

@@ -42,6 +42,26 @@ public sealed class TargetDirectoryGrain : Grain, ITargetDirectoryGrain
         await _commit.CommitAsync();
     }
 
+    public async Task AddManyAsync(IReadOnlyDictionary<string, string> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var changed = false;
+        foreach (var (target, scope) in targets)
+        {
+            if (!_targets.TryGetValue(target, out var known) || known != scope)
+            {
+                _targets[target] = scope;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            _version++;
+            await _commit.CommitAsync();
+        }
+    }
+
     public async Task RemoveAsync(string target)
     {
         if (_targets.Remove(target))

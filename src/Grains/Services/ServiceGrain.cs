@@ -60,16 +60,22 @@ public sealed class ServiceGrain(
         _upkeep.Loaded(clock.GetUtcNow());
     }
 
-    public async Task<TargetStatus> ConfigureAsync(TargetDefinition definition)
+    public Task<TargetStatus> ConfigureAsync(TargetDefinition definition) => ApplyAsync(new TargetSpec(definition));
+
+    public async Task<TargetStatus> ApplyAsync(TargetSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        TargetDefinitionValidator.Validate(_target.Id, definition);
+        var registering = _target.Definition is null;
         var now = clock.GetUtcNow();
-        definition = _target.Register(definition, now);
+        var (changed, removed) = TargetEditing.Apply(_target, spec, now);
         await _upkeep.WriteAsync(now);
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        await Directory().AddAsync(_target.Id, definition.Scope);
-        _timer.Start(definition.EvaluationIntervalSeconds);
+        if (registering)
+        {
+            await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+
+        await Task.WhenAll(changed.Select(p => Policy(p.Name).SetAsync(p)).Concat(removed.Select(name => Policy(name).DeleteAsync())));
+        await Directory().AddAsync(_target.Id, _target.Registered.Scope);
+        _timer.Start(_target.Registered.EvaluationIntervalSeconds);
         await _upkeep.ReportToSupervisorAsync(now);
         return TargetStatusView.Of(_target, now);
     }
@@ -89,11 +95,7 @@ public sealed class ServiceGrain(
             return;
         }
 
-        foreach (var policy in _target.Policies)
-        {
-            await Policy(policy.Name).DeleteAsync();
-        }
-
+        await Task.WhenAll(_target.Policies.Select(p => Policy(p.Name).DeleteAsync()));
         await GrainFactory.GetGrain<ISupervisorGrain>(definition.Scope).UnregisterAsync(_target.Id);
         await Directory().RemoveAsync(_target.Id);
         _timer.Stop();
@@ -110,8 +112,7 @@ public sealed class ServiceGrain(
     public async Task<TargetStatus> SetPolicyAsync(PolicyDefinition policy)
     {
         TargetEditing.SetPolicy(_target, policy);
-        await Policy(policy.Name).SetAsync(policy);
-        await _store.WriteAsync();
+        await Task.WhenAll(Policy(policy.Name).SetAsync(policy), _store.WriteAsync());
         return TargetStatusView.Of(_target, clock.GetUtcNow());
     }
 
@@ -119,8 +120,7 @@ public sealed class ServiceGrain(
     {
         if (TargetEditing.RemovePolicy(_target, name))
         {
-            await Policy(name).DeleteAsync();
-            await _store.WriteAsync();
+            await Task.WhenAll(Policy(name).DeleteAsync(), _store.WriteAsync());
         }
 
         return TargetStatusView.Of(_target, clock.GetUtcNow());

@@ -6,6 +6,50 @@ namespace Autoscaler.Grains.Services;
 /// target as it was; every accepted edit recomposes the engine's policy set.</summary>
 internal static class TargetEditing
 {
+    /// <summary>
+    /// Registers or updates the target from <paramref name="spec"/> and, when it lists policies, makes them the whole
+    /// policy set; all validated first (the definition, then the policies composed with it), so a rejected spec leaves the
+    /// target as it was. Returns the policies that are new or changed and the names of those removed.
+    /// </summary>
+    public static (IReadOnlyList<PolicyDefinition> Changed, IReadOnlyList<string> Removed) Apply(LiveTarget target, TargetSpec spec, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(spec.Definition);
+        TargetDefinitionValidator.Validate(target.Id, spec.Definition);
+        if (spec.Policies is not { } policies)
+        {
+            target.Register(spec.Definition, now);
+            return ([], []);
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(policies[i].Name) || policies[i].Name.Contains('/', StringComparison.Ordinal) || !names.Add(policies[i].Name))
+            {
+                throw new ArgumentException($"policies[{i}].name: must be non-empty, unique and must not contain '/'");
+            }
+        }
+
+        var previous = target.Policies.ToList();
+        target.Policies.Clear();
+        target.Policies.AddRange(policies);
+        try
+        {
+            target.Register(spec.Definition, now);
+        }
+        catch (ArgumentException)
+        {
+            target.Policies.Clear();
+            target.Policies.AddRange(previous);
+            throw;
+        }
+
+        var changed = policies.Where(p => previous.Find(o => o.Name == p.Name) is not { } old || old.Json != p.Json).ToList();
+        var removed = previous.Where(o => !names.Contains(o.Name)).Select(o => o.Name).ToList();
+        return (changed, removed);
+    }
+
     /// <summary>Adds or replaces a policy; throws <see cref="ArgumentException"/> naming the field when invalid.</summary>
     public static void SetPolicy(LiveTarget target, PolicyDefinition policy)
     {

@@ -88,14 +88,46 @@ internal sealed class TargetWindows(MetricWindowOptions options)
             }
         }
 
-        var recent = new List<double>(30);
-        for (var minute = 29; minute >= 0; minute--)
+        var (recent, start) = BucketAverages(metric, now);
+        return new MetricSummary(metric, present, missing, aggregates, recent, start, (int)Options.BucketWidth.TotalSeconds, Latest(window, now));
+    }
+
+    /// <summary>The average of every bucket of the window, oldest first (NaN for a bucket without samples), the last being
+    /// the bucket in progress; and when the first bucket starts. Each query covers exactly one bucket.</summary>
+    private (List<double> Averages, DateTimeOffset Start) BucketAverages(string metric, DateTimeOffset now)
+    {
+        var width = Options.BucketWidth.Ticks;
+        var current = now.UtcTicks / width;
+        var averages = new List<double>(Options.BucketCount);
+        for (var bucket = current - Options.BucketCount + 1; bucket <= current; bucket++)
         {
-            var value = _query.Aggregate(metric, Aggregation.Avg, TimeSpan.FromMinutes(1), now.AddMinutes(-minute));
-            recent.Add(value.HasData ? value.Value : double.NaN);
+            var start = bucket * width;
+            var end = bucket == current ? now.UtcTicks : start + width - 1;
+            var value = end > start
+                ? _query.Aggregate(metric, Aggregation.Avg, TimeSpan.FromTicks(end - start), new DateTimeOffset(end, TimeSpan.Zero))
+                : default;
+            averages.Add(value.HasData ? value.Value : double.NaN);
         }
 
-        return new MetricSummary(metric, present, missing, aggregates, recent);
+        return (averages, new DateTimeOffset((current - Options.BucketCount + 1) * width, TimeSpan.Zero));
+    }
+
+    /// <summary>The average of the latest values of the instances still reporting: the value now, finer than a bucket.</summary>
+    private static double? Latest(MetricWindow window, DateTimeOffset now)
+    {
+        double sum = 0;
+        var fresh = 0;
+        for (var i = 0; i < window.InstanceCount; i++)
+        {
+            var reading = window.GetInstance(i, now);
+            if (!reading.Missing && double.IsFinite(reading.Value))
+            {
+                sum += reading.Value;
+                fresh++;
+            }
+        }
+
+        return fresh == 0 ? null : sum / fresh;
     }
 
     /// <summary>Every window and history, for grain state (windows survive failover).</summary>

@@ -57,6 +57,23 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
         }
     }
 
+    public async Task ReportManyAsync(IReadOnlyList<TargetCapacityReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var material = false;
+        foreach (var report in reports)
+        {
+            var known = State.Targets.GetValueOrDefault(report.Target);
+            material |= known is null || known with { ForecastMonthSpend = report.ForecastMonthSpend } != report;
+            State.Targets[report.Target] = report;
+        }
+
+        if (material)
+        {
+            await CommitAsync(_clock.GetUtcNow());
+        }
+    }
+
     public async Task UnregisterAsync(string target)
     {
         State.Targets.Remove(target);

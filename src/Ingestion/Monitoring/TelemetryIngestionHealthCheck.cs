@@ -4,7 +4,7 @@ namespace Autoscaler.Ingestion.Monitoring;
 
 /// <summary>
 /// Readiness of telemetry ingestion: the push transport's status, with the pipeline's counters (and the transport's) as
-/// data so an operator sees rejects and overflow. Without a push transport it is healthy and says disabled.
+/// data so an operator sees rejects (in total and by reason) and overflow. Without a push transport it is healthy and says disabled.
 /// </summary>
 public sealed class TelemetryIngestionHealthCheck(TelemetryIngestionCounters counters, ITelemetryTransportHealth? transport = null) : IHealthCheck
 {
@@ -24,6 +24,8 @@ public sealed class TelemetryIngestionHealthCheck(TelemetryIngestionCounters cou
             ["samplesDelivered"] = snapshot.SamplesDelivered,
             ["batchesDelivered"] = snapshot.BatchesDelivered,
             ["rejected"] = snapshot.RejectedTotal,
+            // Reason names as the meter's "reason" tag spells them; every reason, zero included.
+            ["rejectedByReason"] = snapshot.Rejected.OrderBy(r => r.Key).ToDictionary(r => r.Key.ToString(), r => r.Value),
             ["overflowed"] = snapshot.Overflowed,
             ["sinkFailures"] = snapshot.SinkFailures,
         };

@@ -27,7 +27,7 @@ public static class ApiHostingExtensions
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecuritySchemes>());
         services.TryAddSingleton<ObjectPoolProvider, DefaultObjectPoolProvider>();
         services.AddSingleton(sp => sp.GetRequiredService<ObjectPoolProvider>().Create(
             new TelemetryParserPolicy(sp.GetRequiredService<IOptions<TelemetryIngestionOptions>>().Value)));
@@ -49,6 +49,7 @@ public static class ApiHostingExtensions
         InsightsEndpoints.Map(api);
         EngineEndpoints.Map(api);
         TemplatesEndpoints.Map(api);
+        FleetEndpoints.Map(api);
         EventsEndpoints.Map(api);
         TelemetryEndpoints.Map(app);
 

@@ -7,6 +7,7 @@ using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Silo.ControlPlane.Events;
+using Autoscaler.Silo.ControlPlane.Fleet;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Autoscaler.Silo.ControlPlane;
@@ -37,6 +38,7 @@ public static class ControlPlaneHostingExtensions
         services.AddAutoscalerTelemetryIngestion(builder.Configuration);
         services.AddAutoscalerNatsTelemetry(builder.Configuration);
         services.AddAutoscalerMetricSources(builder.Configuration);
+        services.AddAutoscalerFleetConfiguration();
         return builder;
     }
 }

@@ -15,6 +15,7 @@ using Autoscaler.Adapters.Sources;
 using Autoscaler.Ingestion;
 using Autoscaler.Silo.Api.Routes;
 using Autoscaler.Silo.Api.Security;
+using Autoscaler.Silo.ControlPlane.Fleet;
 using Autoscaler.Silo.Demo;
 using Autoscaler.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +54,7 @@ public static class ConfigurationKeyCatalog
         new(ApiSecurityOptions.Section, typeof(ApiSecurityOptions)),
         new(EventStreamOptions.Section, typeof(EventStreamOptions)),
         new(DemoOptions.Section, typeof(DemoOptions)),
+        new(FleetConfigurationOptions.Section, typeof(FleetConfigurationOptions)),
         // MetricSourceServiceCollectionExtensions binds each child of the section (Sources:0, Sources:1, ...) itself.
         new(MetricSourcesOptions.SectionName, typeof(List<MetricSourceOptions>), typeof(MetricSourcesOptions)),
     ];

@@ -47,6 +47,19 @@ public sealed class DashboardSessionTests(ApiHostFixture fixture)
     }
 
     [Fact]
+    public async Task An_ingest_key_cannot_open_a_dashboard_session_as_security_md_says()
+    {
+        using var client = new HttpClient { BaseAddress = _host.Address };
+        using var open = new HttpRequestMessage(HttpMethod.Post, "/api/autoscaling/session/dashboard");
+        open.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Ingest);
+
+        using var refused = await client.SendAsync(open);
+
+        await Problem.AssertAsync(refused, 403);
+        Assert.False(refused.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public async Task Opening_a_session_needs_a_credential()
     {
         using var client = _host.Client();

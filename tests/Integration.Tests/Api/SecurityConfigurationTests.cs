@@ -37,8 +37,8 @@ public sealed class SecurityConfigurationTests : IDisposable
     [Fact]
     public async Task Without_keys_an_owner_only_admin_key_file_is_generated_reused_and_never_logged()
     {
-        var settings = new Dictionary<string, string?> { ["Api:GeneratedKeyFile"] = "state/admin.key" };
         var file = Path.Combine(_root, "state", "admin.key");
+        var settings = new Dictionary<string, string?> { ["Api:GeneratedKeyFile"] = file };
 
         string key;
         await using (var host = await ApiTestHost.StartAsync(settings, contentRoot: _root))
@@ -74,7 +74,7 @@ public sealed class SecurityConfigurationTests : IDisposable
     public async Task Configured_keys_mean_no_generated_key()
     {
         var settings = TestKeys.Settings();
-        settings["Api:GeneratedKeyFile"] = "admin.key";
+        settings["Api:GeneratedKeyFile"] = Path.Combine(_root, "admin.key");
 
         await using var host = await ApiTestHost.StartAsync(settings, contentRoot: _root);
 

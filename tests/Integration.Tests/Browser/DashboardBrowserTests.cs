@@ -58,6 +58,34 @@ public sealed class DashboardBrowserTests(RoutesSilo silo, ITestOutputHelper out
 
         await row.ClickAsync();
         await Assertions.Expect(page.GetByTestId("detail-title")).ToContainTextAsync(id, new() { Timeout = 20_000 });
+        // The cpu line is drawn (a point per minute and the latest value, dotted while sparse) on an axis that starts
+        // where the samples start, not an hour before them.
+        await Assertions.Expect(page.GetByTestId("series-cpu")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("metric-chart").Locator("circle.dot")).Not.ToHaveCountAsync(0);
+        output.WriteLine($"Chart: {await page.GetByTestId("metric-chart").InnerTextAsync()}");
+
+        // The Cluster link opens the Orleans dashboard with the session cookie the sign-in obtained (no 401).
+        var link = page.GetByTestId("open-orleans-dashboard");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var dashboardStatuses = new List<int>();
+        page.Context.Response += (_, response) =>
+        {
+            if (new Uri(response.Url).AbsolutePath.StartsWith("/dashboard", StringComparison.Ordinal))
+            {
+                lock (dashboardStatuses)
+                {
+                    dashboardStatuses.Add(response.Status);
+                }
+            }
+        };
+        var cluster = await page.RunAndWaitForPopupAsync(() => link.ClickAsync());
+        await cluster.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("/dashboard/", new Uri(cluster.Url).AbsolutePath);
+        lock (dashboardStatuses)
+        {
+            Assert.NotEmpty(dashboardStatuses);
+            Assert.All(dashboardStatuses, status => Assert.True(status < 400, $"the Orleans dashboard answered {status}"));
+        }
 
         var directory = Path.Combine(AppContext.BaseDirectory, "artifacts");
         Directory.CreateDirectory(directory);
@@ -65,5 +93,8 @@ public sealed class DashboardBrowserTests(RoutesSilo silo, ITestOutputHelper out
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         output.WriteLine($"Screenshot: {screenshot}");
         Assert.True(new FileInfo(screenshot).Length > 0);
+        var clusterShot = Path.Combine(directory, "orleans-dashboard.png");
+        await cluster.ScreenshotAsync(new() { Path = clusterShot });
+        output.WriteLine($"Screenshot: {clusterShot}");
     }
 }

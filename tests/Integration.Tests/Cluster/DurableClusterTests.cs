@@ -88,6 +88,8 @@ public sealed class DurableClusterTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("127.0.0.1:1", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("Silo failed to start:", silo.Output, StringComparison.Ordinal);
+        Hosting.SiloStartupTests.AssertNoStackTraceOrErrorRecord(silo.Output);
         Assert.DoesNotContain("Password=", silo.Output, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -108,7 +110,8 @@ public sealed class DurableClusterTests
         var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("database schema version 999 is newer than this build knows", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("Silo failed to start: database schema version 999 is newer than this build knows", silo.Output, StringComparison.Ordinal);
+        Hosting.SiloStartupTests.AssertNoStackTraceOrErrorRecord(silo.Output);
         await using var check = new NpgsqlConnection(database);
         await check.OpenAsync();
         await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", check);

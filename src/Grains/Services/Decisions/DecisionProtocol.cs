@@ -67,14 +67,14 @@ internal sealed partial class DecisionProtocol(
         if (decided.To == from || !DecisionOutcomes.MayActuate(approval, flags))
         {
             target.History = decision.HistoryIfNotApplied;
-            target.Remember(decided);
-            await reporter.ReportAsync(decided, decided.To == from ? "trimmed" : "not-actuated", publish: decided.To != from);
+            decided = await KeepAndReportAsync(decided, decided.To == from ? "trimmed" : "not-actuated", publish: decided.To != from);
             await upkeep.WriteAsync(now);
             return decided;
         }
 
         // Write-ahead: the decision is durable before the actuator sees it; its history row and event go out while the
         // actuator works, so neither sits on the reaction path.
+        decided = decided with { Outcome = "pending" };
         target.Pending = decided;
         target.Remember(decided);
         await store.WriteAsync();
@@ -105,9 +105,7 @@ internal sealed partial class DecisionProtocol(
         {
             decided = result.HostLimit is { } limit ? DecisionOutcomes.Limited(decided, limit) : decided;
             Applied(decided, result, decision);
-            outcome = DecisionOutcomes.Actuated(decided, now);
-            target.Remember(outcome);
-            await reporter.ReportAsync(outcome, "succeeded", publish: true);
+            outcome = await KeepAndReportAsync(DecisionOutcomes.Actuated(decided, now), "succeeded", publish: true);
             LogScaled(logger, target.Id, decided.From, decided.To, decided.Actor, decided.Trigger);
         }
         else
@@ -119,12 +117,8 @@ internal sealed partial class DecisionProtocol(
             }
 
             var failure = DecisionOutcomes.Failure(definition.Actuator.Kind, result);
-            outcome = DecisionOutcomes.Failed(decided, now, failure);
-            target.Remember(outcome);
-            await reporter.ReportAsync(outcome, "failed", publish: true);
-            var rolledBack = DecisionOutcomes.RolledBack(decided, now, failure);
-            target.Remember(rolledBack);
-            await reporter.ReportAsync(rolledBack, "rolled-back", publish: true);
+            outcome = await KeepAndReportAsync(DecisionOutcomes.Failed(decided, now, failure), "failed", publish: true);
+            await KeepAndReportAsync(DecisionOutcomes.RolledBack(decided, now, failure), "rolled-back", publish: true);
             LogActuationFailed(logger, target.Id, decided.Id, failure);
         }
 
@@ -132,6 +126,16 @@ internal sealed partial class DecisionProtocol(
         await upkeep.ReportToSupervisorAsync(now);
         await upkeep.SaveWindowsIfDueAsync(now);
         return outcome;
+    }
+
+    /// <summary>Keeps <paramref name="record"/> among the recent decisions with the outcome its history row gets, so the
+    /// status (<c>lastDecision.outcome</c>) and the history say the same, and reports it.</summary>
+    private async Task<DecisionRecord> KeepAndReportAsync(DecisionRecord record, string outcome, bool publish)
+    {
+        var kept = record with { Outcome = outcome };
+        target.Remember(kept);
+        await reporter.ReportAsync(kept, outcome, publish);
+        return kept;
     }
 
     private void Applied(DecisionRecord decided, ScaleTargetResult result, ScalingDecision? decision)

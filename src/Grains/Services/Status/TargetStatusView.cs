@@ -53,9 +53,17 @@ internal static class TargetStatusView
 
         var confidence = voting == 0 ? 0 : confidenceSum / voting;
         var current = target.Current;
-        var priority = evaluation.Desired > current ? "high" : evaluation.Desired < current ? "medium" : "low";
+        var desired = evaluation.Desired;
+        var kind = desired > current ? "scale-out"
+            : desired < current ? "scale-in"
+            : voting == 0 && evaluation.Proposals.Length > 0 ? "no-data"
+            : evaluation.Recommendation != current ? "held"
+            : "steady";
+        var priority = kind switch { "scale-out" => "high", "scale-in" => "medium", _ => "low" };
+        var lines = evaluation.Explanation.ToLines();
+        var summary = lines.LastOrDefault(l => l.StartsWith("combined:", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? "no policies";
         return new Recommendation(
-            target.Id, current, evaluation.Desired, Math.Round(confidence, 3), priority, evaluation.LimitedBy?.ToString(), evaluation.Explanation.ToLines());
+            target.Id, current, desired, Math.Round(confidence, 3), priority, evaluation.LimitedBy?.ToString(), lines, kind, evaluation.Recommendation, summary);
     }
 
     /// <summary>Current window values per metric, by name.</summary>

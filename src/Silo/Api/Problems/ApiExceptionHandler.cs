@@ -9,6 +9,8 @@ namespace Autoscaler.Silo.Api.Problems;
 /// exception messages and stack traces go to the log, never to the caller.</summary>
 internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    private const string UnmappedMember = "could not be mapped to any .NET member";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
@@ -43,10 +45,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult InvalidJson(JsonException json)
     {
         var field = JsonFieldPath.ToFieldName(json.Path);
-        // JsonException messages name .NET types; the caller gets only the location.
-        var message = field == JsonFieldPath.Body
-            ? "The body is not valid JSON or misses a required field."
-            : "The value is malformed or has the wrong type.";
+        // JsonException messages name .NET types; the caller gets only the location and what kind of problem it is
+        // (an unmapped member is System.Text.Json's "unknown field", worded as the engine's readers word it).
+        var message = json.Message.Contains(UnmappedMember, StringComparison.Ordinal)
+            ? "unknown field"
+            : field == JsonFieldPath.Body
+                ? "The body is not valid JSON or misses a required field."
+                : "The value is malformed or has the wrong type.";
         return ApiProblems.Validation(
             new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] },
             $"The request body is not valid JSON for this endpoint (at '{field}').");
@@ -57,7 +62,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         {
             StatusCodes.Status413PayloadTooLarge => ApiProblems.Status(bad.StatusCode, "The request body is larger than this endpoint accepts."),
             StatusCodes.Status415UnsupportedMediaType => ApiProblems.Status(bad.StatusCode, "Send the body as application/json."),
-            StatusCodes.Status400BadRequest => ApiProblems.Validation(BadParameter.NameIn(bad.Message) ?? JsonFieldPath.Body, bad.Message),
+            StatusCodes.Status400BadRequest => BadParameter.Parse(bad.Message) is { } parameter
+                ? ApiProblems.Validation(parameter.Name, parameter.Problem)
+                : ApiProblems.Validation(JsonFieldPath.Body, bad.Message),
             _ => ApiProblems.Status(bad.StatusCode),
         };
 

@@ -23,19 +23,20 @@ internal static class InsightsEndpoints
         var views = await Task.WhenAll(statuses.Select(async status =>
         {
             var recommendation = await grains.GetGrain<IServiceGrain>(status.Definition!.Id).GetRecommendationAsync();
-            var change = recommendation.Recommended - recommendation.Current;
-            var kind = change > 0 ? "performance" : change < 0 ? "cost" : "right-size";
+            // A held change is priced as what it will do once released.
+            var target = recommendation.Kind == "held" ? recommendation.Proposed ?? recommendation.Recommended : recommendation.Recommended;
             return new RecommendationView(
                 recommendation.Target,
-                kind,
+                recommendation.Kind,
                 recommendation.Priority,
                 recommendation.Current,
                 recommendation.Recommended,
                 recommendation.Confidence,
-                recommendation.Reason.Count > 0 ? recommendation.Reason[0] : "no change",
-                -change * status.Definition.UnitCostPerHour * HoursPerMonth,
+                recommendation.Summary ?? (recommendation.Reason.Count > 0 ? recommendation.Reason[^1] : "no change"),
+                -(target - recommendation.Current) * status.Definition.UnitCostPerHour * HoursPerMonth,
                 recommendation.LimitedBy,
-                recommendation.Reason);
+                recommendation.Reason,
+                recommendation.Proposed);
         }));
         return TypedResults.Ok(new RecommendationList(views));
     }

@@ -7,9 +7,9 @@ using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Silo.Api.Routes;
 
-/// <summary><c>GET /targets/{id}/metrics?minutes=60</c>: per-minute averages for the chart, the policies' threshold lines
-/// and the capacity steps (DashboardContract.md). The grain keeps 30 minutes of per-minute points; longer windows show
-/// what there is.</summary>
+/// <summary><c>GET /targets/{id}/metrics?minutes=60</c>: one average per window bucket (a minute) at the bucket's middle,
+/// the value now from the instances' latest samples, the policies' threshold lines and the capacity steps
+/// (DashboardContract.md). The grain keeps one hour of buckets; longer ranges show what there is.</summary>
 internal static class MetricsEndpoints
 {
     private const int RecentDecisions = 200;
@@ -34,23 +34,32 @@ internal static class MetricsEndpoints
         var now = clock.GetUtcNow();
         var from = now.AddMinutes(-(minutes ?? 60));
         var metrics = await grain!.GetMetricsAsync();
-        var series = metrics.Select(m => new MetricSeriesView(m.Name, null, Points(m.Recent, now, from), m.Instances, m.Missing, m.Aggregates)).ToList();
+        var series = metrics.Select(m => new MetricSeriesView(m.Name, null, Points(m, now, from), m.Instances, m.Missing, m.Aggregates)).ToList();
         var thresholds = (await grain.GetPoliciesAsync()).SelectMany(Thresholds).ToList();
         var decisions = await grain.GetRecentDecisionsAsync(RecentDecisions);
         return TypedResults.Ok(new MetricsView(id, from, now, series, thresholds, Replicas(decisions, status!.Current, from, now)));
     }
 
-    private static List<MetricPointView> Points(IReadOnlyList<double> perMinute, DateTimeOffset now, DateTimeOffset from)
+    private static List<MetricPointView> Points(MetricSummary metric, DateTimeOffset now, DateTimeOffset from)
     {
-        var points = new List<MetricPointView>(perMinute.Count);
-        for (var i = 0; i < perMinute.Count; i++)
+        var step = TimeSpan.FromSeconds(metric.RecentStepSeconds);
+        var start = metric.RecentStart ?? now - step * (metric.Recent.Count - 1);
+        var points = new List<MetricPointView>(metric.Recent.Count + 1);
+        for (var i = 0; i < metric.Recent.Count; i++)
         {
-            var at = now.AddMinutes(-(perMinute.Count - 1 - i));
-            // NaN marks a minute without samples: leave a gap rather than invent a value.
-            if (at >= from && double.IsFinite(perMinute[i]))
+            var bucketStart = start + step * i;
+            // A point sits in the middle of what it averages (the bucket in progress: of its part so far).
+            var at = bucketStart + ((bucketStart + step < now ? bucketStart + step : now) - bucketStart) / 2;
+            // NaN marks a bucket without samples: leave a gap rather than invent a value.
+            if (at >= from && at <= now && double.IsFinite(metric.Recent[i]))
             {
-                points.Add(new MetricPointView(at, perMinute[i]));
+                points.Add(new MetricPointView(at, metric.Recent[i]));
             }
+        }
+
+        if (metric.Latest is { } latest && double.IsFinite(latest))
+        {
+            points.Add(new MetricPointView(now, latest));
         }
 
         return points;

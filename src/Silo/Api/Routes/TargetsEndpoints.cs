@@ -48,7 +48,8 @@ internal static class TargetsEndpoints
         }
 
         var (definition, errors) = TargetDefinitionMapper.Map(id, request);
-        if (definition is null)
+        var policies = FleetRequestMapper.Policies(request?.Policies, string.Empty, errors);
+        if (definition is null || errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
         }
@@ -57,7 +58,8 @@ internal static class TargetsEndpoints
         var existed = (await grain.GetStatusAsync()).Definition is not null;
         try
         {
-            var status = await grain.ConfigureAsync(definition);
+            // With "policies" the body declares the whole target: definition and policy set in one write.
+            var status = await grain.ApplyAsync(new TargetSpec(definition, policies));
             var view = Views.Target(status);
             return existed ? TypedResults.Ok(view) : TypedResults.Created($"/api/autoscaling/targets/{id}", view);
         }

@@ -53,7 +53,7 @@ internal static class Views
     /// <summary>A decision as a scaling event.</summary>
     public static EventView Event(DecisionRecord decision) => new(
         decision.Id, decision.Target, decision.At, DecisionKinds.Name(decision.Kind), decision.From, decision.To, decision.Actor, decision.DryRun,
-        decision.Explanation, decision.LimitedBy, decision.Trigger);
+        decision.Explanation, decision.LimitedBy, decision.Trigger, decision.Outcome);
 
     /// <summary>A stored history record as a scaling event: its own entry id, and what became of it.</summary>
     public static EventView HistoryEvent(DecisionRecord entry) => new(

@@ -12,10 +12,9 @@ public sealed class ApiKeyStore
     private readonly IReadOnlyList<ApiKeyCredential> _keys;
 
     /// <summary>Loads the keys; creates the generated key file when needed.</summary>
-    public ApiKeyStore(IOptions<ApiSecurityOptions> options, IHostEnvironment environment)
+    public ApiKeyStore(IOptions<ApiSecurityOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(environment);
         var settings = options.Value;
         var keys = new List<ApiKeyCredential>();
         foreach (var entry in settings.Keys)
@@ -28,7 +27,7 @@ public sealed class ApiKeyStore
 
         if (keys.Count == 0 && settings.GenerateAdminKey && !settings.Jwt.Enabled)
         {
-            GeneratedKeyFile = Path.GetFullPath(settings.GeneratedKeyFile, environment.ContentRootPath);
+            GeneratedKeyFile = string.IsNullOrWhiteSpace(settings.GeneratedKeyFile) ? GeneratedAdminKey.DefaultPath : Path.GetFullPath(settings.GeneratedKeyFile);
             var key = GeneratedAdminKey.LoadOrCreate(GeneratedKeyFile, out var created);
             GeneratedKeyCreated = created;
             ApiKeyHasher.TryParse(ApiKeyHasher.Hash(key), out var hash);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 
 namespace Autoscaler.Silo.Api.Security;
 
@@ -24,8 +23,8 @@ public sealed class ApiSecurityOptions
     /// still closed (<c>Api__GenerateAdminKey</c>). Turn off to run with no credential at all (every call then gets 401).</summary>
     public bool GenerateAdminKey { get; set; } = true;
 
-    /// <summary>Where the generated admin key is kept, relative to the content root (<c>Api__GeneratedKeyFile</c>). An
-    /// existing file is reused, so the key survives restarts; delete it to rotate.</summary>
-    [Required]
-    public string GeneratedKeyFile { get; set; } = ".local/admin.key";
+    /// <summary>Where the generated admin key is kept (<c>Api__GeneratedKeyFile</c>; a relative path is relative to the working
+    /// directory). Empty: <see cref="GeneratedAdminKey.DefaultPath"/>, the user's own data directory, where the CLI looks
+    /// for it too. An existing file is reused, so the key survives restarts; delete it to rotate.</summary>
+    public string GeneratedKeyFile { get; set; } = string.Empty;
 }

@@ -6,6 +6,13 @@ namespace Autoscaler.Silo.Api.Security;
 /// (mode 0600 in a 0700 directory on Unix). An existing file is reused so restarts keep the key.</summary>
 internal static class GeneratedAdminKey
 {
+    /// <summary>Where the key is kept unless <c>Api:GeneratedKeyFile</c> says otherwise: <c>autoscaler/admin.key</c> in the
+    /// user's local data directory (<c>~/.local/share</c> on Linux), the same wherever the silo is started from. The CLI
+    /// (<c>Autoscaler.Cli.Remote.LocalAdminKey</c>) reads the same file; a test keeps the two paths equal.</summary>
+    public static string DefaultPath { get; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+        "autoscaler", "admin.key");
+
     /// <summary>The key in <paramref name="path"/>, created there first when missing; <c>created</c> says which.</summary>
     public static string LoadOrCreate(string path, out bool created)
     {
@@ -29,7 +36,8 @@ internal static class GeneratedAdminKey
         }
         else
         {
-            WriteOwnerOnly(directory, path, key);
+            // A file too short to hold a key is replaced; a good one another silo wrote meanwhile is kept and used.
+            key = WriteOwnerOnly(directory, path, key, replace: File.Exists(path));
         }
 
         created = true;
@@ -37,11 +45,11 @@ internal static class GeneratedAdminKey
     }
 
     [UnsupportedOSPlatform("windows")]
-    private static void WriteOwnerOnly(string directory, string path, string key)
+    private static string WriteOwnerOnly(string directory, string path, string key, bool replace)
     {
         Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         // Write a new file created 0600 and move it into place: the key never sits in a file with wider permissions.
-        var temporary = path + ".tmp";
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
         File.Delete(temporary);
         var options = new FileStreamOptions
         {
@@ -54,7 +62,16 @@ internal static class GeneratedAdminKey
             writer.WriteLine(key);
         }
 
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.Move(temporary, path, overwrite: replace);
+            return key;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return File.ReadAllText(path).Trim();
+        }
     }
 
     private static void RestrictToOwner(string path)

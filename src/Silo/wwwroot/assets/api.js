@@ -32,13 +32,21 @@ export class ApiClient {
     return this.send('POST', path, body);
   }
 
-  async send(method, path, body, signal) {
+  /**
+   * A call whose response sets or clears a cookie (the Orleans dashboard session): the browser must be allowed to store
+   * it. Every other call omits cookies; the API never accepts one as a credential anyway.
+   */
+  async withCookies(method, path) {
+    return this.send(method, path, undefined, undefined, 'same-origin');
+  }
+
+  async send(method, path, body, signal, credentials = 'omit') {
     const response = await fetch(this.base + path, {
       method,
       headers: this.headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
-      credentials: 'omit',
+      credentials,
       signal,
     });
     const type = response.headers.get('Content-Type') ?? '';

@@ -50,7 +50,7 @@ async function signIn(key, remember) {
 
 function signOut(message) {
   sessionStorage.removeItem(KEY_STORAGE);
-  if (state.client && state.sessionOpenedAt) state.client.send('DELETE', `${API}/session/dashboard`).catch(() => {});
+  if (state.client && state.sessionOpenedAt) state.client.withCookies('DELETE', `${API}/session/dashboard`).catch(() => {});
   state.stream?.abort();
   clearInterval(state.refreshTimer);
   Object.assign(state, { client: null, who: null, targets: [], selected: null, stream: null, refreshTimer: null, sessionOpenedAt: 0 });
@@ -83,7 +83,7 @@ function reportError(error, what) {
 async function renewDashboardSession() {
   if (Date.now() - state.sessionOpenedAt < SESSION_RENEW_MS) return;
   try {
-    await state.client.post(`${API}/session/dashboard`);
+    await state.client.withCookies('POST', `${API}/session/dashboard`);
     state.sessionOpenedAt = Date.now();
     show(byId('orleans-link'), true);
   } catch {
@@ -192,14 +192,16 @@ function drawDetailHeader() {
 
 async function loadDetail(id) {
   drawDetailHeader();
-  const minutes = byId('metric-window').value;
+  // "auto": the hour the silo keeps, drawn from where the data starts (chart.js), so a new target fills the chart.
+  const choice = byId('metric-window').value;
+  const minutes = choice === 'auto' ? 60 : choice;
   const path = encodeURIComponent(id);
   const [metrics, history] = await Promise.allSettled([
     state.client.get(`${API}/targets/${path}/metrics?minutes=${minutes}`),
     state.client.get(`${API}/history/${path}?limit=50`),
   ]);
   if (state.selected !== id) return;
-  if (metrics.status === 'fulfilled') renderChart(byId('metric-chart'), byId('metric-legend'), metrics.value);
+  if (metrics.status === 'fulfilled') renderChart(byId('metric-chart'), byId('metric-legend'), metrics.value, { auto: choice === 'auto' });
   else reportError(metrics.reason, 'Metrics');
   if (history.status === 'fulfilled') renderTimeline(byId('timeline'), history.value.events ?? []);
   else reportError(history.reason, 'History');
@@ -242,10 +244,10 @@ function startStream(key) {
   });
 }
 
-/** Coalesces bursts of events into one targets refetch. */
+/** Coalesces bursts of events into one refetch of the targets and of what their policies now recommend. */
 function scheduleTargetsRefresh() {
   clearTimeout(state.targetsTimer);
-  state.targetsTimer = setTimeout(loadTargets, 500);
+  state.targetsTimer = setTimeout(() => { loadTargets(); loadRecommendations(); }, 500);
 }
 
 function showResult(text, ok) {

@@ -5,6 +5,12 @@ const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 800;
 const HEIGHT = 260;
 const PAD = { left: 48, right: 40, top: 12, bottom: 28 };
+// The shortest span "auto" draws, so a first few samples do not stretch across the whole width.
+const MIN_AUTO_SPAN_MS = 2 * 60 * 1000;
+// Each point averages a one-minute bucket and sits in its middle: the axis starts half a bucket before the first one.
+const HALF_BUCKET_MS = 30 * 1000;
+// Series with at most this many points also get a dot per point, so sparse data stays visible.
+const DOT_LIMIT = 90;
 
 function svg(tag, attributes = {}, text) {
   const node = document.createElementNS(SVG, tag);
@@ -21,20 +27,28 @@ export function niceStep(span, ticks = 4) {
   return (unit < 1.5 ? 1 : unit < 3 ? 2 : unit < 7 ? 5 : 10) * power;
 }
 
-/** Pure: scales and paths for the data, so the layout can be checked without a DOM. */
-export function chartModel(data) {
+/**
+ * Pure: scales and paths for the data, so the layout can be checked without a DOM. With options.auto the time axis
+ * starts where the metric data starts (at least MIN_AUTO_SPAN_MS before the end) instead of at the requested window's
+ * start, so minutes of data use the whole width.
+ */
+export function chartModel(data, options = {}) {
   const times = [];
   const values = [];
   for (const series of data.series ?? []) {
     for (const p of series.points ?? []) { times.push(Date.parse(p.at)); values.push(p.value); }
   }
+  const firstSample = times.length ? Math.min(...times) : NaN;
   for (const t of data.thresholds ?? []) {
     for (const v of [t.target, t.scaleUp, t.scaleDown]) if (typeof v === 'number') values.push(v);
   }
   const replicaValues = (data.replicas ?? []).map((p) => p.value);
   for (const p of data.replicas ?? []) times.push(Date.parse(p.at));
-  const from = Date.parse(data.from) || Math.min(...times);
+  const requestedFrom = Date.parse(data.from) || Math.min(...times);
   const to = Date.parse(data.to) || Math.max(...times);
+  const from = options.auto && Number.isFinite(firstSample)
+    ? Math.max(requestedFrom, Math.min(firstSample - HALF_BUCKET_MS, to - MIN_AUTO_SPAN_MS))
+    : requestedFrom;
   const yMax = Math.max(1, ...values.filter(Number.isFinite));
   const yMin = Math.min(0, ...values.filter(Number.isFinite));
   const yStep = niceStep(yMax - yMin);
@@ -43,7 +57,7 @@ export function chartModel(data) {
   const rMax = Math.max(1, ...replicaValues) + 1;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const x = (t) => PAD.left + (to > from ? ((t - from) / (to - from)) * plotW : plotW / 2);
+  const x = (t) => PAD.left + (to > from ? ((Math.max(t, from) - from) / (to - from)) * plotW : plotW / 2);
   const y = (v) => PAD.top + plotH - ((v - bottom) / (top - bottom || 1)) * plotH;
   const yr = (v) => PAD.top + plotH - (v / rMax) * plotH;
   const line = (points, scale) => points
@@ -60,7 +74,15 @@ export function chartModel(data) {
   for (let i = 0; i <= 4; i++) timeTicks.push(from + ((to - from) * i) / 4);
   return {
     from, to, top, bottom, rMax, x, y, yr, yTicks, timeTicks,
-    series: (data.series ?? []).map((s) => ({ metric: s.metric, unit: s.unit, path: line(s.points ?? [], y) })),
+    series: (data.series ?? []).map((s) => {
+      const points = (s.points ?? []).filter((p) => Date.parse(p.at) >= from);
+      return {
+        metric: s.metric,
+        unit: s.unit,
+        path: line(points, y),
+        dots: points.length <= DOT_LIMIT ? points.map((p) => ({ x: x(Date.parse(p.at)), y: y(p.value) })) : [],
+      };
+    }),
     thresholds: (data.thresholds ?? []).flatMap((t) => ['target', 'scaleUp', 'scaleDown']
       .filter((kind) => typeof t[kind] === 'number')
       .map((kind) => ({ metric: t.metric, kind, value: t[kind], y: y(t[kind]) }))),
@@ -70,11 +92,15 @@ export function chartModel(data) {
 
 function timeLabel(t, span) {
   const date = new Date(t);
-  return span > 86400000 ? date.toLocaleDateString() : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (span > 86400000) return date.toLocaleDateString();
+  // Ticks under a few minutes apart need seconds, or neighbours read the same.
+  return span < 20 * 60 * 1000
+    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
-/** Draws the chart into container (replacing its content) and the legend into legend. */
-export function renderChart(container, legend, data) {
+/** Draws the chart into container (replacing its content) and the legend into legend; options as chartModel's. */
+export function renderChart(container, legend, data, options = {}) {
   container.replaceChildren();
   legend.replaceChildren();
   const hasData = (data.series ?? []).some((s) => (s.points ?? []).length > 0);
@@ -82,7 +108,7 @@ export function renderChart(container, legend, data) {
     container.append(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'No metric samples in this window.' }));
     return;
   }
-  const m = chartModel(data);
+  const m = chartModel(data, options);
   const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': 'Metrics and replicas over time', class: 'plot' });
   for (const v of m.yTicks) {
     root.append(svg('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: m.y(v), y2: m.y(v), class: 'grid' }));
@@ -108,6 +134,9 @@ export function renderChart(container, legend, data) {
   }
   for (const s of m.series) {
     root.append(svg('path', { d: s.path, class: `series ${colour.get(s.metric)}`, 'data-testid': `series-${s.metric}` }));
+    for (const dot of s.dots) {
+      root.append(svg('circle', { cx: dot.x.toFixed(1), cy: dot.y.toFixed(1), r: 2.5, class: `dot ${colour.get(s.metric)}` }));
+    }
   }
   container.append(root);
   for (const s of m.series) {
@@ -116,6 +145,9 @@ export function renderChart(container, legend, data) {
     item.textContent = `${s.metric}${s.unit ? ` (${s.unit})` : ''}`;
     legend.append(item);
   }
+  legend.append(Object.assign(document.createElement('span'), {
+    className: 'legend note', textContent: 'one point per minute (average), the last one the latest samples',
+  }));
   if (m.replicas) {
     legend.append(Object.assign(document.createElement('span'), { className: 'legend replicas', textContent: 'replicas (right axis)' }));
   }

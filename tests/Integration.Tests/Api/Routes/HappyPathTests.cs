@@ -54,6 +54,8 @@ public sealed class HappyPathTests(RoutesSilo silo)
         var target = await viewer.GetFromJsonAsync<JsonElement>($"/api/autoscaling/targets/{id}");
         Assert.Equal(scaledTo, target.GetProperty("current").GetInt32());
         Assert.Equal("actuated", target.GetProperty("lastDecision").GetProperty("kind").GetString());
+        // The status and the history say the same about what became of the decision.
+        Assert.Equal("succeeded", target.GetProperty("lastDecision").GetProperty("outcome").GetString());
         Assert.True(target.GetProperty("metrics").GetProperty("cpu").GetDouble() > 100);
 
         var list = await viewer.GetFromJsonAsync<JsonElement>("/api/autoscaling/targets");
@@ -68,6 +70,8 @@ public sealed class HappyPathTests(RoutesSilo silo)
 
         var history = await viewer.GetFromJsonAsync<JsonElement>($"/api/autoscaling/history/{id}");
         Assert.Contains(history.GetProperty("events").EnumerateArray(), e => e.GetProperty("id").GetString() == actuated.GetProperty("id").GetString());
+        Assert.Contains(history.GetProperty("events").EnumerateArray(),
+            e => e.GetProperty("kind").GetString() == "actuated" && e.GetProperty("outcome").GetString() == "succeeded");
 
         // Manual scale with a reason: accepted, published, and the override shows on the target.
         using (var scale = await operatorClient.PostAsJsonAsync($"/api/autoscaling/targets/{id}/scale", new { replicas = 3, reason = "load test at 14:00" }))

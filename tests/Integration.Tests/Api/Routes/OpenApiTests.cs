@@ -32,6 +32,26 @@ public sealed class OpenApiTests(RoutesSilo silo)
     }
 
     [Fact]
+    public async Task The_openapi_document_declares_bearer_and_api_key_authentication()
+    {
+        using var client = silo.Client();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var schemes = document.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        var bearer = schemes.GetProperty("bearer");
+        Assert.Equal("http", bearer.GetProperty("type").GetString());
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+        var apiKey = schemes.GetProperty("apiKey");
+        Assert.Equal("apiKey", apiKey.GetProperty("type").GetString());
+        Assert.Equal("header", apiKey.GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", apiKey.GetProperty("name").GetString());
+        var required = document.RootElement.GetProperty("security").EnumerateArray()
+            .SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList();
+        Assert.Equal(["bearer", "apiKey"], required);
+    }
+
+    [Fact]
     public async Task The_scalar_reference_page_is_served()
     {
         using var client = silo.Client();

@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace Autoscaler.Silo.Api.Routes.Models;
 
-/// <summary>The body of <c>PUT /targets/{id}</c> and <c>POST /targets</c>: a target definition in camelCase. <c>behavior</c>
-/// and <c>safety</c> are the engine's JSON objects; unknown fields are refused.</summary>
+/// <summary>The body of <c>PUT /targets/{id}</c> and <c>POST /targets</c>, and a target of <c>POST /fleet</c>: a target
+/// definition in camelCase. <c>behavior</c> and <c>safety</c> are the engine's JSON objects; <c>policies</c>, when given,
+/// is the whole policy set (the engine's policy objects); unknown fields are refused.</summary>
 public sealed record TargetRequest(
     string? Id,
     int? Min,
@@ -18,4 +19,5 @@ public sealed record TargetRequest(
     string? Consensus,
     string? Scope,
     AgentPoolRequest? AgentPool,
-    JsonElement? Safety);
+    JsonElement? Safety,
+    List<JsonElement>? Policies = null);
