@@ -40,7 +40,7 @@ public static class RuleParser
         if (next.Kind != RuleTokenKind.End)
         {
             throw next.Kind == RuleTokenKind.Close ? Error(next.Column, "')' has no matching '('")
-                : next.Kind == RuleTokenKind.Word && next.Text is { } word && Keywords.Contains(word.ToUpperInvariant())
+                : next.Kind == RuleTokenKind.Word && next.Text is { } word && word != word.ToUpperInvariant() && Keywords.Contains(word.ToUpperInvariant())
                     ? Error(next.Column, $"'{word}' must be written in upper case ({word.ToUpperInvariant()})")
                     : Error(next.Column, $"expected AND, OR or the end of the rule, found {next.Shown}");
         }
