@@ -70,4 +70,13 @@ public interface IServiceGrain : IGrainWithStringKey
     /// <summary>The most recent decisions, newest first (the full history is in PostgreSQL).</summary>
     [Alias("GetRecentDecisions")]
     public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(int limit);
+
+    /// <summary>Datapoints of a metric for an alarm: one per period, oldest first, NaN for a period without samples.</summary>
+    [Alias("GetAlarmDatapoints")]
+    public Task<double[]> GetAlarmDatapointsAsync(AlarmDatapointQuery query);
+
+    /// <summary>Runs an alarm's <c>scale</c> action through the decision protocol (supervisor, write-ahead, actuator,
+    /// history); throws <see cref="ArgumentException"/> when the request does not fit the target.</summary>
+    [Alias("ScaleForAlarm")]
+    public Task<DecisionRecord> ScaleForAlarmAsync(AlarmScaleRequest request);
 }

@@ -8,7 +8,7 @@ namespace Autoscaler.Alarms.Actions;
 /// <param name="CooldownSeconds">Minimum time between two runs.</param>
 /// <param name="Target">The target to restart (default: the alarm's).</param>
 /// <param name="DryRun">Only record "would restart".</param>
-public sealed record RestartAction(int CooldownSeconds, string? Target, bool DryRun) : AlarmAction(CooldownSeconds)
+public sealed record RestartAction(int CooldownSeconds, string Target, bool DryRun) : AlarmAction(CooldownSeconds)
 {
     /// <summary>Default cooldown: ten minutes.</summary>
     public const int DefaultCooldownSeconds = 600;
@@ -17,5 +17,5 @@ public sealed record RestartAction(int CooldownSeconds, string? Target, bool Dry
     public override string Kind => "restart";
 
     /// <inheritdoc />
-    public override string Describe() => $"restart {Target ?? "target"}" + (DryRun ? " (dry run)" : string.Empty);
+    public override string Describe() => $"restart {Target}" + (DryRun ? " (dry run)" : string.Empty);
 }

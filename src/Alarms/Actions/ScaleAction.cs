@@ -15,7 +15,7 @@ namespace Autoscaler.Alarms.Actions;
 /// <param name="Steps">An inline step-scaling policy.</param>
 /// <param name="Adjustment">A fixed change of capacity.</param>
 /// <param name="Max">The cap of a fixed adjustment.</param>
-public sealed record ScaleAction(int CooldownSeconds, string? Target, string? Policy, StepScalingPolicy? Steps, int? Adjustment, int? Max)
+public sealed record ScaleAction(int CooldownSeconds, string Target, string? Policy, StepScalingPolicy? Steps, int? Adjustment, int? Max)
     : AlarmAction(CooldownSeconds)
 {
     /// <summary>Default cooldown: five minutes (AWS's step-scaling default).</summary>
@@ -26,7 +26,7 @@ public sealed record ScaleAction(int CooldownSeconds, string? Target, string? Po
 
     /// <inheritdoc />
     public override string Describe() =>
-        Policy is not null ? $"scale {Target ?? "target"} by policy {Policy}"
-        : Steps is not null ? $"scale {Target ?? "target"} by steps"
-        : $"scale {Target ?? "target"} {Adjustment:+0;-0;0}" + (Max is { } max ? $" (max {max})" : string.Empty);
+        Policy is not null ? $"scale {Target} by policy {Policy}"
+        : Steps is not null ? $"scale {Target} by steps"
+        : $"scale {Target} {Adjustment:+0;-0;0}" + (Max is { } max ? $" (max {max})" : string.Empty);
 }

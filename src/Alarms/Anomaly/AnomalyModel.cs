@@ -13,9 +13,9 @@ public sealed class AnomalyModel
     private readonly double[] _profile;
     private readonly double[] _weekday;
 
-    private AnomalyModel(TimeSpan step, double level, double[] profile, double[] weekday, double sigma, TimeSpan trainedOn)
+    private AnomalyModel(TimeSpan profileStep, double level, double[] profile, double[] weekday, double sigma, TimeSpan trainedOn)
     {
-        _stepTicks = step.Ticks;
+        _stepTicks = profileStep.Ticks;
         Level = level;
         _profile = profile;
         _weekday = weekday;
@@ -60,16 +60,23 @@ public sealed class AnomalyModel
             return null;
         }
 
-        var slotsPerDay = (int)(Day.Ticks / step.Ticks);
+        var profileStep = options.ProfileStep is { } coarse && coarse > step ? coarse : step;
+        if (Day.Ticks % profileStep.Ticks != 0)
+        {
+            throw new ArgumentException("the profile step must divide one day", nameof(options));
+        }
+
+        var pointsPerDay = (int)(Day.Ticks / step.Ticks);
+        var slotsPerDay = (int)(Day.Ticks / profileStep.Ticks);
         var weekly = trained >= options.WeeklyHistory;
         var x = values.ToArray();
-        var level = RollingMedian(x, weekly ? slotsPerDay * 7 : slotsPerDay);
+        var level = RollingMedian(x, weekly ? pointsPerDay * 7 : pointsPerDay);
         var slot = new int[x.Length];
         var weekdayOf = new int[x.Length];
         for (var i = 0; i < x.Length; i++)
         {
             var at = start + (step * i);
-            slot[i] = SlotOf(at, step.Ticks, slotsPerDay);
+            slot[i] = SlotOf(at, profileStep.Ticks, slotsPerDay);
             weekdayOf[i] = (int)at.UtcDateTime.DayOfWeek;
         }
 
@@ -100,13 +107,13 @@ public sealed class AnomalyModel
         // The level to predict from: where the series ended, corrected by the last day's median residual, so that a
         // recent shift moves the band within a day rather than a week.
         var lastLevel = LastFinite(level);
-        var recent = residuals.AsSpan(Math.Max(0, residuals.Length - slotsPerDay));
+        var recent = residuals.AsSpan(Math.Max(0, residuals.Length - pointsPerDay));
         var shift = RobustStatistics.Median(recent);
         var now = lastLevel + (double.IsNaN(shift) ? 0 : shift);
         var sigma = RobustStatistics.RobustSigma(residuals);
         var magnitude = Math.Abs(RobustStatistics.Median(x));
         var floor = Math.Max(options.MinimumSpreadFraction * magnitude, 1e-9);
-        return new AnomalyModel(step, now, profile, weekday, double.IsNaN(sigma) ? floor : Math.Max(sigma, floor), trained);
+        return new AnomalyModel(profileStep, now, profile, weekday, double.IsNaN(sigma) ? floor : Math.Max(sigma, floor), trained);
     }
 
     /// <summary>What the model expects at <paramref name="at"/>.</summary>

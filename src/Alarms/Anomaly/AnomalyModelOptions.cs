@@ -7,6 +7,11 @@ namespace Autoscaler.Alarms.Anomaly;
 /// series still has a band (default 0.5 %).</param>
 public sealed record AnomalyModelOptions(TimeSpan MinimumHistory, TimeSpan WeeklyHistory, double MinimumSpreadFraction = 0.005)
 {
+    /// <summary>The time-of-day profile's resolution when it is coarser than the data's step (null: the step). Short
+    /// periods (5 min) keep an hourly profile, so each slot has enough datapoints for a robust median, while the spread
+    /// is still measured on the datapoints themselves.</summary>
+    public TimeSpan? ProfileStep { get; init; }
+
     /// <summary>One day to judge, two weeks for weekdays.</summary>
     public static AnomalyModelOptions Default { get; } = new(TimeSpan.FromDays(1), TimeSpan.FromDays(14));
 }

@@ -120,7 +120,7 @@ internal sealed partial class AlarmActionReader(AlarmDefinition alarm)
         return problems.Count == 0 ? policy : throw new ScalingInputException(problems);
     }
 
-    private string? Target(JsonFields fields)
+    private string Target(JsonFields fields)
     {
         var target = fields.OptionalString("target");
         if (target is not null && !AlarmNames.IsValid(target))

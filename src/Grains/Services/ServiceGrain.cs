@@ -1,5 +1,6 @@
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Grains.Services.Actuation;
+using Autoscaler.Grains.Services.Alarms;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Services.State;
@@ -89,10 +90,7 @@ public sealed class ServiceGrain(
             return;
         }
 
-        foreach (var policy in _target.Policies)
-        {
-            await Policy(policy.Name).DeleteAsync();
-        }
+        await Task.WhenAll(_target.Policies.Select(policy => Policy(policy.Name).DeleteAsync()));
 
         await GrainFactory.GetGrain<ISupervisorGrain>(definition.Scope).UnregisterAsync(_target.Id);
         await Directory().RemoveAsync(_target.Id);
@@ -176,12 +174,14 @@ public sealed class ServiceGrain(
 
     public Task<IReadOnlyList<MetricSummary>> GetMetricsAsync() => Task.FromResult(TargetStatusView.Metrics(_target, clock.GetUtcNow()));
 
-    public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(int limit) =>
-        Task.FromResult<IReadOnlyList<DecisionRecord>>([.. _target.RecentDecisions.Take(Math.Clamp(limit, 1, LiveTarget.RecentDecisionCount))]);
+    public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(int limit) => Task.FromResult(TargetStatusView.Recent(_target, limit));
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        // Activation (which starts the evaluation timer) is the point: the reminder brings the target back after its silo is lost.
-        Task.CompletedTask;
+    public Task<double[]> GetAlarmDatapointsAsync(AlarmDatapointQuery query) => Task.FromResult(AlarmDatapoints.Read(_target.Windows.Query, query));
+
+    public Task<DecisionRecord> ScaleForAlarmAsync(AlarmScaleRequest request) => _protocol.ApplyAlarmAsync(request);
+
+    // Activation (which starts the evaluation timer) is the point: the reminder brings the target back after its silo is lost.
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     private async Task OnTimerAsync()
     {
