@@ -23,8 +23,4 @@ public sealed class AlarmOptions
     /// <summary>How often a composite re-reads the alarms it watches besides being told of their changes, and how soon a suppression wait or extension ends (default 10 s).</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan CompositeRefresh { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Days of alarm history kept (at least 14, as CloudWatch).</summary>
-    [Range(14, 3650)]
-    public int HistoryRetentionDays { get; set; } = 14;
 }

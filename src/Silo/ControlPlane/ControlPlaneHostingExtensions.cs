@@ -6,6 +6,7 @@ using Autoscaler.Ingestion.Hosting;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Autoscaler.Ports.Telemetry;
+using Autoscaler.Silo.ControlPlane.Alarms;
 using Autoscaler.Silo.ControlPlane.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,6 +38,7 @@ public static class ControlPlaneHostingExtensions
         services.AddAutoscalerTelemetryIngestion(builder.Configuration);
         services.AddAutoscalerNatsTelemetry(builder.Configuration);
         services.AddAutoscalerMetricSources(builder.Configuration);
+        builder.AddAutoscalerAlarms();
         return builder;
     }
 }
