@@ -43,6 +43,10 @@ public interface IAlarmGrain : IGrainWithStringKey
     [Alias("EvaluateNow")]
     public Task<AlarmStatus> EvaluateNowAsync();
 
+    /// <summary>A page of the alarm's history in [<paramref name="from"/>, <paramref name="to"/>), newest first.</summary>
+    [Alias("GetHistory")]
+    public Task<Autoscaler.Ports.Alarms.AlarmHistoryPage> GetHistoryAsync(DateTimeOffset from, DateTimeOffset to, int limit, string? cursor);
+
     /// <summary>A watched alarm changed state: a composite re-evaluates.</summary>
     [Alias("WatchedChanged"), Orleans.Concurrency.OneWay]
     public Task WatchedChangedAsync();

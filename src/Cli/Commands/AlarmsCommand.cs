@@ -14,6 +14,7 @@ public sealed class AlarmsCommand : ICliCommand
     {
         var command = new Command("alarms", "CloudWatch-style metric, anomaly and composite alarms: offline evaluation and the control plane's alarms.");
         AlarmsOfflineCommands.AddTo(command, context);
+        AlarmsRemoteCommands.AddTo(command, context);
         return command;
     }
 }

@@ -132,6 +132,9 @@ public sealed class AlarmGrain(
         return AlarmStatusView.Of(_alarm, clock.GetUtcNow());
     }
 
+    public Task<AlarmHistoryPage> GetHistoryAsync(DateTimeOffset from, DateTimeOffset to, int limit, string? cursor) =>
+        history.QueryAsync(new AlarmHistoryQuery(_alarm.Name, from, to, Math.Clamp(limit, 1, 1000), cursor));
+
     public Task WatchedChangedAsync() => _alarm.Definition?.IsComposite == true ? EvaluateAsync() : Task.CompletedTask;
 
     // Activation (which starts the timer) is the point: the reminder brings the alarm back after its silo is lost.
