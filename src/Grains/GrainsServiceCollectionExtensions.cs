@@ -28,6 +28,7 @@ public static class GrainsServiceCollectionExtensions
         // Alarms: settings (the silo binds the Alarms section) and the silo counters control-plane alarms read.
         services.AddOptions<AlarmOptions>();
         services.TryAddSingleton<IControlPlaneSignals, NoControlPlaneSignals>();
+        services.TryAddSingleton(sp => new AlarmMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;

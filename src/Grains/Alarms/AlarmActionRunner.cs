@@ -14,7 +14,7 @@ namespace Autoscaler.Grains.Alarms;
 /// protocol or its remediation grain, and every action is recorded in the alarm's history with its outcome.
 /// </summary>
 internal sealed partial class AlarmActionRunner(
-    LiveAlarm alarm, AlarmReporter reporter, IAlarmNotifier notifier, IGrainFactory grains, AlarmOptions options, ILogger logger)
+    LiveAlarm alarm, AlarmReporter reporter, IAlarmNotifier notifier, IGrainFactory grains, AlarmOptions options, AlarmMetrics metrics, ILogger logger)
 {
     /// <summary>Runs the actions of the transition to <paramref name="to"/> (<paramref name="suppressed"/>: a suppressor's note).</summary>
     public async Task RunAsync(AlarmRecord transition, AlarmState to, DateTimeOffset now, string? suppressed)
@@ -75,6 +75,7 @@ internal sealed partial class AlarmActionRunner(
         }
 
         await reporter.ActionAsync(alarm, transition, EnumNames.Name(severity), planned.Action.Describe(), outcome, now);
+        metrics.Acted(planned.Action.Kind, outcome);
         LogAction(logger, alarm.Name, planned.Action.Describe(), outcome);
     }
 

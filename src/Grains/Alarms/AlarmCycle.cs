@@ -9,7 +9,8 @@ namespace Autoscaler.Grains.Alarms;
 /// One alarm's cycle: evaluate, and on a change record it, publish it, tell the composites watching it and run the
 /// transition's actions (through the actions suppressor for a composite that has one); while in ALARM, escalate.
 /// </summary>
-internal sealed class AlarmCycle(LiveAlarm alarm, AlarmEvaluation evaluation, AlarmReporter reporter, AlarmActionRunner actions, IGrainFactory grains)
+internal sealed class AlarmCycle(
+    LiveAlarm alarm, AlarmEvaluation evaluation, AlarmReporter reporter, AlarmActionRunner actions, IGrainFactory grains, AlarmMetrics metrics)
 {
     /// <summary>Evaluates (a metric alarm: the range ending at <paramref name="boundary"/>). True when state must be written.</summary>
     public async Task<bool> EvaluateAsync(DateTimeOffset now, DateTimeOffset boundary)
@@ -17,6 +18,7 @@ internal sealed class AlarmCycle(LiveAlarm alarm, AlarmEvaluation evaluation, Al
         var definition = alarm.Defined;
         var change = definition.IsComposite ? await evaluation.CompositeAsync() : await evaluation.MetricAsync(boundary);
         alarm.LastEvaluatedAt = now;
+        metrics.Evaluated();
         var dirty = false;
         if (change is { } changed)
         {
@@ -54,6 +56,7 @@ internal sealed class AlarmCycle(LiveAlarm alarm, AlarmEvaluation evaluation, Al
         }
 
         var record = await reporter.StateAsync(alarm, from, to, reason, now);
+        metrics.Changed(record.To);
         foreach (var watcher in await grains.GetGrain<IAlarmDirectoryGrain>(IAlarmDirectoryGrain.Key).WatchersOfAsync(alarm.Name))
         {
             await grains.GetGrain<IAlarmGrain>(watcher).WatchedChangedAsync();

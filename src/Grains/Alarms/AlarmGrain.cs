@@ -15,6 +15,7 @@ public sealed class AlarmGrain(
     IAlarmEventSink events,
     IAlarmNotifier notifier,
     IControlPlaneSignals signals,
+    AlarmMetrics metrics,
     IOptions<AlarmOptions> options,
     TimeProvider clock,
     ILogger<AlarmGrain> logger) : Grain, IAlarmGrain, IRemindable
@@ -30,9 +31,9 @@ public sealed class AlarmGrain(
     {
         _alarm = AlarmMapping.Load(this.GetPrimaryKeyString(), state.State);
         var reporter = new AlarmReporter(history, events, logger);
-        var actions = new AlarmActionRunner(_alarm, reporter, notifier, GrainFactory, options.Value, logger);
+        var actions = new AlarmActionRunner(_alarm, reporter, notifier, GrainFactory, options.Value, metrics, logger);
         var evaluation = new AlarmEvaluation(_alarm, new AlarmDatapointSource(GrainFactory, signals), GrainFactory);
-        _cycle = new AlarmCycle(_alarm, evaluation, reporter, actions, GrainFactory);
+        _cycle = new AlarmCycle(_alarm, evaluation, reporter, actions, GrainFactory, metrics);
         _timer = new AlarmTimer(this, clock, OnTickAsync);
         if (_alarm.Definition is not null)
         {
