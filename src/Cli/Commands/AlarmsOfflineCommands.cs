@@ -81,25 +81,6 @@ internal static class AlarmsOfflineCommands
         return AlarmTemplateCatalog.Render(template, target, prefix, overrides);
     }
 
-    private static void WriteCatalog(Utf8JsonWriter writer)
-    {
-        writer.WriteStartArray();
-        foreach (var template in AlarmTemplateCatalog.All)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", template.Name);
-            writer.WriteString("description", template.Description);
-            writer.WriteString("source", template.Source);
-            writer.WriteStartObject("metrics");
-            foreach (var (role, metric) in template.MetricRoles)
-            {
-                writer.WriteString(role, metric);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    private static void WriteCatalog(Utf8JsonWriter writer) =>
+        TemplateListWriter.Write(writer, AlarmTemplateCatalog.All.Select(t => (t.Name, t.Description, t.Source, t.MetricRoles)));
 }
