@@ -1,5 +1,5 @@
 -- Alarm history: every state change and every action of every alarm, as CloudWatch's alarm history keeps them, for at
--- least 14 days (Alarms:HistoryRetentionDays). Alarms record changes, not evaluations, so the volume is small next to
+-- least 14 days (PostgreSql:AlarmHistoryRetentionDays). Alarms record changes, not evaluations, so the volume is small next to
 -- scaling_history: one table, keyset paging by (alarm, at, id), retention by deleting what is older than the window.
 
 CREATE TABLE alarm_history
