@@ -29,7 +29,7 @@ await using var cluster = await BenchCluster.StartAsync(memoryStorage: false, se
 var client = cluster.Client;
 var clock = cluster.Clock;
 var targets = Enumerable.Range(0, targetCount).Select(i => $"fleet-{i:D5}").ToArray();
-var parallel = new ParallelOptions { MaxDegreeOfParallelism = 64 };
+var parallel = new ParallelOptions { MaxDegreeOfParallelism = 32 };
 await Parallel.ForEachAsync(targets, parallel, async (id, _) =>
 {
     var grain = client.GetGrain<IServiceGrain>(id);
@@ -52,7 +52,7 @@ await Parallel.ForEachAsync(Enumerable.Range(0, alarms), parallel, async (i, _) 
 {
     var name = $"fleet-alarm-{i:D6}";
     var target = targets[i % targets.Length];
-    await client.GetGrain<IAlarmGrain>(name).PutAsync($$"""
+    await PutWithRetriesAsync(client.GetGrain<IAlarmGrain>(name), $$"""
         { "name": "{{name}}", "target": "{{target}}", "metric": "cpu", "statistic": "{{(i % 2 == 0 ? "Average" : "p95")}}",
           "periodSeconds": 60, "evaluationPeriods": 3, "datapointsToAlarm": 2, "threshold": {{90 + (i % 10)}},
           "comparison": "GreaterThanThreshold", "treatMissingData": "missing" }
@@ -96,15 +96,33 @@ var report = new
     machineSharePercent = cpu / 60 / Environment.ProcessorCount * 100,
     cpuMicrosecondsPerAlarmOverBaseline = perAlarmMicroseconds,
     goal = "100,000 alarms evaluated every 60 s on one silo (every alarm evaluated within its period)",
+    issueSizeMeasured = alarms >= 100_000,
+    metAtThisSize = results.All(r => r.Evaluations >= alarms && r.WallSeconds < 60),
     definedPerSecond = alarms / defineSeconds,
     workingSetMegabytes = Environment.WorkingSet / (1024 * 1024),
-    met = results.All(r => r.Evaluations >= alarms && r.WallSeconds < 60),
+    met = alarms >= 100_000 && results.All(r => r.Evaluations >= alarms && r.WallSeconds < 60),
 };
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
 Console.WriteLine($"mean {cpu:0.000} s CPU per 60 s round = {cpu / 60 * 100:0.00} % of one core ({cpu / 60 / Environment.ProcessorCount * 100:0.00} % of the machine); " +
-    $"{perAlarmMicroseconds:0.0} us CPU per alarm evaluation over the baseline; goal met: {report.met}");
-return report.met ? 0 : 1;
+    $"{perAlarmMicroseconds:0.0} us CPU per alarm evaluation over the baseline; every alarm in time at this size: {report.metAtThisSize}; goal (100,000) met: {report.met}");
+return report.metAtThisSize ? 0 : 1;
+
+// A definition is idempotent: on a machine shared with other work a call may time out; it is simply sent again.
+static async Task PutWithRetriesAsync(IAlarmGrain grain, string definition)
+{
+    for (var attempt = 1; ; attempt++)
+    {
+        try
+        {
+            await grain.PutAsync(definition);
+            return;
+        }
+        catch (TimeoutException) when (attempt < 5)
+        {
+        }
+    }
+}
 
 // CPU the process burns with nothing happening (Orleans' housekeeping), per wall second, over 2 s.
 async Task<double> IdleCpuRateAsync()
