@@ -35,8 +35,8 @@ internal sealed class BenchCluster : IAsyncDisposable
     /// <summary>A client of the cluster (in the same process).</summary>
     public IClusterClient Client => Cluster.Client;
 
-    /// <summary>Starts a one-silo cluster.</summary>
-    public static async Task<BenchCluster> StartAsync(bool memoryStorage)
+    /// <summary>Starts a one-silo cluster; <paramref name="services"/> adds to or replaces the silo's services.</summary>
+    public static async Task<BenchCluster> StartAsync(bool memoryStorage, Action<IServiceCollection>? services = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var builder = new InProcessTestClusterBuilder(1);
@@ -53,6 +53,8 @@ internal sealed class BenchCluster : IAsyncDisposable
             {
                 host.Services.AddGrainStorage(GrainStorage.Default, (_, _) => new DiscardingGrainStorage());
             }
+
+            services?.Invoke(host.Services);
         });
         builder.ConfigureSilo((_, silo) =>
         {

@@ -28,5 +28,6 @@ public static class CommandCatalog
         new WatchCommand(),
         new RecommendationsCommand(),
         new KeysCommand(),
+        new AlarmsCommand(),
     ];
 }

@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Alarms;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 using Microsoft.Extensions.Logging;
@@ -138,6 +139,45 @@ public sealed class AutoscalerClient(
         ArgumentNullException.ThrowIfNull(handler);
         return await ScalingEventSubscription.StartAsync(
             cluster, target, handler, options.Value.SubscriptionRenewal, clock, logger, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AlarmStatus> PutAlarmAsync(string name, string definition, CancellationToken cancellationToken = default) =>
+        Alarm(name).PutAsync(definition).WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AlarmStatus?> GetAlarmAsync(string name, CancellationToken cancellationToken = default) =>
+        Alarm(name).GetAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AlarmEntry>> ListAlarmsAsync(CancellationToken cancellationToken = default) =>
+        cluster.GetGrain<IAlarmDirectoryGrain>(IAlarmDirectoryGrain.Key).ListAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task DeleteAlarmAsync(string name, CancellationToken cancellationToken = default) =>
+        Alarm(name).DeleteAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AlarmStatus> SetAlarmStateAsync(string name, string state, string reason, CancellationToken cancellationToken = default) =>
+        Alarm(name).SetStateAsync(state, reason).WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AlarmStatus> MuteAlarmAsync(string name, DateTimeOffset until, string reason, CancellationToken cancellationToken = default) =>
+        Alarm(name).MuteAsync(new AlarmMute(clock.GetUtcNow(), until, reason, options.Value.ClientName)).WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AlarmStatus> UnmuteAlarmAsync(string name, CancellationToken cancellationToken = default) =>
+        Alarm(name).UnmuteAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AlarmHistoryPage> GetAlarmHistoryAsync(
+        string name, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 100, string? cursor = null, CancellationToken cancellationToken = default) =>
+        Alarm(name).GetHistoryAsync(from ?? DateTimeOffset.UnixEpoch, to ?? clock.GetUtcNow().AddDays(1), limit, cursor).WaitAsync(cancellationToken);
+
+    private IAlarmGrain Alarm(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return cluster.GetGrain<IAlarmGrain>(name);
     }
 
     private IServiceGrain Service(string target)

@@ -1,3 +1,4 @@
+using Autoscaler.Ports.Alarms;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Ports.Decisions;
@@ -72,4 +73,30 @@ public interface IAutoscalerClient
     /// <summary>Calls <paramref name="handler"/> for every scaling event of <paramref name="target"/> (null: all targets)
     /// until the returned subscription is disposed. The subscription renews itself in the background.</summary>
     public Task<IAsyncDisposable> SubscribeAsync(string? target, Func<DecisionRecord, Task> handler, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or replaces an alarm from its JSON definition (docs/contracts/alarms.md); invalid definitions throw
+    /// <see cref="ArgumentException"/> naming the field.</summary>
+    public Task<AlarmStatus> PutAlarmAsync(string name, string definition, CancellationToken cancellationToken = default);
+
+    /// <summary>An alarm, or null when it does not exist.</summary>
+    public Task<AlarmStatus?> GetAlarmAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Every alarm's entry (name, target, what a composite watches), by name.</summary>
+    public Task<IReadOnlyList<AlarmEntry>> ListAlarmsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an alarm; <see cref="InvalidOperationException"/> while a composite watches it.</summary>
+    public Task DeleteAlarmAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets an alarm's state until its next evaluation, running the transition's actions (CloudWatch's SetAlarmState).</summary>
+    public Task<AlarmStatus> SetAlarmStateAsync(string name, string state, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Mutes an alarm's actions until <paramref name="until"/>.</summary>
+    public Task<AlarmStatus> MuteAlarmAsync(string name, DateTimeOffset until, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every mute window of an alarm.</summary>
+    public Task<AlarmStatus> UnmuteAlarmAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of an alarm's history (state changes and action outcomes), newest first.</summary>
+    public Task<AlarmHistoryPage> GetAlarmHistoryAsync(
+        string name, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 100, string? cursor = null, CancellationToken cancellationToken = default);
 }

@@ -83,4 +83,13 @@ public interface IServiceGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetTrace")]
     public Task<TargetTrace> GetTraceAsync(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>Datapoints of a metric for an alarm: one per period, oldest first, NaN for a period without samples.</summary>
+    [Alias("GetAlarmDatapoints")]
+    public Task<double[]> GetAlarmDatapointsAsync(AlarmDatapointQuery query);
+
+    /// <summary>Runs an alarm's <c>scale</c> action through the decision protocol (supervisor, write-ahead, actuator,
+    /// history); throws <see cref="ArgumentException"/> when the request does not fit the target.</summary>
+    [Alias("ScaleForAlarm")]
+    public Task<DecisionRecord> ScaleForAlarmAsync(AlarmScaleRequest request);
 }

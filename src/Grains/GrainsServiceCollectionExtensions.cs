@@ -1,3 +1,4 @@
+using Autoscaler.Grains.Alarms;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Storage;
@@ -23,6 +24,11 @@ public static class GrainsServiceCollectionExtensions
         // Stateless links from a target to other grains: one per silo, not one per target.
         services.TryAddSingleton<ISupervisorLink, GrainSupervisorLink>();
         services.TryAddSingleton<IDecisionFanout, GrainDecisionFanout>();
+
+        // Alarms: settings (the silo binds the Alarms section) and the silo counters control-plane alarms read.
+        services.AddOptions<AlarmOptions>();
+        services.TryAddSingleton<IControlPlaneSignals, NoControlPlaneSignals>();
+        services.TryAddSingleton(sp => new AlarmMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;

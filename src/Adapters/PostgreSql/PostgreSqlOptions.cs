@@ -30,4 +30,8 @@ public sealed class PostgreSqlOptions
     /// <summary>How long scaling history is kept, in days (default 90); older monthly partitions are dropped whole.</summary>
     [Range(1, 36500)]
     public int HistoryRetentionDays { get; set; } = 90;
+
+    /// <summary>How long alarm history is kept, in days (default 14, as CloudWatch; at least 14).</summary>
+    [Range(14, 36500)]
+    public int AlarmHistoryRetentionDays { get; set; } = 14;
 }

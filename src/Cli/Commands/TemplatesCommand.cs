@@ -68,25 +68,6 @@ public sealed class TemplatesCommand : ICliCommand
         }
     }
 
-    private static void WriteCatalog(Utf8JsonWriter writer)
-    {
-        writer.WriteStartArray();
-        foreach (var template in TemplateCatalog.All)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", template.Name);
-            writer.WriteString("description", template.Description);
-            writer.WriteString("source", template.Source);
-            writer.WriteStartObject("metrics");
-            foreach (var (role, metric) in template.MetricRoles)
-            {
-                writer.WriteString(role, metric);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    private static void WriteCatalog(Utf8JsonWriter writer) =>
+        TemplateListWriter.Write(writer, TemplateCatalog.All.Select(t => (t.Name, t.Description, t.Source, t.MetricRoles)));
 }

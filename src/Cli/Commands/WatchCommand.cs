@@ -150,6 +150,12 @@ public sealed class WatchCommand : ICliCommand
                 return null;
             }
 
+            if (message.Event == "alarm")
+            {
+                // Alarm state changes share the stream; they are reported as lines, not table rows.
+                return $"alarm {TableWriter.Cell(TableWriter.Read(data, "alarm"))}: {TableWriter.Cell(TableWriter.Read(data, "from"))} -> {TableWriter.Cell(TableWriter.Read(data, "to"))}";
+            }
+
             if (message.Event == "target")
             {
                 Upsert(data);

@@ -138,6 +138,10 @@ public sealed class AutoscalerApiClient : IDisposable
         }
     }
 
+    /// <summary>Any JSON route under the API root (<c>alarms/{name}/state</c>): for commands whose routes have no method here.</summary>
+    public Task<JsonElement> SendJsonAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
+        SendAsync(method, path, body, cancellationToken);
+
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 

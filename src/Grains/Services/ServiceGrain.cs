@@ -1,5 +1,6 @@
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Grains.Services.Actuation;
+using Autoscaler.Grains.Services.Alarms;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Services.State;
@@ -176,12 +177,16 @@ public sealed class ServiceGrain(
 
     public Task<IReadOnlyList<MetricSummary>> GetMetricsAsync() => Task.FromResult(TargetStatusView.Metrics(_target, clock.GetUtcNow()));
 
-    public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(int limit) =>
-        Task.FromResult<IReadOnlyList<DecisionRecord>>([.. _target.RecentDecisions.Take(Math.Clamp(limit, 1, LiveTarget.RecentDecisionCount))]);
+    public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(int limit) => Task.FromResult(TargetStatusView.Recent(_target, limit));
 
     public Task<TargetTrace> GetTraceAsync(DateTimeOffset from, DateTimeOffset to) => TargetTraceBuilder.BuildAsync(_target, history, from, to);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask; // activation (timer start) is its point
+    public Task<double[]> GetAlarmDatapointsAsync(AlarmDatapointQuery query) => Task.FromResult(AlarmDatapoints.Read(_target.Windows.Query, query));
+
+    public Task<DecisionRecord> ScaleForAlarmAsync(AlarmScaleRequest request) => _protocol.ApplyAlarmAsync(request);
+
+    // Activation (which starts the evaluation timer) is the point: the reminder brings the target back after its silo is lost.
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     private async Task OnTimerAsync()
     {

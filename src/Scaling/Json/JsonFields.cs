@@ -181,6 +181,12 @@ public sealed class JsonFields
         throw Error(name, $"must be one of {string.Join(", ", Enum.GetNames<TEnum>())}, not \"{text}\"");
     }
 
+    /// <summary>
+    /// The raw value of field <paramref name="name"/>, or null when absent or null: for shapes the typed accessors do not
+    /// cover (arrays of numbers and nulls, ...). The caller names the field in its own errors.
+    /// </summary>
+    public JsonElement? OptionalElement(string name) => Get(name);
+
     /// <summary>A required nested object, read by <paramref name="read"/>.</summary>
     public T RequiredObject<T>(string name, Func<JsonFields, T> read) =>
         Get(name) is { } value ? ReadObject(value, PathOf(name), read) : throw Error(name, "is required");

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Autoscaler.Ingestion;
 using Autoscaler.Silo.Api.Routes;
+using Autoscaler.Silo.Api.Routes.Alarms;
 using Autoscaler.Silo.Api.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.ObjectPool;
@@ -51,6 +52,7 @@ public static class ApiHostingExtensions
         TemplatesEndpoints.Map(api);
         FleetEndpoints.Map(api);
         EventsEndpoints.Map(api);
+        AlarmsEndpoints.Map(api);
         TelemetryEndpoints.Map(app);
 
         app.MapOpenApi();

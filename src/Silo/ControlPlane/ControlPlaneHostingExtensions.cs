@@ -6,6 +6,7 @@ using Autoscaler.Ingestion.Hosting;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Autoscaler.Ports.Telemetry;
+using Autoscaler.Silo.ControlPlane.Alarms;
 using Autoscaler.Silo.ControlPlane.Events;
 using Autoscaler.Silo.ControlPlane.Fleet;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class ControlPlaneHostingExtensions
         services.AddAutoscalerNatsTelemetry(builder.Configuration);
         services.AddAutoscalerMetricSources(builder.Configuration);
         services.AddAutoscalerFleetConfiguration();
+        builder.AddAutoscalerAlarms();
         return builder;
     }
 }

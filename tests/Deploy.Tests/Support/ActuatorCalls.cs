@@ -46,6 +46,7 @@ public static class ActuatorCalls
         {
             await actuator.GetCapacityAsync(binding),
             await actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("deploy-test-1", 4)),
+            await actuator.RestartAsync(binding, "deploy-test-restart"),
         };
         return (handler.Calls, results);
     }
@@ -85,6 +86,7 @@ public static class ActuatorCalls
 
         Assert.True((await actuator.GetCapacityAsync(binding)).Succeeded);
         Assert.True((await actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("deploy-test-2", 4))).Succeeded);
+        Assert.True((await actuator.RestartAsync(binding, "deploy-test-restart")).Succeeded);
         return handler.Calls.Select(IamAction).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -8,6 +8,8 @@ using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Adapters.Actuators.Webhook;
 using Autoscaler.Adapters.Nats;
+using Autoscaler.Adapters.Notifications;
+using Autoscaler.Grains.Alarms;
 using Autoscaler.Adapters.Nats.Events;
 using Autoscaler.Adapters.Nats.Telemetry;
 using Autoscaler.Adapters.PostgreSql;
@@ -57,6 +59,9 @@ public static class ConfigurationKeyCatalog
         new(FleetConfigurationOptions.Section, typeof(FleetConfigurationOptions)),
         // MetricSourceServiceCollectionExtensions binds each child of the section (Sources:0, Sources:1, ...) itself.
         new(MetricSourcesOptions.SectionName, typeof(List<MetricSourceOptions>), typeof(MetricSourcesOptions)),
+        new(AlarmOptions.SectionName, typeof(AlarmOptions)),
+        new(AlarmNotificationOptions.SectionName, typeof(AlarmNotificationOptions)),
+        new(NatsAlarmEventOptions.SectionName, typeof(NatsAlarmEventOptions)),
     ];
 
     /// <summary>The type a configuration key (<c>Silo:SiloPort</c>) binds to, or null when nothing binds it.</summary>

@@ -1,6 +1,7 @@
 using Autoscaler.Adapters.Actuators.Hosting;
 using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Grains;
+using Autoscaler.Ports.Alarms;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The silo's history store.</summary>
     public RecordingScalingHistoryStore History { get; } = new();
 
+    /// <summary>The silo's alarm history and alarm event sink.</summary>
+    public RecordingAlarmStore Alarms { get; } = new();
+
+    /// <summary>The silo's alarm notifier.</summary>
+    public RecordingNotifier Notifier { get; } = new();
+
     /// <summary>The running cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -44,6 +51,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddAutoscalerActuators(new ConfigurationBuilder().Build());
             host.Services.AddSingleton<IScalingHistoryStore>(History);
             host.Services.AddSingleton<IScalingEventSink>(Events);
+            host.Services.AddSingleton<IAlarmHistoryStore>(Alarms);
+            host.Services.AddSingleton<IAlarmEventSink>(Alarms);
+            host.Services.AddSingleton<IAlarmNotifier>(Notifier);
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.Default).UseInMemoryReminderService());
         Cluster = builder.Build();

@@ -152,4 +152,32 @@ public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFix
         Assert.True(enabled.Settings.Enabled);
         await sdk.RemoveTargetAsync(id);
     }
+
+    [Fact]
+    public async Task Alarms_are_defined_set_muted_read_in_history_and_deleted_through_the_sdk()
+    {
+        var sdk = fixture.Autoscaler;
+        var id = NewId();
+        await sdk.RegisterTargetAsync(Simulated(id));
+        var name = $"{id}-cpu";
+        var definition = $$"""
+            { "name": "{{name}}", "target": "{{id}}", "metric": "cpu", "periodSeconds": 60, "evaluationPeriods": 2, "threshold": 90,
+              "comparison": "GreaterThanThreshold", "treatMissingData": "ignore" }
+            """;
+
+        var created = await sdk.PutAlarmAsync(name, definition);
+        var set = await sdk.SetAlarmStateAsync(name, "ALARM", "sdk test");
+        var muted = await sdk.MuteAlarmAsync(name, DateTimeOffset.UtcNow.AddHours(1), "maintenance");
+        var history = await sdk.GetAlarmHistoryAsync(name);
+        var invalid = await Assert.ThrowsAsync<ArgumentException>(() => sdk.PutAlarmAsync(name, definition.Replace("90", "\"x\"", StringComparison.Ordinal)));
+
+        Assert.Equal("INSUFFICIENT_DATA", created.State);
+        Assert.Equal("ALARM", set.State);
+        Assert.True(muted.Muted);
+        Assert.Contains(await sdk.ListAlarmsAsync(), a => a.Name == name && a.Target == id);
+        Assert.Equal(("INSUFFICIENT_DATA", "ALARM"), (history.Entries[0].From, history.Entries[0].To));
+        Assert.StartsWith("threshold:", invalid.Message, StringComparison.Ordinal);
+        await sdk.DeleteAlarmAsync(name);
+        Assert.Null(await sdk.GetAlarmAsync(name));
+    }
 }

@@ -16,7 +16,7 @@ public sealed class ComposeScaleTargetClient(
     ICommandRunner runner,
     IOptions<ComposeActuatorOptions> options,
     IHostCapacityReader host,
-    ILogger<ComposeScaleTargetClient> logger) : IScaleTargetClient
+    ILogger<ComposeScaleTargetClient> logger) : IScaleTargetClient, IRestartTarget
 {
     private readonly ComposeActuatorOptions _options = options.Value;
 
@@ -112,6 +112,27 @@ public sealed class ComposeScaleTargetClient(
         return limit.Granted <= current.Capacity.Desired
             ? (null, current with { Attempts = 1, HostLimit = limit })
             : (limit, null);
+    }
+
+    /// <summary><c>docker compose -f FILE -p PROJECT restart SERVICE</c>, then the service is read back.</summary>
+    public async Task<ScaleTargetResult> RestartAsync(ScaleTargetRef binding, string requestId, CancellationToken cancellationToken = default)
+    {
+        if (!ComposeTarget.TryParse(binding, out var target, out var error))
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, error, 0);
+        }
+
+        var result = await RunAsync(target, ["restart", target.Service], cancellationToken);
+        if (!result.Succeeded)
+        {
+            logger.LogWarning("Restart {RequestId}: compose restart of {Project}/{Service} failed: {Error}",
+                requestId, target.Project, target.Service, Describe(result));
+            return ScaleTargetResult.Failure(Classify(result), Describe(result));
+        }
+
+        logger.LogInformation("Restart {RequestId}: compose service {Project}/{Service} restarted", requestId, target.Project, target.Service);
+        var observed = await ReadAsync(target, cancellationToken);
+        return observed.Succeeded ? observed with { Attempts = 2 } : observed;
     }
 
     /// <summary>How a failed command maps onto the port's error kinds (from Docker's messages; Compose has no error codes).</summary>

@@ -84,6 +84,23 @@ public sealed class EcsJsonClient : IEcsClient
             : throw new EcsApiException("MalformedResponse", 200, "UpdateService returned no service.", response.Attempts);
     }
 
+    /// <inheritdoc />
+    public async Task<EcsServiceState> ForceNewDeploymentAsync(EcsServiceAddress address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var request = new JsonObject
+        {
+            ["cluster"] = address.Cluster,
+            ["service"] = address.Service,
+            ["forceNewDeployment"] = true,
+        };
+        using var response = await CallAsync("UpdateService", address, request, cancellationToken);
+        var service = Parse(response, "UpdateService", root => root.TryGetProperty("service", out var s) ? ParseService(s) : null);
+        return service is not null
+            ? service with { Attempts = response.Attempts }
+            : throw new EcsApiException("MalformedResponse", 200, "UpdateService returned no service.", response.Attempts);
+    }
+
     private async Task<EcsResponse> CallAsync(string operation, EcsServiceAddress address, JsonObject request, CancellationToken cancellationToken)
     {
         var region = address.Region ?? _options.Region ?? Environment.GetEnvironmentVariable("AWS_REGION")

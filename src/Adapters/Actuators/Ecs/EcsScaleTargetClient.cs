@@ -9,7 +9,7 @@ namespace Autoscaler.Adapters.Actuators.Ecs;
 /// (optional). ECS's desired count is idempotent by nature, so a retried decision sets the same number again; the
 /// decision id goes to the log.
 /// </summary>
-public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetClient> logger) : IScaleTargetClient
+public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetClient> logger) : IScaleTargetClient, IRestartTarget
 {
     /// <inheritdoc />
     public ActuatorKind Kind => ActuatorKind.Ecs;
@@ -62,6 +62,28 @@ public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetC
         {
             logger.LogWarning("Decision {DecisionId}: ECS {Cluster}/{Service} not scaled: {Code} {Message}",
                 request.DecisionId, address.Cluster, address.Service, ex.ErrorCode, ex.Message);
+            return Failure(ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ScaleTargetResult> RestartAsync(ScaleTargetRef binding, string requestId, CancellationToken cancellationToken = default)
+    {
+        if (!TryAddress(binding, out var address, out var invalid))
+        {
+            return invalid;
+        }
+
+        try
+        {
+            var service = await ecs.ForceNewDeploymentAsync(address, cancellationToken);
+            logger.LogInformation("Restart {RequestId}: ECS {Cluster}/{Service} new deployment forced", requestId, address.Cluster, address.Service);
+            return Observed(service);
+        }
+        catch (EcsApiException ex)
+        {
+            logger.LogWarning("Restart {RequestId}: ECS {Cluster}/{Service} not restarted: {Code} {Message}",
+                requestId, address.Cluster, address.Service, ex.ErrorCode, ex.Message);
             return Failure(ex);
         }
     }

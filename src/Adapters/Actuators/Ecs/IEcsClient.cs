@@ -12,4 +12,7 @@ public interface IEcsClient
 
     /// <summary>UpdateService setting only <c>desiredCount</c>; returns the service as ECS reports it afterwards.</summary>
     public Task<EcsServiceState> UpdateDesiredCountAsync(EcsServiceAddress address, int desiredCount, CancellationToken cancellationToken);
+
+    /// <summary>UpdateService with <c>forceNewDeployment</c> (and nothing else): ECS replaces every task with a new one.</summary>
+    public Task<EcsServiceState> ForceNewDeploymentAsync(EcsServiceAddress address, CancellationToken cancellationToken);
 }

@@ -17,11 +17,12 @@ namespace Autoscaler.Adapters.Actuators.Kubernetes;
 /// binding settings in <see cref="ScaleResource"/>. Observed capacity: desired = <c>spec.replicas</c>, running = <c>status.replicas</c>; the scale
 /// subresource does not report readiness, so pending is unknown. Setting replicas is idempotent.
 /// </summary>
-public sealed class KubernetesScaleTargetClient : IScaleTargetClient
+public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTarget
 {
     private readonly IKubernetesClientProvider _clients;
     private readonly ILogger<KubernetesScaleTargetClient> _logger;
     private readonly ResiliencePipeline<ScaleTargetResult> _retry;
+    private readonly TimeProvider _clock;
 
     /// <summary>Creates the client.</summary>
     public KubernetesScaleTargetClient(
@@ -33,6 +34,7 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
         ArgumentNullException.ThrowIfNull(options);
         _clients = clients;
         _logger = logger;
+        _clock = timeProvider;
         _retry = RetryPipeline.Create<ScaleTargetResult>(options.Value, timeProvider, result => result.IsRetryable);
     }
 
@@ -69,6 +71,32 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient
             cancellationToken);
         _logger.LogInformation("Decision {DecisionId}: Kubernetes scale of {Target} to {Desired}: {Outcome}",
             request.DecisionId, binding.TargetId, request.DesiredCapacity, result.Succeeded ? "done" : result.Message);
+        return result;
+    }
+
+    /// <summary>
+    /// A rollout restart, as <c>kubectl rollout restart</c> does it: the pod template gets a
+    /// <c>kubectl.kubernetes.io/restartedAt</c> annotation, so the controller replaces every pod; the scale is read back.
+    /// </summary>
+    public async Task<ScaleTargetResult> RestartAsync(ScaleTargetRef binding, string requestId, CancellationToken cancellationToken = default)
+    {
+        var at = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var patch = new V1Patch(
+            "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\"" + at + "\"}}}}}",
+            V1Patch.PatchType.MergePatch);
+        var result = await CallAsync(binding, async (api, target, token) =>
+        {
+            if (target.IsStatefulSet)
+            {
+                await api.AppsV1.PatchNamespacedStatefulSetAsync(patch, target.Name, target.Namespace, cancellationToken: token);
+                return await api.AppsV1.ReadNamespacedStatefulSetScaleAsync(target.Name, target.Namespace, cancellationToken: token);
+            }
+
+            await api.AppsV1.PatchNamespacedDeploymentAsync(patch, target.Name, target.Namespace, cancellationToken: token);
+            return await api.AppsV1.ReadNamespacedDeploymentScaleAsync(target.Name, target.Namespace, cancellationToken: token);
+        }, cancellationToken);
+        _logger.LogInformation("Restart {RequestId}: Kubernetes rollout restart of {Target}: {Outcome}",
+            requestId, binding.TargetId, result.Succeeded ? "done" : result.Message);
         return result;
     }
 

@@ -3,7 +3,7 @@ using Autoscaler.Ports.Actuation;
 namespace Autoscaler.Adapters.Actuators.Simulated;
 
 /// <summary>The <c>simulated</c> actuator: drives the <see cref="SimulatedService"/> of each target in a registry.</summary>
-public sealed class SimulatedScaleTargetClient(SimulatedServiceRegistry registry) : IScaleTargetClient
+public sealed class SimulatedScaleTargetClient(SimulatedServiceRegistry registry) : IScaleTargetClient, IRestartTarget
 {
     /// <inheritdoc />
     public ActuatorKind Kind => ActuatorKind.Simulated;
@@ -23,5 +23,12 @@ public sealed class SimulatedScaleTargetClient(SimulatedServiceRegistry registry
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(registry.GetOrCreate(binding).Apply(request));
+    }
+
+    /// <inheritdoc />
+    public Task<ScaleTargetResult> RestartAsync(ScaleTargetRef binding, string requestId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(registry.GetOrCreate(binding).Restart(requestId));
     }
 }

@@ -130,6 +130,36 @@ public sealed class SimulatedService
         }
     }
 
+    /// <summary>Restarts every instance as a client would (a new deployment): counts as a call and may fail; the
+    /// instances start again, ready after the start-up delay. A repeated <paramref name="requestId"/> is a no-op.</summary>
+    public ScaleTargetResult Restart(string requestId)
+    {
+        lock (_lock)
+        {
+            _calls++;
+            if (TryFailLocked() is { } failure)
+            {
+                return failure;
+            }
+
+            if (_appliedIds.Add($"restart:{requestId}"))
+            {
+                Remember($"restart:{requestId}");
+                Restarts++;
+                var readyAt = _timeProvider.GetUtcNow() + StartupDelay;
+                for (var i = 0; i < _readyAt.Count; i++)
+                {
+                    _readyAt[i] = readyAt;
+                }
+            }
+
+            return ScaleTargetResult.Success(ObserveLocked());
+        }
+    }
+
+    /// <summary>Restarts carried out so far.</summary>
+    public int Restarts { get; private set; }
+
     private void Resize(int desired)
     {
         if (desired > _readyAt.Count)

@@ -48,4 +48,17 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<IScalingEventSink>(sp => sp.GetRequiredService<NatsScalingEventSink>());
         return services;
     }
+
+    /// <summary>Binds <see cref="NatsAlarmEventOptions"/> (validated at start-up) and registers <see cref="NatsAlarmEventSink"/>
+    /// (alarm state changes on <c>autoscaler.alarms.{alarm}</c>); the silo puts it behind its alarm event fan-out.</summary>
+    public static IServiceCollection AddAutoscalerNatsAlarmEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<NatsAlarmEventOptions>()
+            .Bind(configuration.GetSection(NatsAlarmEventOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<NatsAlarmEventSink>();
+        return services;
+    }
 }

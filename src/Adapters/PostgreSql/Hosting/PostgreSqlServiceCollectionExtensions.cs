@@ -1,4 +1,5 @@
 using Autoscaler.Adapters.PostgreSql.History;
+using Autoscaler.Ports.Alarms;
 using Autoscaler.Ports.History;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class PostgreSqlServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="PostgreSqlOptions"/> (<c>ConnectionStrings:Autoscaler</c> and section <c>PostgreSql</c>),
     /// validates them at start-up, migrates (or verifies) the schema before any hosted service starts, and registers
-    /// <see cref="IScalingHistoryStore"/> with its retention service.
+    /// <see cref="IScalingHistoryStore"/> and <see cref="IAlarmHistoryStore"/> with their retention services.
     /// </summary>
     public static IServiceCollection AddAutoscalerPostgreSql(
         this IServiceCollection services, Action<PostgreSqlOptions>? configure = null)
@@ -47,6 +48,12 @@ public static class PostgreSqlServiceCollectionExtensions
             provider.GetRequiredService<IOptions<PostgreSqlOptions>>().Value.CommandTimeoutSeconds));
         services.TryAddSingleton<IScalingHistoryStore>(provider => provider.GetRequiredService<NpgsqlScalingHistoryStore>());
         services.AddHostedService<ScalingHistoryRetentionService>();
+
+        services.TryAddSingleton(provider => new NpgsqlAlarmHistoryStore(
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredService<IOptions<PostgreSqlOptions>>().Value.CommandTimeoutSeconds));
+        services.TryAddSingleton<IAlarmHistoryStore>(provider => provider.GetRequiredService<NpgsqlAlarmHistoryStore>());
+        services.AddHostedService<AlarmHistoryRetentionService>();
         return services;
     }
 }

@@ -80,4 +80,8 @@ internal static class TargetStatusView
         return new CostReport(price, Money(ledger.Hour.Cost), Money(ledger.Day.Cost), Money(ledger.Month.Cost),
             Money(ledger.ForecastMonthEnd(now, target.Current, price)), Math.Round(ledger.Month.CapacityHours, 4), CostPerAgentHour: null);
     }
+
+    /// <summary>The <paramref name="limit"/> most recent decisions, newest first.</summary>
+    public static IReadOnlyList<DecisionRecord> Recent(LiveTarget target, int limit) =>
+        [.. target.RecentDecisions.Take(Math.Clamp(limit, 1, LiveTarget.RecentDecisionCount))];
 }

@@ -88,17 +88,7 @@ internal static class EngineEndpoints
         return TypedResults.Bytes(buffer.ToArray(), "application/json");
     }
 
-    private static ProblemHttpResult Problem(ScalingInputException error)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var item in error.Errors)
-        {
-            var field = string.IsNullOrEmpty(item.Path) || item.Path == "$" ? JsonFieldPath.Body : item.Path;
-            errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, item.Message] : [item.Message];
-        }
-
-        return ApiProblems.Validation(errors);
-    }
+    private static ProblemHttpResult Problem(ScalingInputException error) => InputProblems.Of(error);
 
     private static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -4,6 +4,8 @@ using Autoscaler.Adapters.Nats.Events;
 using Autoscaler.Ports.Events;
 using Autoscaler.Silo.Api.Problems;
 using Autoscaler.Silo.Api.Security;
+using Autoscaler.Ports.Alarms;
+using Autoscaler.Silo.ControlPlane.Alarms;
 using Autoscaler.Silo.ControlPlane.Events;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ namespace Autoscaler.Silo.Api.Routes;
 
 /// <summary>
 /// <c>GET /events?target=</c>: server-sent events. Each scaling event is one message (<c>id:</c>, <c>event: scaling</c>,
-/// one <c>data:</c> line with the contract's JSON); a <c>: ping</c> comment every heartbeat interval (15 s) keeps
+/// one <c>data:</c> line with the contract's JSON), each alarm state change one <c>event: alarm</c> message; a <c>: ping</c> comment every heartbeat interval (15 s) keeps
 /// proxies from closing an idle stream. Each client has its own bounded buffer: a client that cannot keep up loses its
 /// oldest events (the dashboard refetches on reconnect), never slows a grain. The stream ends when the client leaves.
 /// </summary>
@@ -27,7 +29,8 @@ internal static class EventsEndpoints
         api.MapGet("/events", StreamAsync).RequireViewer().WithTags("Events").WithName("StreamEvents")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    private static async Task<IResult> StreamAsync(string? target, HttpContext context, ScalingEventBroadcaster broadcaster, IOptions<EventStreamOptions> options)
+    private static async Task<IResult> StreamAsync(
+        string? target, HttpContext context, ScalingEventBroadcaster broadcaster, AlarmEventBroadcaster alarms, IOptions<EventStreamOptions> options)
     {
         if (target is not null && !TargetIds.IsValid(target))
         {
@@ -43,6 +46,7 @@ internal static class EventsEndpoints
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
         using var subscription = broadcaster.Subscribe(options.Value.ClientBuffer);
+        using var alarmSubscription = alarms.Subscribe(options.Value.ClientBuffer);
         var heartbeat = options.Value.HeartbeatInterval;
         try
         {
@@ -51,7 +55,7 @@ internal static class EventsEndpoints
             var buffer = new ArrayBufferWriter<byte>(512);
             while (!aborted.IsCancellationRequested)
             {
-                if (!await WaitForEventsAsync(subscription, heartbeat, aborted))
+                if (!await WaitForEventsAsync(subscription, alarmSubscription, heartbeat, aborted))
                 {
                     await response.Body.WriteAsync(Ping, aborted);
                     await response.Body.FlushAsync(aborted);
@@ -64,6 +68,14 @@ internal static class EventsEndpoints
                     if (target is null || record.Target == target)
                     {
                         WriteMessage(buffer, record);
+                    }
+                }
+
+                while (alarmSubscription.Reader.TryRead(out var alarm))
+                {
+                    if (target is null || alarm.Target == target)
+                    {
+                        WriteAlarm(buffer, alarm);
                     }
                 }
 
@@ -83,13 +95,17 @@ internal static class EventsEndpoints
     }
 
     /// <summary>True when events are ready, false when the heartbeat interval passed without any.</summary>
-    private static async Task<bool> WaitForEventsAsync(ScalingEventSubscription subscription, TimeSpan interval, CancellationToken aborted)
+    private static async Task<bool> WaitForEventsAsync(
+        ScalingEventSubscription subscription, AlarmEventBroadcaster.Subscription alarms, TimeSpan interval, CancellationToken aborted)
     {
         using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         heartbeat.CancelAfter(interval);
         try
         {
-            return await subscription.Reader.WaitToReadAsync(heartbeat.Token);
+            var scaling = subscription.Reader.WaitToReadAsync(heartbeat.Token).AsTask();
+            var alarm = alarms.Reader.WaitToReadAsync(heartbeat.Token).AsTask();
+            var first = await Task.WhenAny(scaling, alarm);
+            return await first;
         }
         catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
         {
@@ -104,6 +120,15 @@ internal static class EventsEndpoints
         Write(buffer, "\nevent: scaling\ndata: ");
         // The JSON writer escapes control characters, so the data is one line.
         buffer.Write(DecisionEventJson.Serialize(record));
+        Write(buffer, "\n\n");
+    }
+
+    private static void WriteAlarm(ArrayBufferWriter<byte> buffer, AlarmRecord record)
+    {
+        Write(buffer, "id: ");
+        Write(buffer, SingleLine(record.Id));
+        Write(buffer, "\nevent: alarm\ndata: ");
+        buffer.Write(AlarmEventJson.Serialize(record));
         Write(buffer, "\n\n");
     }
 

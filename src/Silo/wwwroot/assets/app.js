@@ -3,6 +3,7 @@ import { ApiClient, ApiError } from './api.js';
 import { renderChart } from './chart.js';
 import { byId, describeEvent, show } from './dom.js';
 import { streamEvents } from './sse.js';
+import { alarmOverlays, alarmTimelineItem, renderAlarms } from './views/alarms.js';
 import { renderCosts } from './views/costs.js';
 import { renderRecommendations } from './views/recommendations.js';
 import { renderTargets } from './views/targets.js';
@@ -96,7 +97,7 @@ async function refreshAll() {
   show(byId('error-banner'), false);
   renewDashboardSession();
   const loads = [
-    loadStatus(), loadTargets(), loadCosts(), loadRecommendations(),
+    loadStatus(), loadTargets(), loadCosts(), loadRecommendations(), loadAlarms(),
     state.selected ? loadDetail(state.selected) : Promise.resolve(),
   ];
   await Promise.allSettled(loads);
@@ -157,6 +158,23 @@ async function loadRecommendations() {
   }
 }
 
+async function loadAlarms() {
+  try {
+    const { alarms = [] } = await state.client.get(`${API}/alarms`);
+    state.alarms = alarms;
+    renderAlarms(byId('alarms-body'), byId('alarms-summary'), alarms);
+  } catch (error) {
+    reportError(error, 'Alarms');
+  }
+}
+
+/** A target's alarm transitions (the newest of each of its alarms' histories), newest first. */
+async function alarmTransitions(id) {
+  const alarms = (state.alarms ?? []).filter((a) => a.target === id);
+  const pages = await Promise.allSettled(alarms.map((a) => state.client.get(`${API}/alarms/${encodeURIComponent(a.name)}/history?limit=20`)));
+  return pages.filter((p) => p.status === 'fulfilled').flatMap((p) => p.value.entries ?? []).filter((e) => e.kind === 'state');
+}
+
 function selectTarget(id) {
   state.selected = id;
   drawTargets();
@@ -196,15 +214,29 @@ async function loadDetail(id) {
   const choice = byId('metric-window').value;
   const minutes = choice === 'auto' ? 60 : choice;
   const path = encodeURIComponent(id);
-  const [metrics, history] = await Promise.allSettled([
+  const [metrics, history, transitions] = await Promise.allSettled([
     state.client.get(`${API}/targets/${path}/metrics?minutes=${minutes}`),
     state.client.get(`${API}/history/${path}?limit=50`),
+    alarmTransitions(id),
   ]);
   if (state.selected !== id) return;
-  if (metrics.status === 'fulfilled') renderChart(byId('metric-chart'), byId('metric-legend'), metrics.value, { auto: choice === 'auto' });
+  const charted = metrics.status === 'fulfilled' ? new Set((metrics.value.series ?? []).map((s) => s.metric)) : new Set();
+  const overlays = alarmOverlays((state.alarms ?? []).filter((a) => a.target === id && charted.has(a.metric)));
+  if (metrics.status === 'fulfilled') renderChart(byId('metric-chart'), byId('metric-legend'), { ...metrics.value, alarms: overlays }, { auto: choice === 'auto' });
   else reportError(metrics.reason, 'Metrics');
   if (history.status === 'fulfilled') renderTimeline(byId('timeline'), history.value.events ?? []);
   else reportError(history.reason, 'History');
+  if (transitions.status === 'fulfilled') mergeAlarmTransitions(byId('timeline'), transitions.value);
+}
+
+/** Puts alarm transitions into the timeline in time order among the scaling events. */
+function mergeAlarmTransitions(list, transitions) {
+  if (transitions.length === 0) return;
+  list.querySelector(':scope > li.empty')?.remove();
+  const items = [...list.children].map((node) => ({ node, at: Date.parse(node.querySelector('time')?.getAttribute('datetime') ?? '') || 0 }));
+  for (const entry of transitions) items.push({ node: alarmTimelineItem(entry), at: Date.parse(entry.at) });
+  items.sort((a, b) => b.at - a.at);
+  list.replaceChildren(...items.map((i) => i.node));
 }
 
 function setLive(stateName) {
@@ -235,6 +267,10 @@ function startStream(key) {
           ? state.targets.map((t) => (t.id === payload.id ? payload : t))
           : [...state.targets, payload];
         drawTargets();
+      } else if (message.event === 'alarm') {
+        prependAlarm(byId('event-log'), payload);
+        // The selected target's chart and timeline show its alarms: redraw them with the new state.
+        loadAlarms().then(() => { if (payload.target && payload.target === state.selected) loadDetail(state.selected); });
       } else if (message.event === 'scaling' || message.event === 'message') {
         prependEvent(byId('event-log'), payload);
         if (payload.target === state.selected) prependEvent(byId('timeline'), payload);
@@ -242,6 +278,12 @@ function startStream(key) {
       }
     },
   });
+}
+
+function prependAlarm(list, event, limit = 100) {
+  list.querySelector(':scope > li.empty')?.remove();
+  list.prepend(alarmTimelineItem(event));
+  while (list.children.length > limit) list.lastElementChild.remove();
 }
 
 /** Coalesces bursts of events into one refetch of the targets and of what their policies now recommend. */

@@ -42,6 +42,9 @@ export function chartModel(data, options = {}) {
   for (const t of data.thresholds ?? []) {
     for (const v of [t.target, t.scaleUp, t.scaleDown]) if (typeof v === 'number') values.push(v);
   }
+  for (const a of data.alarms ?? []) {
+    for (const v of [a.threshold, a.band?.lower, a.band?.upper]) if (typeof v === 'number') values.push(v);
+  }
   const replicaValues = (data.replicas ?? []).map((p) => p.value);
   for (const p of data.replicas ?? []) times.push(Date.parse(p.at));
   const requestedFrom = Date.parse(data.from) || Math.min(...times);
@@ -87,6 +90,11 @@ export function chartModel(data, options = {}) {
       .filter((kind) => typeof t[kind] === 'number')
       .map((kind) => ({ metric: t.metric, kind, value: t[kind], y: y(t[kind]) }))),
     replicas: step(data.replicas ?? []),
+    alarms: (data.alarms ?? []).map((a) => ({
+      ...a,
+      y: typeof a.threshold === 'number' ? y(a.threshold) : null,
+      band: a.band ? { top: y(a.band.upper), bottom: y(a.band.lower), expected: y(a.band.expected) } : null,
+    })),
   };
 }
 
@@ -126,6 +134,22 @@ export function renderChart(container, legend, data, options = {}) {
     line.append(svg('title', {}, `${t.metric} ${t.kind} ${t.value}`));
     root.append(line);
   }
+  for (const a of m.alarms) {
+    if (a.band) {
+      const band = svg('rect', {
+        x: PAD.left, width: WIDTH - PAD.left - PAD.right, y: a.band.top, height: Math.max(1, a.band.bottom - a.band.top),
+        class: 'alarm-band', 'data-testid': `alarm-band-${a.name}`,
+      });
+      band.append(svg('title', {}, `${a.name}: anomaly band (${a.state})`));
+      root.append(band);
+    }
+    if (a.y !== null) {
+      const line = svg('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: a.y, y2: a.y, class: `alarm-threshold ${a.state}`, 'data-testid': `alarm-threshold-${a.name}` });
+      line.append(svg('title', {}, `${a.name}: ${a.threshold} (${a.state})`));
+      root.append(line);
+      root.append(svg('text', { x: WIDTH - PAD.right - 4, y: a.y - 4, class: `alarm-label ${a.state}`, 'text-anchor': 'end' }, `${a.name} ${a.state}`));
+    }
+  }
   if (m.replicas) {
     root.append(svg('path', { d: m.replicas, class: 'replicas', 'data-testid': 'replica-line' }));
     for (const v of [0, m.rMax - 1]) {
@@ -153,5 +177,8 @@ export function renderChart(container, legend, data, options = {}) {
   }
   if (m.thresholds.length) {
     legend.append(Object.assign(document.createElement('span'), { className: 'legend threshold', textContent: 'thresholds (dashed)' }));
+  }
+  if (m.alarms.length) {
+    legend.append(Object.assign(document.createElement('span'), { className: 'legend alarm-threshold', textContent: 'alarms (dotted: threshold, shaded: anomaly band)' }));
   }
 }

@@ -58,8 +58,9 @@ public sealed class EventStream : IAsyncDisposable
         throw new InvalidOperationException("The stream ended.");
     }
 
-    /// <summary>The next <c>scaling</c> event whose JSON satisfies <paramref name="match"/>, within <paramref name="timeout"/>.</summary>
-    public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, TimeSpan timeout)
+    /// <summary>The next event of type <paramref name="eventType"/> (<c>scaling</c>, <c>alarm</c>) whose JSON satisfies
+    /// <paramref name="match"/>, within <paramref name="timeout"/>.</summary>
+    public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, TimeSpan timeout, string eventType = "scaling")
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         deadline.CancelAfter(timeout);
@@ -74,7 +75,7 @@ public sealed class EventStream : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"No matching scaling event within {timeout}.");
+                throw new TimeoutException($"No matching {eventType} event within {timeout}.");
             }
 
             if (line is null)
@@ -100,7 +101,7 @@ public sealed class EventStream : IAsyncDisposable
                 var json = JsonDocument.Parse(data).RootElement.Clone();
                 var name = eventName;
                 (eventName, data) = (null, null);
-                if (name == "scaling" && match(json))
+                if (name == eventType && match(json))
                 {
                     return json;
                 }

@@ -24,6 +24,13 @@ public sealed class RouteAuthorizationTests(RoutesSilo silo)
         { "POST", "/api/autoscaling/simulate" },
         { "GET", "/api/autoscaling/templates" },
         { "POST", "/api/autoscaling/templates/balanced/expand" },
+        { "GET", "/api/autoscaling/alarms" },
+        { "GET", "/api/autoscaling/alarms/auth-probe" },
+        { "GET", "/api/autoscaling/alarms/auth-probe/history" },
+        { "POST", "/api/autoscaling/alarms/evaluate" },
+        { "POST", "/api/autoscaling/alarms/composite" },
+        { "POST", "/api/autoscaling/alarms/validate" },
+        { "GET", "/api/autoscaling/alarms/templates" },
     };
 
     public static TheoryData<string, string> OperatorRoutes => new()
@@ -40,6 +47,13 @@ public sealed class RouteAuthorizationTests(RoutesSilo silo)
         { "POST", "/api/autoscaling/targets/auth-probe/scale" },
         { "DELETE", "/api/autoscaling/targets/auth-probe/scale" },
         { "POST", "/api/telemetry/auth-probe" },
+        { "PUT", "/api/autoscaling/alarms/auth-probe" },
+        { "DELETE", "/api/autoscaling/alarms/auth-probe" },
+        { "POST", "/api/autoscaling/alarms/auth-probe/state" },
+        { "POST", "/api/autoscaling/alarms/auth-probe/mute" },
+        { "DELETE", "/api/autoscaling/alarms/auth-probe/mute" },
+        { "POST", "/api/autoscaling/alarms/auth-probe/evaluate" },
+        { "POST", "/api/autoscaling/alarms/templates/mistersmith-critical/apply" },
     };
 
     [Theory]

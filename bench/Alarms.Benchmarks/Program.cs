@@ -1,0 +1,3 @@
+using Autoscaler.Alarms.Benchmarks;
+
+return AlarmBenchmarkRunner.Run(args);

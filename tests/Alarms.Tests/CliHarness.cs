@@ -1,0 +1,19 @@
+using System.Text;
+using Autoscaler.Cli;
+using Autoscaler.Scaling.Json;
+
+namespace Autoscaler.Alarms.Tests;
+
+/// <summary>Runs the <c>autoscaler</c> command tree in-process with captured streams.</summary>
+internal static class CliHarness
+{
+    public static (int Exit, string Output, string Error) Run(string? standardInput, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var stdin = Encoding.UTF8.GetBytes(standardInput ?? string.Empty);
+        var context = new CliContext(output, error, () => new MemoryStream(stdin), PolicyParserRegistry.Default);
+        var exit = AutoscalerCli.Run(args, context);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
