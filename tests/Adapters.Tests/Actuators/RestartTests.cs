@@ -35,12 +35,12 @@ public sealed class RestartTests
         var runner = new RecordingCommandRunner(request => request.Arguments.Contains("ps")
             ? new CommandResult(0, """{"Name":"shop-backend-1","Service":"backend","State":"running","Health":"healthy"}""", string.Empty)
             : new CommandResult(0, string.Empty, string.Empty));
-        var client = new ComposeScaleTargetClient(runner, Options.Create(new ComposeActuatorOptions()), NullLogger<ComposeScaleTargetClient>.Instance);
+        var client = new ComposeScaleTargetClient(runner, Options.Create(new ComposeActuatorOptions()), new ScriptedHostCapacityReader(), NullLogger<ComposeScaleTargetClient>.Instance);
         var backend = ScaleTargetRef.Create("backend", ActuatorKind.Compose, new Dictionary<string, string> { ["file"] = "c.yml", ["project"] = "shop", ["service"] = "backend" });
 
         var result = await client.RestartAsync(backend, "HighCPU-3");
         var failing = new ComposeScaleTargetClient(new RecordingCommandRunner(_ => new CommandResult(1, string.Empty, "no such service: backend")),
-            Options.Create(new ComposeActuatorOptions()), NullLogger<ComposeScaleTargetClient>.Instance);
+            Options.Create(new ComposeActuatorOptions()), new ScriptedHostCapacityReader(), NullLogger<ComposeScaleTargetClient>.Instance);
         var failed = await failing.RestartAsync(backend, "HighCPU-4");
 
         Assert.True(result.Succeeded, result.Message);

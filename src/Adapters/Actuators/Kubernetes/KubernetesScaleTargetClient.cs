@@ -75,8 +75,9 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
     }
 
     /// <summary>
-    /// A rollout restart, as <c>kubectl rollout restart</c> does it: the pod template gets a
+    /// A rollout restart, as <c>kubectl rollout restart</c> does it: the resource's pod template gets a
     /// <c>kubectl.kubernetes.io/restartedAt</c> annotation, so the controller replaces every pod; the scale is read back.
+    /// Works for any resource whose pod template sits at <c>spec.template</c> (Deployments, StatefulSets, Argo Rollouts).
     /// </summary>
     public async Task<ScaleTargetResult> RestartAsync(ScaleTargetRef binding, string requestId, CancellationToken cancellationToken = default)
     {
@@ -86,14 +87,10 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
             V1Patch.PatchType.MergePatch);
         var result = await CallAsync(binding, async (api, target, token) =>
         {
-            if (target.IsStatefulSet)
-            {
-                await api.AppsV1.PatchNamespacedStatefulSetAsync(patch, target.Name, target.Namespace, cancellationToken: token);
-                return await api.AppsV1.ReadNamespacedStatefulSetScaleAsync(target.Name, target.Namespace, cancellationToken: token);
-            }
-
-            await api.AppsV1.PatchNamespacedDeploymentAsync(patch, target.Name, target.Namespace, cancellationToken: token);
-            return await api.AppsV1.ReadNamespacedDeploymentScaleAsync(target.Name, target.Namespace, cancellationToken: token);
+            await api.CustomObjects.PatchNamespacedCustomObjectAsync(
+                patch, target.Group, target.Version, target.Namespace, target.Plural, target.Name, cancellationToken: token);
+            return await api.CustomObjects.GetNamespacedCustomObjectScaleAsync<V1Scale>(
+                target.Group, target.Version, target.Namespace, target.Plural, target.Name, token);
         }, cancellationToken);
         _logger.LogInformation("Restart {RequestId}: Kubernetes rollout restart of {Target}: {Outcome}",
             requestId, binding.TargetId, result.Succeeded ? "done" : result.Message);
