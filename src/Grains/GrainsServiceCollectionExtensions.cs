@@ -1,6 +1,8 @@
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Storage;
+using Autoscaler.Grains.Telemetry;
+using Autoscaler.Ports.Telemetry;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,11 @@ public static class GrainsServiceCollectionExtensions
         // Stateless links from a target to other grains: one per silo, not one per target.
         services.TryAddSingleton<ISupervisorLink, GrainSupervisorLink>();
         services.TryAddSingleton<IDecisionFanout, GrainDecisionFanout>();
+
+        // Per-target telemetry limits: the composition root binds the options and counts refusals in the pipeline.
+        services.AddOptions<TargetLimitsOptions>();
+        services.TryAddSingleton<ITelemetryLimitCounter, UncountedTelemetryLimits>();
+        services.TryAddSingleton<TargetTelemetryLimits>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;
