@@ -97,8 +97,23 @@ internal sealed class TargetWindows(MetricWindowOptions options, int maxMetrics 
         return _query.Readings(now);
     }
 
-    /// <summary>Summary of one metric for the API: instance counts, aggregates over 1 min / 5 min / 1 h.</summary>
+    /// <summary>Summary of one metric for the API: instance counts, aggregates over 1 min / 5 min / 1 h. It describes what
+    /// the windows hold, so the <see cref="Freshness"/> limit (what decisions may act on) does not hide older samples here.</summary>
     public MetricSummary Summarize(string metric, DateTimeOffset now)
+    {
+        var freshness = _query.Freshness;
+        _query.Freshness = null;
+        try
+        {
+            return SummarizeHeld(metric, now);
+        }
+        finally
+        {
+            _query.Freshness = freshness;
+        }
+    }
+
+    private MetricSummary SummarizeHeld(string metric, DateTimeOffset now)
     {
         var window = WindowFor(metric);
         int present = 0, missing = 0;

@@ -29,6 +29,23 @@ public sealed class FreshnessAndDriftTests
     }
 
     [Fact]
+    public async Task The_metrics_view_still_shows_samples_past_the_freshness_limit_after_an_evaluation()
+    {
+        // The limit governs what decisions act on; the metrics view describes what the windows hold (the failover test
+        // reads a marker metric's 1 h count long after it was sent).
+        var harness = new ProtocolHarness();
+        harness.Load(cpu: 100);
+        harness.Clock.Advance(TimeSpan.FromSeconds(46));
+        await harness.Protocol.EvaluateAsync("timer", scaleOutOnly: false);
+
+        var cpu = TargetStatusView.Metrics(harness.Target, harness.Clock.GetUtcNow()).Single(m => m.Name == "cpu");
+
+        Assert.Equal(2, cpu.Aggregates["count_1h"]);
+        Assert.Equal(100, cpu.Aggregates["avg_5m"]);
+        Assert.Equal("stale", TargetStatusView.Of(harness.Target, harness.Clock.GetUtcNow()).Status);
+    }
+
+    [Fact]
     public async Task A_fresh_sample_within_the_limit_still_scales_and_the_limit_follows_the_definition()
     {
         var harness = new ProtocolHarness();
