@@ -44,15 +44,7 @@ public sealed class StorageAndNatsOutageTests
             await cluster.ConnectClientAsync();
             var id = $"chaos-{Guid.NewGuid():N}"[..16];
             var grain = cluster.Client.GetGrain<IServiceGrain>(id);
-            await grain.ConfigureAsync(new TargetDefinition(
-                id, 1, 100, 2,
-                new ActuatorBinding("webhook", new Dictionary<string, string>
-                {
-                    ["url"] = new Uri(receiver.BaseAddress, "/scale").ToString(),
-                    ["statusUrl"] = new Uri(receiver.BaseAddress, "/status").ToString(),
-                }),
-                EvaluationIntervalSeconds: 2,
-                BehaviorJson: Behavior));
+            await grain.ConfigureAsync(receiver.Target(id, Behavior));
             await grain.SetPolicyAsync(new PolicyDefinition(
                 "cpu", """{ "name": "cpu", "type": "targetTracking", "metric": "cpu", "target": { "type": "AverageValue", "value": 50 } }"""));
 
