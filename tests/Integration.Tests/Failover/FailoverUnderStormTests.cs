@@ -23,7 +23,8 @@ public sealed class FailoverUnderStormTests
     [Fact]
     public async Task A_killed_silo_hands_the_target_over_with_its_windows_and_history_and_no_decision_is_lost_or_doubled()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(85));
+        // A safety bound, not a speed target (resuming within 15 s is asserted below): three silo start-ups on a busy machine take most of it.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await using var cluster = await DurableCluster.CreateAsync();
         await using var receiver = await WebhookReceiver.StartAsync(initial: 2);
         var environment = cluster.SiloEnvironment();
