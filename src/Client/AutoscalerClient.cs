@@ -7,7 +7,8 @@ using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Client;
 
-/// <summary><see cref="IAutoscalerClient"/> over an Orleans <see cref="IClusterClient"/>: each call is one grain call.</summary>
+/// <summary><see cref="IAutoscalerClient"/> over an Orleans <see cref="IClusterClient"/>: each call is one grain call,
+/// retried a few times when the cluster fails it transiently (<see cref="ClusterRetry"/>).</summary>
 /// <param name="cluster">The connected Orleans client.</param>
 /// <param name="options">Client name and subscription renewal.</param>
 /// <param name="clock">Clock of lifecycle and renewal timing.</param>
@@ -16,12 +17,13 @@ public sealed class AutoscalerClient(
     IClusterClient cluster, IOptions<AutoscalerClientOptions> options, TimeProvider clock, ILogger<AutoscalerClient> logger) : IAutoscalerClient
 {
     private const string DefaultScope = "default";
+    private readonly ClusterRetry _retry = new(options.Value, clock);
 
     /// <inheritdoc />
     public Task<TargetStatus> RegisterTargetAsync(TargetDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return Service(definition.Id).ConfigureAsync(definition).WaitAsync(cancellationToken);
+        return _retry.RunAsync(() => Service(definition.Id).ConfigureAsync(definition), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -46,57 +48,64 @@ public sealed class AutoscalerClient(
     {
         ArgumentNullException.ThrowIfNull(definition);
         var service = Service(definition.Id);
-        var current = await service.GetStatusAsync().WaitAsync(cancellationToken);
+        var current = await _retry.RunAsync(service.GetStatusAsync, cancellationToken);
         if (current.Definition is null)
         {
             throw new KeyNotFoundException($"target '{definition.Id}' is not registered");
         }
 
-        return await service.ConfigureAsync(definition).WaitAsync(cancellationToken);
+        return await _retry.RunAsync(() => service.ConfigureAsync(definition), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task RemoveTargetAsync(string target, CancellationToken cancellationToken = default) =>
-        Service(target).RemoveAsync().WaitAsync(cancellationToken);
+        _retry.RunAsync(Service(target).RemoveAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task<TargetStatus> SetPolicyAsync(string target, PolicyDefinition policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return Service(target).SetPolicyAsync(policy).WaitAsync(cancellationToken);
+        return _retry.RunAsync(() => Service(target).SetPolicyAsync(policy), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<TargetStatus> RemovePolicyAsync(string target, string policyName, CancellationToken cancellationToken = default) =>
-        Service(target).RemovePolicyAsync(policyName).WaitAsync(cancellationToken);
+        _retry.RunAsync(() => Service(target).RemovePolicyAsync(policyName), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PolicyDefinition>> GetPoliciesAsync(string target, CancellationToken cancellationToken = default) =>
-        Service(target).GetPoliciesAsync().WaitAsync(cancellationToken);
+        _retry.RunAsync(Service(target).GetPoliciesAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task ReportTelemetryAsync(string target, IReadOnlyList<TelemetrySample> samples, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
         // A copy: the grain method takes its list as immutable, and the caller may reuse theirs after this returns.
-        return samples.Count == 0 ? Task.CompletedTask : Service(target).IngestAsync(samples.ToArray()).WaitAsync(cancellationToken);
+        if (samples.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // A re-sent sample replaces itself in the windows (same source and timestamp), so a retried report counts once.
+        var copy = samples.ToArray();
+        return _retry.RunAsync(() => Service(target).IngestAsync(copy), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task ReportLifecycleAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
-        return Service(target).LifecycleAsync(lifecycle).WaitAsync(cancellationToken);
+        return _retry.RunAsync(() => Service(target).LifecycleAsync(lifecycle), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<TargetStatus> GetStatusAsync(string target, CancellationToken cancellationToken = default) =>
-        Service(target).GetStatusAsync().WaitAsync(cancellationToken);
+        _retry.RunAsync(Service(target).GetStatusAsync, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, string>> ListTargetsAsync(CancellationToken cancellationToken = default)
     {
-        var directory = await cluster.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).ListAsync().WaitAsync(cancellationToken);
+        var directory = await _retry.RunAsync(cluster.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).ListAsync, cancellationToken);
         return new SortedDictionary<string, string>(directory.Targets.ToDictionary(), StringComparer.Ordinal);
     }
 
@@ -104,7 +113,7 @@ public sealed class AutoscalerClient(
     public Task<IReadOnlyList<DecisionRecord>> GetRecentDecisionsAsync(string target, int limit = 50, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return Service(target).GetRecentDecisionsAsync(limit).WaitAsync(cancellationToken);
+        return _retry.RunAsync(() => Service(target).GetRecentDecisionsAsync(limit), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -117,19 +126,19 @@ public sealed class AutoscalerClient(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var request = new ManualScale(capacity, reason, options.Value.ClientName, expires);
-        return Service(target).ScaleManuallyAsync(request).WaitAsync(cancellationToken);
+        return _retry.RunAsync(() => Service(target).ScaleManuallyAsync(request), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<SupervisorStatus> GetSupervisorStatusAsync(string? scope = null, CancellationToken cancellationToken = default) =>
-        Supervisor(scope).GetStatusAsync().WaitAsync(cancellationToken);
+        _retry.RunAsync(Supervisor(scope).GetStatusAsync, cancellationToken);
 
     /// <inheritdoc />
     public async Task<SupervisorStatus> SetEnabledAsync(bool enabled, string? scope = null, CancellationToken cancellationToken = default)
     {
         var supervisor = Supervisor(scope);
-        var status = await supervisor.GetStatusAsync().WaitAsync(cancellationToken);
-        return await supervisor.ConfigureAsync(status.Settings with { Enabled = enabled }).WaitAsync(cancellationToken);
+        var status = await _retry.RunAsync(supervisor.GetStatusAsync, cancellationToken);
+        return await _retry.RunAsync(() => supervisor.ConfigureAsync(status.Settings with { Enabled = enabled }), cancellationToken);
     }
 
     /// <inheritdoc />

@@ -27,4 +27,14 @@ public sealed class AutoscalerClientOptions
 
     /// <summary>How often event subscriptions are renewed (well under the hub's two-minute expiry).</summary>
     public TimeSpan SubscriptionRenewal { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts per call when the cluster answers with a transient failure (a silo leaving in a rolling restart,
+    /// a gateway reconnecting); 1 turns retrying off.</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Wait before the first retry; each later one waits twice as long, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest wait between two attempts.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(4);
 }

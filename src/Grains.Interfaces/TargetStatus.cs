@@ -13,7 +13,11 @@ namespace Autoscaler.Grains.Interfaces;
 /// <param name="LastScaling">When capacity last changed.</param>
 /// <param name="Override">An operator's pinned capacity, if any.</param>
 /// <param name="Cost">Spend so far and forecast.</param>
-/// <param name="Status">A one-word state: <c>idle</c>, <c>scaling</c>, <c>dry-run</c>, <c>disabled</c>, <c>failing</c>, <c>unregistered</c>.</param>
+/// <param name="Status">A one-word state: <c>idle</c>, <c>scaling</c>, <c>dry-run</c>, <c>disabled</c>, <c>failing</c>,
+/// <c>drifted</c>, <c>stale</c> (a metric has no sample within the freshness limit), <c>unregistered</c>.</param>
+/// <param name="ConsecutiveFailures">Actuation failures in a row (0 after a success).</param>
+/// <param name="NextAttemptAt">While failing: the earliest time the target tries its actuator again (backoff).</param>
+/// <param name="DriftSince">Since when the actuator has reported a capacity other than the one in effect.</param>
 [GenerateSerializer, Immutable, Alias("autoscaler.TargetStatus")]
 public sealed record TargetStatus(
     TargetDefinition? Definition,
@@ -26,4 +30,7 @@ public sealed record TargetStatus(
     DateTimeOffset? LastScaling,
     ManualScale? Override,
     CostReport Cost,
-    string Status);
+    string Status,
+    int ConsecutiveFailures = 0,
+    DateTimeOffset? NextAttemptAt = null,
+    DateTimeOffset? DriftSince = null);

@@ -2,6 +2,8 @@ using Autoscaler.Grains.Alarms;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Storage;
+using Autoscaler.Grains.Telemetry;
+using Autoscaler.Ports.Telemetry;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<AlarmOptions>();
         services.TryAddSingleton<IControlPlaneSignals, NoControlPlaneSignals>();
         services.TryAddSingleton(sp => new AlarmMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        // Per-target telemetry limits: the composition root binds the options and counts refusals in the pipeline.
+        services.AddOptions<TargetLimitsOptions>();
+        services.TryAddSingleton<ITelemetryLimitCounter, UncountedTelemetryLimits>();
+        services.TryAddSingleton<TargetTelemetryLimits>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;

@@ -38,6 +38,18 @@ public sealed class TelemetryIngestionOptions
     [Range(1, 1_000_000)]
     public int MaxTargets { get; set; } = 100_000;
 
+    /// <summary>
+    /// How long a failed delivery to the sink (a grain reactivating after its silo died, storage restarting) is retried
+    /// before its samples are given up and counted as abandoned; 0 turns retrying off. While a delivery is retried, the
+    /// target's queue keeps its bound: what does not fit is counted as overflow.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan DeliveryRetryLimit { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The wait before the first retry of a failed delivery; each later one doubles (with jitter), up to 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan DeliveryRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>At most one log line per rejection reason per interval (the rest are counted, then summarized).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan RejectionLogInterval { get; set; } = TimeSpan.FromSeconds(10);

@@ -149,17 +149,22 @@ public sealed class WindowsMetricWindowTests
     }
 
     [Fact]
-    public void Full_instance_table_evicts_the_least_recently_seen()
+    public void A_full_instance_table_refuses_a_new_instance_while_the_others_are_live_and_lets_a_stale_one_make_room()
     {
         var window = new MetricWindow(new MetricWindowOptions(TimeSpan.FromMinutes(10), 60, TimeSpan.FromSeconds(30), 2));
         window.Record("a", T0, 1);
         window.Record("b", T0.AddSeconds(1), 2);
 
-        Assert.Equal(RecordOutcome.Added, window.Record("c", T0.AddSeconds(2), 3));
+        // Both live: a third instance is refused rather than pushing a live one out (issue 13: never silently replaced).
+        Assert.Equal(RecordOutcome.TooManyInstances, window.Record("c", T0.AddSeconds(2), 3));
         Assert.Equal(RecordOutcome.TooManyInstances, window.Record("d", T0, 4));
 
+        // "a" has been silent past the 30 s staleness limit: the least recently seen, stale, makes room.
+        window.Record("b", T0.AddSeconds(31), 2);
+        Assert.Equal(RecordOutcome.Added, window.Record("c", T0.AddSeconds(31), 3));
+
         Span<InstanceReading> readings = new InstanceReading[4];
-        var count = window.CopyInstances(readings, T0.AddSeconds(2));
+        var count = window.CopyInstances(readings, T0.AddSeconds(31));
         Assert.Equal(["c", "b"], readings[..count].ToArray().Select(r => r.Id).ToArray());
     }
 
@@ -215,7 +220,7 @@ public sealed class WindowsMetricWindowTests
         {
             var value = Math.Exp(random.NextDouble() * 12) * 0.01;
             values.Add(value);
-            window.Record($"i{i % 10}", T0.AddMilliseconds(i * 100), value);
+            window.Record($"i{i % 8}", T0.AddMilliseconds(i * 100), value);
         }
 
         values.Sort();

@@ -87,6 +87,34 @@ public sealed class ObservedProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// SIGTERM (a graceful stop, as Kubernetes, ECS and systemd send), then waits up to <paramref name="timeout"/> for the
+    /// exit; returns how long it took (SIGKILL and a <see cref="TimeoutException"/> past the timeout).
+    /// </summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan timeout)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using (var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+               {
+                   UseShellExecute = false,
+               })!)
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"the process did not stop within {timeout} of SIGTERM:\n{Output}");
+        }
+
+        return Stopwatch.GetElapsedTime(started);
+    }
+
     /// <summary>SIGKILL to the whole process tree, then waits for the exit.</summary>
     public async Task KillAsync()
     {

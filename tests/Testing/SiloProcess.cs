@@ -78,6 +78,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Waits for the process to exit on its own (a refused start) and returns its exit code.</summary>
     public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
+    /// <summary>SIGTERM: the silo shuts down gracefully (a rolling restart); returns how long it took to exit.</summary>
+    public Task<TimeSpan> TerminateAsync(TimeSpan timeout) => _process.TerminateAsync(timeout);
+
     /// <summary>SIGKILL: the silo dies without leaving the cluster, as in a crash.</summary>
     public Task KillAsync() => _process.KillAsync();
 

@@ -1,14 +1,23 @@
 using System.ComponentModel.DataAnnotations;
+using Autoscaler.Adapters.Resilience;
 
 namespace Autoscaler.Adapters.PostgreSql;
 
 /// <summary>
 /// Settings of the PostgreSQL adapter. The connection string comes from <c>ConnectionStrings:Autoscaler</c>
 /// (environment: <c>ConnectionStrings__Autoscaler</c>); the rest from the <c>PostgreSql</c> section
-/// (environment: <c>PostgreSql__ApplySchemaOnStart</c>, ...).
+/// (environment: <c>PostgreSql__ApplySchemaOnStart</c>, ...). The retry keys (<c>PostgreSql:MaxAttempts</c>,
+/// <c>BaseRetryDelay</c>, <c>MaxRetryDelay</c>: 4, 0.2 s, 2 s) govern history writes and reads that fail transiently (a
+/// restarted server closing pooled connections, <c>57P01</c>).
 /// </summary>
-public sealed class PostgreSqlOptions
+public sealed class PostgreSqlOptions : RetryOptions
 {
+    /// <summary>Options with the adapter's defaults.</summary>
+    public PostgreSqlOptions()
+        : base(4, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2))
+    {
+    }
+
     /// <summary>The configuration section of the settings other than the connection string.</summary>
     public const string SectionName = "PostgreSql";
 

@@ -10,12 +10,21 @@ namespace Autoscaler.Cli.Remote;
 /// <summary>
 /// Every HTTP call of the CLI to the control plane's REST API (<c>/api/autoscaling</c>), in one place so that following
 /// a route change is an edit here. Results are the server's JSON documents; errors are <see cref="ApiException"/>s built
-/// from the problem+json body.
+/// from the problem+json body. A 503 (the cluster briefly unavailable: a silo leaving in a rolling restart, storage
+/// recovering) or a refused connection is retried up to <see cref="MaxAttempts"/> times, waiting what
+/// <c>Retry-After</c> asks (at most <see cref="MaxRetryDelay"/>) or a growing delay.
 /// </summary>
 public sealed class AutoscalerApiClient : IDisposable
 {
     /// <summary>Applying a large fleet takes the silo a while (it waits up to ten minutes for it).</summary>
     private static readonly TimeSpan FleetCallTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Attempts per call while the server answers 503 or refuses the connection.</summary>
+    public const int MaxAttempts = 4;
+
+    /// <summary>Longest wait between two attempts, whatever <c>Retry-After</c> says.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
     private readonly HttpClient _http;
     private readonly TimeSpan _callTimeout;
@@ -147,15 +156,7 @@ public sealed class AutoscalerApiClient : IDisposable
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (body is not null)
-        {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
-            request.Content.Headers.ContentType = JsonMediaType;
-        }
-
-        using var response = await CallAsync(token => _http.SendAsync(request, token), cancellationToken, timeout);
+        using var response = await SendWithRetryAsync(method, path, body?.ToJsonString(), cancellationToken, timeout);
         await EnsureSuccessAsync(response, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
@@ -171,6 +172,43 @@ public sealed class AutoscalerApiClient : IDisposable
         catch (JsonException)
         {
             throw new ApiException((int)response.StatusCode, $"{method} {path}: the server answered {(int)response.StatusCode} with a body that is not JSON");
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetryAsync(HttpMethod method, string path, string? body, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        var backoff = TimeSpan.FromMilliseconds(500);
+        for (var attempt = 1; ; attempt++)
+        {
+            // A request message is sent once: each attempt builds its own.
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8);
+                request.Content.Headers.ContentType = JsonMediaType;
+            }
+
+            TimeSpan wait;
+            try
+            {
+                var response = await CallAsync(token => _http.SendAsync(request, token), cancellationToken, timeout);
+                if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == MaxAttempts)
+                {
+                    return response;
+                }
+
+                wait = response.Headers.RetryAfter?.Delta ?? backoff;
+                response.Dispose();
+            }
+            catch (HttpRequestException) when (attempt < MaxAttempts)
+            {
+                // Connection refused or reset: the silo behind the URL may be restarting.
+                wait = backoff;
+            }
+
+            await Task.Delay(wait < MaxRetryDelay ? wait : MaxRetryDelay, cancellationToken);
+            backoff *= 2;
         }
     }
 

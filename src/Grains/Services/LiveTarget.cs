@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Telemetry;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Scaling;
 using Autoscaler.Scaling.Cost;
@@ -13,13 +14,16 @@ namespace Autoscaler.Grains.Services;
 /// decisions and the metric windows, in the engine's own types. <see cref="State.ServiceStateMapping"/> turns it into
 /// the persisted <see cref="State.ServiceState"/> and back. No I/O and no clock: time is an argument.
 /// </summary>
-internal sealed class LiveTarget(string id)
+internal sealed class LiveTarget(string id, TargetTelemetryLimits? limits = null)
 {
     /// <summary>Decisions kept in memory and state (the full history is in the history store).</summary>
     public const int RecentDecisionCount = 50;
 
     /// <summary>The target id, one string for every record the target makes.</summary>
     public string Id { get; } = id;
+
+    /// <summary>How much telemetry the target may hold, and where refusals are counted.</summary>
+    public TargetTelemetryLimits Limits { get; } = limits ?? TargetTelemetryLimits.Default;
 
     public TargetDefinition? Definition { get; set; }
 
@@ -55,6 +59,18 @@ internal sealed class LiveTarget(string id)
     /// <summary>The latest evaluation that changed nothing (not persisted).</summary>
     public DecisionRecord? LastNoChange { get; set; }
 
+    /// <summary>History rows (with their outcome) written to state and not yet stored in the history store, oldest first.</summary>
+    public List<DecisionRecord> HistoryOutbox { get; set; } = [];
+
+    /// <summary>After an actuation failure: the earliest time the actuator is tried again.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Since when the actuator has reported another capacity than <see cref="Current"/>.</summary>
+    public DateTimeOffset? DriftSince { get; set; }
+
+    /// <summary>True once the current drift passed the limit and was flagged.</summary>
+    public bool DriftFlagged { get; set; }
+
     public TargetWindows Windows { get; set; } = new(MetricWindowOptions.Default);
 
     /// <summary>The definition; throws when the target is not registered.</summary>
@@ -87,7 +103,7 @@ internal sealed class LiveTarget(string id)
 
         if (previous is null || previous.AgentPool?.StalenessSeconds != definition.AgentPool?.StalenessSeconds)
         {
-            Windows = new TargetWindows(WindowOptionsFor(definition));
+            Windows = NewWindows(definition);
         }
 
         Definition = definition;
@@ -117,13 +133,17 @@ internal sealed class LiveTarget(string id)
         }
     }
 
-    /// <summary>Records telemetry into the windows.</summary>
+    /// <summary>Records telemetry into the windows; values past the target's limits are refused and counted.</summary>
     public void Record(IReadOnlyList<TelemetrySample> samples)
     {
+        var refused = default(RefusedValues);
         foreach (var sample in samples)
         {
-            Windows.Record(sample);
+            Windows.Record(sample, ref refused);
         }
+
+        Limits.Refused(Id, TelemetryLimit.MetricsPerTarget, refused.Metrics);
+        Limits.Refused(Id, TelemetryLimit.InstancesPerTarget, refused.Instances);
     }
 
     /// <summary>Records target-level values (a pool's derived metrics) at <paramref name="now"/>.</summary>
@@ -135,10 +155,12 @@ internal sealed class LiveTarget(string id)
         }
     }
 
-    /// <summary>What the engine evaluates at <paramref name="now"/>.</summary>
+    /// <summary>What the engine evaluates at <paramref name="now"/>: samples older than the definition's freshness limit
+    /// are not acted on (see <see cref="TargetWindows.Freshness"/>).</summary>
     public EvaluationRequest Request(DateTimeOffset now)
     {
         var definition = Registered;
+        Windows.Freshness = definition.Freshness;
         return new EvaluationRequest(now, new ScaleTarget(Current, definition.Min, definition.Max), Windows.Readings(now), PolicySet!)
         {
             History = History,
@@ -164,11 +186,42 @@ internal sealed class LiveTarget(string id)
         ConsecutiveFailures = 0;
         Pending = null;
         LastNoChange = null;
+        HistoryOutbox = [];
+        NextAttemptAt = null;
+        DriftSince = null;
+        DriftFlagged = false;
     }
 
-    /// <summary>The window settings a definition asks for (an agent pool sets the staleness limit).</summary>
-    public static MetricWindowOptions WindowOptionsFor(TargetDefinition definition) =>
-        definition.AgentPool is { } pool
-            ? MetricWindowOptions.Default with { StalenessLimit = TimeSpan.FromSeconds(pool.StalenessSeconds) }
-            : MetricWindowOptions.Default;
+    /// <summary>What a decision changes before its state write, to put back if the write fails (<see cref="Restore"/>):
+    /// a decision whose state was not saved never happened, and its number is used by the next one.</summary>
+    public TargetCheckpoint Checkpoint() =>
+        new(DecisionSequence, Pending, [.. RecentDecisions], HistoryOutbox.Count, History, LastEvaluation, Current, DriftSince, DriftFlagged);
+
+    /// <summary>Puts back what <paramref name="checkpoint"/> saw.</summary>
+    public void Restore(TargetCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        DecisionSequence = checkpoint.DecisionSequence;
+        Pending = checkpoint.Pending;
+        RecentDecisions = checkpoint.RecentDecisions;
+        HistoryOutbox.RemoveRange(checkpoint.OutboxCount, HistoryOutbox.Count - checkpoint.OutboxCount);
+        History = checkpoint.History;
+        LastEvaluation = checkpoint.LastEvaluation;
+        Current = checkpoint.Current;
+        DriftSince = checkpoint.DriftSince;
+        DriftFlagged = checkpoint.DriftFlagged;
+    }
+
+    /// <summary>Empty windows as <paramref name="definition"/> and the limits ask (an agent pool sets the staleness limit).</summary>
+    public TargetWindows NewWindows(TargetDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var options = MetricWindowOptions.Default with { MaxInstances = Limits.MaxInstances };
+        if (definition.AgentPool is { } pool)
+        {
+            options = options with { StalenessLimit = TimeSpan.FromSeconds(pool.StalenessSeconds) };
+        }
+
+        return new TargetWindows(options, Limits.MaxMetrics);
+    }
 }

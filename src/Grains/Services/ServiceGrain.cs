@@ -6,6 +6,7 @@ using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Services.State;
 using Autoscaler.Grains.Services.Status;
 using Autoscaler.Grains.Services.Upkeep;
+using Autoscaler.Grains.Telemetry;
 using Autoscaler.Ports.Actuation;
 using Autoscaler.Ports.Decisions;
 using Autoscaler.Ports.Events;
@@ -26,27 +27,26 @@ public sealed class ServiceGrain(
     IScalingEventSink events,
     ISupervisorLink supervisor,
     IDecisionFanout fanout,
+    TargetTelemetryLimits limits,
     TimeProvider clock,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-evaluating";
-    private static readonly TimeSpan FastPathSpacing = TimeSpan.FromSeconds(1);
 
     private LiveTarget _target = null!;
     private DecisionProtocol _protocol = null!;
     private TargetUpkeep _upkeep = null!;
     private ITargetStore _store = null!;
     private EvaluationTimer _timer = null!;
-    private DateTimeOffset _lastFastPath = DateTimeOffset.MinValue;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _target = new LiveTarget(this.GetPrimaryKeyString());
+        _target = new LiveTarget(this.GetPrimaryKeyString(), limits);
         _store = TargetStore.Load(_target, state, windowsState);
         var actuator = new ActuatorGateway(_target.Id, actuators);
         _upkeep = new TargetUpkeep(_target, _store, supervisor, actuator, logger);
-        var reporter = new DecisionReporter(_target.Id, history, events, fanout, logger);
-        _protocol = new DecisionProtocol(_target, _store, supervisor, actuator, reporter, _upkeep, clock, logger);
+        var reporter = new DecisionReporter(_target, history, events, fanout, clock, logger);
+        _protocol = new DecisionProtocol(_target, supervisor, actuator, reporter, _upkeep, clock, logger);
         _timer = new EvaluationTimer(this, OnTimerAsync);
         if (_target.Definition is { } definition)
         {
@@ -139,11 +139,7 @@ public sealed class ServiceGrain(
             _target.RecordAggregates(await AgentPool().ObserveAsync(samples, pool.StalenessSeconds), now);
         }
 
-        if (now - _lastFastPath >= FastPathSpacing)
-        {
-            _lastFastPath = now;
-            await _protocol.EvaluateAsync("fast-path", scaleOutOnly: true);
-        }
+        await _protocol.OnTelemetryAsync();
     }
 
     public async Task LifecycleAsync(AgentLifecycleEvent lifecycle)
@@ -192,8 +188,7 @@ public sealed class ServiceGrain(
     {
         if (_target.Definition is not null && _target.Pending is null)
         {
-            await _protocol.EvaluateAsync("timer", scaleOutOnly: false);
-            await _upkeep.SaveWindowsIfDueAsync(clock.GetUtcNow());
+            await _protocol.OnTimerAsync();
         }
     }
 

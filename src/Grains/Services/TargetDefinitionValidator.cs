@@ -56,6 +56,21 @@ internal static partial class TargetDefinitionValidator
             errors.Add("agentPool.stalenessSeconds: must be between 1 and 86400");
         }
 
+        if (definition.FreshnessSeconds is < 1 or > 86_400)
+        {
+            errors.Add("freshnessSeconds: must be between 1 and 86400");
+        }
+
+        if (definition.DriftSeconds is < 1 or > 86_400)
+        {
+            errors.Add("driftSeconds: must be between 1 and 86400");
+        }
+
+        if (Decisions.DriftActions.Parse(definition.DriftAction) is null)
+        {
+            errors.Add("driftAction: must be adopt, reassert or none");
+        }
+
         if (!TargetIdPattern().IsMatch(definition.Scope))
         {
             errors.Add("scope: must be 1-128 letters, digits, '-' or '_'");

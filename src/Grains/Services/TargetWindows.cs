@@ -8,9 +8,11 @@ namespace Autoscaler.Grains.Services;
 
 /// <summary>
 /// A target's metric windows (one per metric, per instance inside) and long-horizon histories, read by the engine through
-/// <see cref="WindowMetricQuery"/>. Instances silent past the staleness limit read as missing.
+/// <see cref="WindowMetricQuery"/>. Instances silent past the staleness limit read as missing; samples older than the
+/// <see cref="Freshness"/> limit are not acted on. At most <paramref name="maxMetrics"/> metric names are held (the
+/// options' <c>MaxInstances</c> bounds instances per metric): values past either limit are refused and counted.
 /// </summary>
-internal sealed class TargetWindows(MetricWindowOptions options)
+internal sealed class TargetWindows(MetricWindowOptions options, int maxMetrics = 64)
 {
     private readonly WindowMetricQuery _query = new();
     private readonly Dictionary<string, MetricHistory> _histories = new(StringComparer.Ordinal);
@@ -24,13 +26,50 @@ internal sealed class TargetWindows(MetricWindowOptions options)
     /// <summary>Metric names seen so far.</summary>
     public IEnumerable<string> Metrics => _query.Metrics;
 
-    /// <summary>Records every metric of one sample.</summary>
-    public void Record(TelemetrySample sample)
+    /// <summary>How old a sample may be and still be acted on (see <see cref="WindowMetricQuery.Freshness"/>).</summary>
+    public TimeSpan? Freshness
+    {
+        get => _query.Freshness;
+        set => _query.Freshness = value;
+    }
+
+    /// <summary>
+    /// Records every metric of one sample; adds to <paramref name="refused"/> the values refused by a limit: a new metric
+    /// name past the metric limit, a new instance of a metric whose instances are all live and at the limit.
+    /// </summary>
+    public void Record(TelemetrySample sample, ref RefusedValues refused)
     {
         foreach (var (name, value) in sample.Metrics)
         {
+            if (!_query.TryGetWindow(name, out var window))
+            {
+                if (_histories.Count >= maxMetrics)
+                {
+                    refused.Metrics++;
+                    continue;
+                }
+
+                window = WindowFor(name);
+            }
+
             double? request = sample.Request is { } requests && requests.TryGetValue(name, out var reserved) ? reserved : null;
-            WindowFor(name).Record(sample.Source, sample.Timestamp, value, request, sample.Ready);
+            if (window.Record(sample.Source, sample.Timestamp, value, request, sample.Ready) == RecordOutcome.TooManyInstances)
+            {
+                refused.Instances++;
+            }
+        }
+    }
+
+    /// <summary>The metrics without a sample newer than <see cref="Freshness"/> at <paramref name="now"/>, with their newest sample's time.</summary>
+    public IEnumerable<(string Metric, DateTimeOffset? Latest)> Stale(DateTimeOffset now)
+    {
+        foreach (var metric in _query.Metrics)
+        {
+            _query.TryGetWindow(metric, out var window);
+            if (window!.InstanceCount > 0 && !_query.IsFresh(window, now.UtcTicks))
+            {
+                yield return (metric, window.LatestSampleTicks == long.MinValue ? null : new DateTimeOffset(window.LatestSampleTicks, TimeSpan.Zero));
+            }
         }
     }
 
@@ -58,8 +97,23 @@ internal sealed class TargetWindows(MetricWindowOptions options)
         return _query.Readings(now);
     }
 
-    /// <summary>Summary of one metric for the API: instance counts, aggregates over 1 min / 5 min / 1 h.</summary>
+    /// <summary>Summary of one metric for the API: instance counts, aggregates over 1 min / 5 min / 1 h. It describes what
+    /// the windows hold, so the <see cref="Freshness"/> limit (what decisions may act on) does not hide older samples here.</summary>
     public MetricSummary Summarize(string metric, DateTimeOffset now)
+    {
+        var freshness = _query.Freshness;
+        _query.Freshness = null;
+        try
+        {
+            return SummarizeHeld(metric, now);
+        }
+        finally
+        {
+            _query.Freshness = freshness;
+        }
+    }
+
+    private MetricSummary SummarizeHeld(string metric, DateTimeOffset now)
     {
         var window = WindowFor(metric);
         int present = 0, missing = 0;

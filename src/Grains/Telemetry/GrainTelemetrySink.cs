@@ -8,7 +8,10 @@ namespace Autoscaler.Grains.Telemetry;
 /// The pipeline's <see cref="ITelemetrySink"/> on the grains' side: delivers validated telemetry (NATS, HTTP or a pull
 /// source) to the target's service grain in batches. Grain references are kept per target: resolving one per batch
 /// (reflection inside <c>GetGrain</c>) was a visible share of ingestion's CPU. The cache is bounded (auto-registration
-/// accepts any name): past the bound it starts over. The silo registers it.
+/// accepts any name): past the bound it starts over. A grain's refusal (the target is not registered, the samples are not
+/// acceptable) is a <see cref="TelemetryDeliveryRefusedException"/>, which the pipeline does not retry; anything else (a
+/// silo leaving, the grain reactivating, storage restarting) reaches the pipeline as it is and is retried. The silo
+/// registers it.
 /// </summary>
 /// <param name="grains">Resolves the service grains.</param>
 /// <param name="maxCachedReferences">Most grain references held at once.</param>
@@ -30,14 +33,31 @@ public sealed class GrainTelemetrySink(IGrainFactory grains, int maxCachedRefere
     {
         // The batch's memory is reused once this returns and the grain may keep what it is handed: it gets an array of
         // its own; the samples themselves cross as they are (one type on both sides of the grain border).
-        await Service(target).IngestAsync(batch.ToArray()).WaitAsync(cancellationToken);
+        try
+        {
+            await Service(target).IngestAsync(batch.ToArray()).WaitAsync(cancellationToken);
+        }
+        catch (Exception refusal) when (IsRefusal(refusal))
+        {
+            throw new TelemetryDeliveryRefusedException($"target '{target}' refused the samples: {refusal.Message}", refusal);
+        }
     }
 
     /// <inheritdoc />
     public async ValueTask DeliverLifecycleAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken)
     {
-        await Service(target).LifecycleAsync(lifecycle).WaitAsync(cancellationToken);
+        try
+        {
+            await Service(target).LifecycleAsync(lifecycle).WaitAsync(cancellationToken);
+        }
+        catch (Exception refusal) when (IsRefusal(refusal))
+        {
+            throw new TelemetryDeliveryRefusedException($"target '{target}' refused the lifecycle event: {refusal.Message}", refusal);
+        }
     }
+
+    // What the service grain throws on purpose: argument checks, and "target ... is not registered".
+    private static bool IsRefusal(Exception error) => error is ArgumentException or InvalidOperationException && error is not ObjectDisposedException;
 
     private IServiceGrain Service(string target)
     {

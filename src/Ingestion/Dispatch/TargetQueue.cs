@@ -9,7 +9,10 @@ namespace Autoscaler.Ingestion.Dispatch;
 /// wait: a full queue refuses the item and the caller counts it as overflow. The pump exists only while there is work:
 /// the first write to an idle queue schedules it on the thread pool, and it stops when the queue is empty, so an idle
 /// target holds no task, no waiter and no batch buffer. The lock guards only enqueueing and taking a batch. Samples
-/// written with a <see cref="DeliveryTicket"/> settle it as their batches are delivered.
+/// written with a <see cref="DeliveryTicket"/> settle it as their batches are delivered. A failed sink call is tried
+/// again with backoff (<see cref="DeliveryRetry"/>) until it succeeds, the sink refuses it for good
+/// (<see cref="TelemetryDeliveryRefusedException"/>) or the retry limit passes (then its samples are counted as
+/// abandoned); meanwhile the queue keeps its bound and writers keep counting overflow.
 /// </summary>
 internal sealed class TargetQueue : IThreadPoolWorkItem
 {
@@ -24,6 +27,7 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
     private readonly ITelemetrySink _sink;
     private readonly TelemetryIngestionCounters _counters;
     private readonly Action<string, Exception> _onSinkFailure;
+    private readonly DeliveryRetry _retry;
     private readonly CancellationToken _stopping;
     private TaskCompletionSource? _idle;
     private bool _running;
@@ -31,8 +35,9 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
 
     public TargetQueue(
         string target, int capacity, int maxBatch, ITelemetrySink sink, TelemetryIngestionCounters counters,
-        Action<string, Exception> onSinkFailure, CancellationToken stopping)
+        Action<string, Exception> onSinkFailure, DeliveryRetry retry, CancellationToken stopping)
     {
+        _retry = retry;
         _target = target;
         _capacity = capacity;
         _maxBatch = maxBatch;
@@ -264,14 +269,27 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
         Exception? failure = null;
         try
         {
-            await _sink.DeliverAsync(_target, batch.AsMemory(0, count), _stopping);
-            _counters.Delivered(count);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
-        {
-            failure = e;
-            _counters.SinkFailed();
-            _onSinkFailure(_target, e);
+            var retrying = default(DeliveryAttempts);
+            while (true)
+            {
+                try
+                {
+                    await _sink.DeliverAsync(_target, batch.AsMemory(0, count), _stopping);
+                    _counters.Delivered(count);
+                    failure = null;
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+                {
+                    failure = e;
+                }
+
+                if (!await RetryAsync(failure, ref retrying))
+                {
+                    _counters.Abandoned(count);
+                    break;
+                }
+            }
         }
         finally
         {
@@ -291,14 +309,46 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
 
     private async ValueTask DeliverLifecycleAsync(AgentLifecycleEvent lifecycle)
     {
-        try
+        var retrying = default(DeliveryAttempts);
+        while (true)
         {
-            await _sink.DeliverLifecycleAsync(_target, lifecycle, _stopping);
+            Exception failure;
+            try
+            {
+                await _sink.DeliverLifecycleAsync(_target, lifecycle, _stopping);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+            {
+                failure = e;
+            }
+
+            if (!await RetryAsync(failure, ref retrying))
+            {
+                _counters.Abandoned(1);
+                return;
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+    }
+
+    // Counts and reports a failed sink call; waits out the backoff and returns true when the call should be made again,
+    // false when it is given up. Shutdown during the wait throws (the pump stops and abandons what it holds).
+    private ValueTask<bool> RetryAsync(Exception failure, ref DeliveryAttempts attempts)
+    {
+        _counters.SinkFailed();
+        _onSinkFailure(_target, failure);
+        if (failure is TelemetryDeliveryRefusedException || !_retry.Next(ref attempts, out var delay))
         {
-            _counters.SinkFailed();
-            _onSinkFailure(_target, e);
+            return ValueTask.FromResult(false);
         }
+
+        _counters.DeliveryRetried();
+        return WaitAsync(delay);
+    }
+
+    private async ValueTask<bool> WaitAsync(TimeSpan delay)
+    {
+        await Task.Delay(delay, _retry.Clock, _stopping);
+        return true;
     }
 }

@@ -24,6 +24,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
     private DateTimeOffset _lastEviction = DateTimeOffset.MinValue;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string, Exception> _onSinkFailure;
+    private readonly DeliveryRetry _retry;
     private int _disposed;
 
     /// <summary>Creates the dispatcher; a target's queue is created on its first message.</summary>
@@ -38,6 +39,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         _sampler = new LogSampler(clock, options.RejectionLogInterval, 2);
         _clock = clock;
         _onSinkFailure = OnSinkFailure;
+        _retry = new DeliveryRetry(options.DeliveryRetryLimit, options.DeliveryRetryDelay, clock);
     }
 
     /// <summary>Samples waiting for <paramref name="target"/> (0 for an unknown target).</summary>
@@ -152,7 +154,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         return _queues.GetOrAdd(
             target, static (key, self) => new TargetQueue(
                 key, self._options.QueueCapacityPerTarget, self._options.MaxBatchSize, self._sink, self._counters, self._onSinkFailure,
-                self._stopping.Token),
+                self._retry, self._stopping.Token),
             this);
     }
 
@@ -204,6 +206,7 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         Message = "Telemetry overflow: dropped {Count} item(s) for target {Target}: {Cause} ({Suppressed} similar events not logged)")]
     private static partial void LogOverflow(ILogger logger, int count, string target, string cause, long suppressed);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telemetry sink failed for target {Target} ({Suppressed} similar failures not logged)")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Telemetry delivery failed for target {Target}; retried until it succeeds or its retry limit passes ({Suppressed} similar failures not logged)")]
     private static partial void LogSinkFailure(ILogger logger, Exception error, string target, long suppressed);
 }

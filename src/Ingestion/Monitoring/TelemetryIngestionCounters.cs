@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Autoscaler.Ingestion.Parsing;
+using Autoscaler.Ports.Telemetry;
 
 namespace Autoscaler.Ingestion.Monitoring;
 
@@ -8,13 +9,20 @@ namespace Autoscaler.Ingestion.Monitoring;
 /// instruments on the <c>Autoscaler.Telemetry</c> meter. Lock-free: incremented from the transports and the sink pumps.
 /// A transport's own counters (the NATS client's dropped messages) are the transport's, on the same meter.
 /// </summary>
-public sealed class TelemetryIngestionCounters
+public sealed class TelemetryIngestionCounters : ITelemetryLimitCounter
 {
     /// <summary>The meter name.</summary>
     public const string MeterName = "Autoscaler.Telemetry";
 
     private static readonly TelemetryRejectionReason[] Reasons = Enum.GetValues<TelemetryRejectionReason>();
+    private static readonly TelemetryLimit[] Limits = Enum.GetValues<TelemetryLimit>();
     private readonly long[] _rejected = new long[Reasons.Length];
+    private readonly long[] _refused = new long[Limits.Length];
+    private readonly Counter<long>? _refusedCounter;
+    private readonly Counter<long>? _retryCounter;
+    private readonly Counter<long>? _abandonedCounter;
+    private long _deliveryRetries;
+    private long _samplesAbandoned;
     private readonly Counter<long>? _messagesCounter;
     private readonly Counter<long>? _acceptedCounter;
     private readonly Counter<long>? _rejectedCounter;
@@ -42,6 +50,11 @@ public sealed class TelemetryIngestionCounters
         _rejectedCounter = meter.CreateCounter<long>("autoscaler.telemetry.rejected", "{message}", "Rejected messages, by reason");
         _overflowCounter = meter.CreateCounter<long>("autoscaler.telemetry.overflowed", "{sample}", "Samples dropped on full queues");
         _sinkFailureCounter = meter.CreateCounter<long>("autoscaler.telemetry.sink.failures", "{call}", "Sink calls that failed");
+        _retryCounter = meter.CreateCounter<long>("autoscaler.telemetry.delivery.retries", "{call}", "Failed sink calls tried again");
+        _abandonedCounter = meter.CreateCounter<long>(
+            "autoscaler.telemetry.samples.abandoned", "{sample}", "Samples given up after their delivery failed past the retry limit");
+        _refusedCounter = meter.CreateCounter<long>(
+            "autoscaler.telemetry.refused", "{value}", "Metric values a target refused past its limits, by limit");
         meter.CreateObservableCounter("autoscaler.telemetry.samples.delivered", () => Volatile.Read(ref _samplesDelivered), "{sample}",
             "Samples the grains accepted (accepted minus delivered is what is still queued)");
     }
@@ -58,7 +71,19 @@ public sealed class TelemetryIngestionCounters
         Volatile.Read(ref _batches),
         Volatile.Read(ref _overflowed),
         Volatile.Read(ref _sinkFailures),
-        Reasons.ToDictionary(r => r, Rejected));
+        Reasons.ToDictionary(r => r, Rejected))
+    {
+        DeliveryRetries = Volatile.Read(ref _deliveryRetries),
+        SamplesAbandoned = Volatile.Read(ref _samplesAbandoned),
+        Refused = Limits.ToDictionary(l => l, l => Volatile.Read(ref _refused[(int)l])),
+    };
+
+    /// <summary>Counts <paramref name="values"/> metric values <paramref name="target"/> refused at <paramref name="limit"/>.</summary>
+    public void Refused(string target, TelemetryLimit limit, int values)
+    {
+        Interlocked.Add(ref _refused[(int)limit], values);
+        _refusedCounter?.Add(values, new KeyValuePair<string, object?>("limit", limit.ToString()));
+    }
 
     /// <summary>Counts one received message (any transport: NATS, HTTP).</summary>
     public void MessageReceived()
@@ -98,5 +123,17 @@ public sealed class TelemetryIngestionCounters
     {
         Interlocked.Increment(ref _sinkFailures);
         _sinkFailureCounter?.Add(1);
+    }
+
+    internal void DeliveryRetried()
+    {
+        Interlocked.Increment(ref _deliveryRetries);
+        _retryCounter?.Add(1);
+    }
+
+    internal void Abandoned(int samples)
+    {
+        Interlocked.Add(ref _samplesAbandoned, samples);
+        _abandonedCounter?.Add(samples);
     }
 }

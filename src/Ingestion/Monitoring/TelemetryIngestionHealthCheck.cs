@@ -3,8 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Autoscaler.Ingestion.Monitoring;
 
 /// <summary>
-/// Readiness of telemetry ingestion: the push transport's status, with the pipeline's counters (and the transport's) as
-/// data so an operator sees rejects (in total and by reason) and overflow. Without a push transport it is healthy and says disabled.
+/// Telemetry ingestion as a dependency: the push transport's status, with the pipeline's counters (and the transport's)
+/// as data so an operator sees rejects (in total and by reason), overflow and delivery retries. Without a push transport
+/// it is healthy and says disabled; a transport not ready reports the registration's failure status (the silo registers
+/// it Degraded: HTTP telemetry still works while NATS is away).
 /// </summary>
 public sealed class TelemetryIngestionHealthCheck(TelemetryIngestionCounters counters, ITelemetryTransportHealth? transport = null) : IHealthCheck
 {
@@ -14,6 +16,7 @@ public sealed class TelemetryIngestionHealthCheck(TelemetryIngestionCounters cou
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var status = transport?.Status ?? TelemetryIngestionStatus.Disabled;
         var snapshot = counters.Snapshot();
         var data = new Dictionary<string, object>
@@ -28,11 +31,15 @@ public sealed class TelemetryIngestionHealthCheck(TelemetryIngestionCounters cou
             ["rejectedByReason"] = snapshot.Rejected.OrderBy(r => r.Key).ToDictionary(r => r.Key.ToString(), r => r.Value),
             ["overflowed"] = snapshot.Overflowed,
             ["sinkFailures"] = snapshot.SinkFailures,
+            ["deliveryRetries"] = snapshot.DeliveryRetries,
+            ["samplesAbandoned"] = snapshot.SamplesAbandoned,
+            ["refusedMetricsPerTarget"] = snapshot.Refused.GetValueOrDefault(Autoscaler.Ports.Telemetry.TelemetryLimit.MetricsPerTarget),
+            ["refusedInstancesPerTarget"] = snapshot.Refused.GetValueOrDefault(Autoscaler.Ports.Telemetry.TelemetryLimit.InstancesPerTarget),
         };
         transport?.AddHealthData(data);
         var result = status is TelemetryIngestionStatus.Ready or TelemetryIngestionStatus.Disabled
             ? HealthCheckResult.Healthy($"telemetry ingestion {status.ToString().ToLowerInvariant()}", data)
-            : HealthCheckResult.Unhealthy($"telemetry ingestion {status.ToString().ToLowerInvariant()}", data: data);
+            : new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy, $"telemetry ingestion {status.ToString().ToLowerInvariant()}", data: data);
         return Task.FromResult(result);
     }
 }

@@ -1,4 +1,5 @@
 using Autoscaler.Ingestion.Parsing;
+using Autoscaler.Ports.Telemetry;
 
 namespace Autoscaler.Ingestion.Monitoring;
 
@@ -9,7 +10,8 @@ namespace Autoscaler.Ingestion.Monitoring;
 /// <param name="SamplesDelivered">Samples the sink accepted.</param>
 /// <param name="BatchesDelivered">Sink calls that completed.</param>
 /// <param name="Overflowed">Samples and lifecycle events dropped because a target's queue (or the target table) was full.</param>
-/// <param name="SinkFailures">Sink calls that threw; their samples are lost and counted here.</param>
+/// <param name="SinkFailures">Sink calls that threw (each attempt); a failed call is tried again (<see cref="DeliveryRetries"/>)
+/// until it succeeds or its retry limit passes (<see cref="SamplesAbandoned"/>).</param>
 /// <param name="Rejected">Rejected messages by reason (every reason present, zero included).</param>
 public sealed record TelemetryIngestionSnapshot(
     long MessagesReceived,
@@ -21,6 +23,15 @@ public sealed record TelemetryIngestionSnapshot(
     long SinkFailures,
     IReadOnlyDictionary<TelemetryRejectionReason, long> Rejected)
 {
+    /// <summary>Failed sink calls that were tried again.</summary>
+    public long DeliveryRetries { get; init; }
+
+    /// <summary>Samples (and lifecycle events) given up because their delivery kept failing past the retry limit.</summary>
+    public long SamplesAbandoned { get; init; }
+
+    /// <summary>Metric values targets refused past their limits, by limit (every limit present).</summary>
+    public IReadOnlyDictionary<TelemetryLimit, long> Refused { get; init; } = new Dictionary<TelemetryLimit, long>();
+
     /// <summary>All rejected messages.</summary>
     public long RejectedTotal => Rejected.Values.Sum();
 }

@@ -5,8 +5,11 @@ namespace Autoscaler.Ports.Decisions;
 
 /// <summary>
 /// The public JSON shape of a scaling event (NATS <c>autoscaler.events.{target}</c> and the API's event stream):
-/// <c>{ "id", "target", "at", "kind", "from", "to", "actor", "dryRun", "explanation": [] }</c>, kind in
-/// <c>decision | actuated | failed | rolled-back</c>. Written by hand so the wire names never follow a C# rename.
+/// <c>{ "id", "target", "at", "kind", "from", "to", "actor", "dryRun", "explanation": [], "decisionId" }</c>, kind in
+/// <c>decision | actuated | failed | rolled-back | drifted</c>. <c>id</c> is the event's own id (the record's
+/// <see cref="DecisionRecord.EntryId"/>, also its history row id: <c>web-7</c>, <c>web-7:actuated</c>), unique per event;
+/// <c>decisionId</c> names the decision the event belongs to (<c>web-7</c> for the decision and each of its outcomes).
+/// Written by hand so the wire names never follow a C# rename; fields are only ever appended.
 /// </summary>
 public static class DecisionEventJson
 {
@@ -16,7 +19,7 @@ public static class DecisionEventJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(record);
         writer.WriteStartObject();
-        writer.WriteString("id"u8, record.Id);
+        writer.WriteString("id"u8, record.EntryId);
         writer.WriteString("target"u8, record.Target);
         writer.WriteString("at"u8, record.At);
         writer.WriteString("kind"u8, DecisionKinds.EventName(record.Kind));
@@ -31,6 +34,7 @@ public static class DecisionEventJson
         }
 
         writer.WriteEndArray();
+        writer.WriteString("decisionId"u8, record.Id);
         writer.WriteEndObject();
     }
 

@@ -20,4 +20,7 @@ public enum DecisionKind
 
     /// <summary>An evaluation that changed nothing (shown, never stored or published).</summary>
     NoChange,
+
+    /// <summary>The actuator reported another capacity than the one in effect for longer than the target's drift limit.</summary>
+    Drifted,
 }

@@ -34,12 +34,19 @@ internal sealed class InstanceTable
 
     public int Count { get; private set; }
 
+    /// <summary>UTC ticks of the newest sample any instance reported (long.MinValue: none yet).</summary>
+    public long LatestTicks { get; private set; } = long.MinValue;
+
     /// <summary>Approximate bytes held: arrays with headers, plus the index's entries and buckets.</summary>
     public int RetainedBytes =>
         (7 * 24) + (_ids.Length * (8 + 8 + 8 + 1 + 8 + (RecentDepth * 16))) + 80 + (_index.EnsureCapacity(0) * (24 + 4));
 
-    /// <summary>The slot of an instance, creating (or evicting the least recently seen) as needed; −1 when full.</summary>
-    public int Resolve(string id, long ticks)
+    /// <summary>
+    /// The slot of an instance, creating it as needed. When the table is full, the least recently seen instance makes room
+    /// only if it is stale at <paramref name="ticks"/> (silent for longer than <paramref name="stalenessTicks"/>: it reads
+    /// as missing anyway); otherwise −1: a live instance is never pushed out by a new one.
+    /// </summary>
+    public int Resolve(string id, long ticks, long stalenessTicks)
     {
         if (_index.TryGetValue(id, out var slot))
         {
@@ -58,7 +65,7 @@ internal sealed class InstanceTable
         else
         {
             slot = LeastRecentlySeen();
-            if (_lastSeen[slot] >= ticks)
+            if (_lastSeen[slot] != long.MinValue && ticks - _lastSeen[slot] <= stalenessTicks)
             {
                 return -1;
             }
@@ -113,6 +120,11 @@ internal sealed class InstanceTable
         }
 
         _recentValue[recent] = value;
+        if (ticks > LatestTicks)
+        {
+            LatestTicks = ticks;
+        }
+
         if (ticks >= _lastSeen[slot])
         {
             _lastSeen[slot] = ticks;
@@ -195,6 +207,7 @@ internal sealed class InstanceTable
             _request[slot] = snapshot.Requests[slot] ?? double.NaN;
             _ready[slot] = snapshot.Ready[slot];
             _lastSeen[slot] = snapshot.LastSeen[slot];
+            LatestTicks = Math.Max(LatestTicks, snapshot.LastSeen[slot]);
             Array.Copy(snapshot.RecentTicks, slot * RecentDepth, _recentTicks, slot * RecentDepth, RecentDepth);
             Array.Copy(snapshot.RecentValues, slot * RecentDepth, _recentValue, slot * RecentDepth, RecentDepth);
         }

@@ -37,6 +37,9 @@ public sealed class MetricWindow
     /// <summary>Number of instances currently tracked (fresh or missing).</summary>
     public int InstanceCount => _instances.Count;
 
+    /// <summary>UTC ticks of the newest sample recorded (any instance); long.MinValue when none was.</summary>
+    public long LatestSampleTicks => _instances.LatestTicks;
+
     /// <summary>Samples dropped because they were too old, not finite, or had no room.</summary>
     public long DroppedSamples { get; private set; }
 
@@ -66,7 +69,7 @@ public sealed class MetricWindow
             return RecordOutcome.TooOld;
         }
 
-        var slot = _instances.Resolve(instanceId, timestampTicks);
+        var slot = _instances.Resolve(instanceId, timestampTicks, _stalenessTicks);
         if (slot < 0)
         {
             DroppedSamples++;
@@ -100,11 +103,17 @@ public sealed class MetricWindow
     public InstanceReading GetInstance(int index, DateTimeOffset now) => GetInstance(index, now.UtcTicks);
 
     /// <summary>Tick-based form of <see cref="GetInstance(int, DateTimeOffset)"/>.</summary>
-    public InstanceReading GetInstance(int index, long nowTicks)
+    public InstanceReading GetInstance(int index, long nowTicks) => GetInstance(index, nowTicks, _stalenessTicks);
+
+    /// <summary>
+    /// The latest state of an instance, missing when its latest sample is older than <paramref name="stalenessTicks"/>
+    /// (a caller's stricter limit than the window's own, such as a freshness limit).
+    /// </summary>
+    public InstanceReading GetInstance(int index, long nowTicks, long stalenessTicks)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _instances.Count);
-        return _instances.Read(index, nowTicks, _stalenessTicks);
+        return _instances.Read(index, nowTicks, stalenessTicks);
     }
 
     /// <summary>Copies every instance's latest state; returns how many were written (at most the span's length).</summary>

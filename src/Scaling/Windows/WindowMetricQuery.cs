@@ -19,6 +19,21 @@ public sealed class WindowMetricQuery : IMetricQuery
     /// <summary>Names of the metrics with a window.</summary>
     public IEnumerable<string> Metrics => _windows.Keys;
 
+    /// <summary>
+    /// How old a sample may be and still be acted on; null: no limit beyond each window's staleness. A metric whose newest
+    /// sample is older has no data (its aggregates are empty, its reading absent), and an instance whose latest sample is
+    /// older reads as missing, so no policy scales on values the source has stopped sending (Kubernetes' HPA does not
+    /// scale on metrics it cannot read fresh). Series (forecasting history) are not affected.
+    /// </summary>
+    public TimeSpan? Freshness { get; set; }
+
+    /// <summary>True when <paramref name="window"/> has a sample no older than <see cref="Freshness"/> at <paramref name="nowTicks"/>.</summary>
+    public bool IsFresh(MetricWindow window, long nowTicks)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return Freshness is not { } limit || (window.LatestSampleTicks != long.MinValue && nowTicks - window.LatestSampleTicks <= limit.Ticks);
+    }
+
     /// <summary>Registers (or replaces) the window, and optionally the long history, of <paramref name="metric"/>.</summary>
     public WindowMetricQuery Add(string metric, MetricWindow window, MetricHistory? history = null)
     {
@@ -43,6 +58,11 @@ public sealed class WindowMetricQuery : IMetricQuery
             return aggregation == Aggregation.Count ? new WindowAggregate(0, 0) : WindowAggregate.Empty;
         }
 
+        if (!IsFresh(metricWindow, now.UtcTicks))
+        {
+            return aggregation == Aggregation.Count ? new WindowAggregate(0, 0) : WindowAggregate.Empty;
+        }
+
         // A window longer than the retained length is answered from what is retained.
         var ticks = Math.Min(window.Ticks, metricWindow.Options.Length.Ticks);
         return metricWindow.Aggregate(aggregation, ticks, now.UtcTicks);
@@ -55,25 +75,28 @@ public sealed class WindowMetricQuery : IMetricQuery
     /// <summary>
     /// The latest reading of <paramref name="metric"/> for <see cref="PolicyContext"/>-style consumers: a metric
     /// recorded under <see cref="AggregateInstance"/> alone is an aggregate value; otherwise one sample per instance,
-    /// with missing (stale) instances given no value, as the evaluate contract's <c>value: null</c>. Null when unknown.
+    /// with missing (stale) instances given no value, as the evaluate contract's <c>value: null</c>. Null when unknown
+    /// or not fresh (see <see cref="Freshness"/>).
     /// </summary>
     public MetricReading? Reading(string metric, DateTimeOffset now)
     {
-        if (!_windows.TryGetValue(metric, out var window) || window.InstanceCount == 0)
+        var nowTicks = now.UtcTicks;
+        if (!_windows.TryGetValue(metric, out var window) || window.InstanceCount == 0 || !IsFresh(window, nowTicks))
         {
             return null;
         }
 
-        if (window.InstanceCount == 1 && window.GetInstance(0, now).Id.Length == 0)
+        var staleness = Math.Min(window.Options.StalenessLimit.Ticks, Freshness?.Ticks ?? long.MaxValue);
+        if (window.InstanceCount == 1 && window.GetInstance(0, nowTicks, staleness).Id.Length == 0)
         {
-            var only = window.GetInstance(0, now);
+            var only = window.GetInstance(0, nowTicks, staleness);
             return only.Missing ? new MetricReading(null, [], null) : MetricReading.Aggregate(only.Value);
         }
 
         var samples = new InstanceSample[window.InstanceCount];
         for (var i = 0; i < samples.Length; i++)
         {
-            var reading = window.GetInstance(i, now);
+            var reading = window.GetInstance(i, nowTicks, staleness);
             samples[i] = new InstanceSample(
                 reading.Id,
                 reading.Missing ? null : reading.Value,

@@ -3,6 +3,7 @@ using Autoscaler.Adapters.Nats.Hosting;
 using Autoscaler.Adapters.Sources.Hosting;
 using Autoscaler.Grains.Telemetry;
 using Autoscaler.Ingestion.Hosting;
+using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Autoscaler.Ports.Telemetry;
@@ -37,6 +38,8 @@ public static class ControlPlaneHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TargetCatalog>());
         services.AddSingleton<ITelemetrySink, GrainTelemetrySink>();
         services.AddAutoscalerTelemetryIngestion(builder.Configuration);
+        services.AddOptions<TargetLimitsOptions>().BindConfiguration(TargetLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.Replace(ServiceDescriptor.Singleton<ITelemetryLimitCounter>(sp => sp.GetRequiredService<TelemetryIngestionCounters>()));
         services.AddAutoscalerNatsTelemetry(builder.Configuration);
         services.AddAutoscalerMetricSources(builder.Configuration);
         services.AddAutoscalerFleetConfiguration();

@@ -5,7 +5,8 @@ namespace Autoscaler.Silo.ControlPlane;
 
 /// <summary>
 /// The registered targets as this silo last read them from the target directory (refreshed every
-/// <see cref="RefreshInterval"/>, and at once after a miss), so ingestion can reject unknown targets without a grain call.
+/// <see cref="RefreshInterval"/>, and on demand after a miss: <see cref="RefreshAsync(CancellationToken)"/>, one directory
+/// read shared by the misses that asked before it started), so ingestion can reject unknown targets without a grain call.
 /// </summary>
 internal sealed partial class TargetCatalog(IGrainFactory grains, ILogger<TargetCatalog> logger) : BackgroundService, ITelemetryTargetCatalog
 {
@@ -13,7 +14,10 @@ internal sealed partial class TargetCatalog(IGrainFactory grains, ILogger<Target
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _missed = new(0, 1);
+    private readonly Lock _gate = new();
     private volatile IReadOnlyDictionary<string, string> _targets = new Dictionary<string, string>();
+    private Task? _reading;
+    private Task? _next;
 
     /// <summary>Target id → scope as last read.</summary>
     public IReadOnlyDictionary<string, string> Targets => _targets;
@@ -45,6 +49,39 @@ internal sealed partial class TargetCatalog(IGrainFactory grains, ILogger<Target
     {
         var directory = await grains.GetGrain<ITargetDirectoryGrain>(ITargetDirectoryGrain.Key).ListAsync();
         _targets = directory.Targets;
+    }
+
+    /// <summary>
+    /// A read that starts after this call: the one queued behind a read in progress (shared by every caller meanwhile),
+    /// or a new one. So a miss never settles for a read that began before the registration it might be missing.
+    /// </summary>
+    public Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_reading is null || _reading.IsCompleted)
+            {
+                _reading = RefreshAsync();
+                return _reading.WaitAsync(cancellationToken);
+            }
+
+            _next ??= ReadAfterAsync(_reading);
+            return _next.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task ReadAfterAsync(Task previous)
+    {
+        // Always asynchronous, so the caller's lock is released before this takes it.
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+        Task read;
+        lock (_gate)
+        {
+            _reading = read = RefreshAsync();
+            _next = null;
+        }
+
+        await read;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

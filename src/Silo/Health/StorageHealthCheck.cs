@@ -4,7 +4,9 @@ using Npgsql;
 
 namespace Autoscaler.Silo.Health;
 
-/// <summary>Ready when the storage behind grain state answers: a round trip to PostgreSQL in durable mode.</summary>
+/// <summary>The storage behind grain state as a dependency: a round trip to PostgreSQL in durable mode. Unreachable
+/// reports the registration's failure status (Degraded: a database blip must not pull every silo out of rotation at
+/// once; the grains hold their state in memory and retry their writes).</summary>
 internal sealed class StorageHealthCheck(StorageModeInfo storage, IConfiguration configuration) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
@@ -31,7 +33,8 @@ internal sealed class StorageHealthCheck(StorageModeInfo storage, IConfiguration
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"PostgreSQL at {builder.Host}:{builder.Port} unreachable: {e.GetType().Name}", data: data);
+            return new HealthCheckResult(
+                context.Registration?.FailureStatus ?? HealthStatus.Unhealthy, $"PostgreSQL at {builder.Host}:{builder.Port} unreachable: {e.GetType().Name}", data: data);
         }
     }
 }

@@ -24,8 +24,9 @@ internal sealed class NatsIngestionHarness : IAsyncDisposable
     private NatsIngestionHarness(
         NatsConnectionHost host, NatsTelemetryIngestionService service, TelemetryDispatcher dispatcher, NatsConnection agent,
         NatsTelemetryOptions natsOptions, TelemetryIngestionOptions options, RecordingTelemetrySink sink, TelemetryIngestionCounters counters,
-        NatsTelemetryCounters natsCounters, FakeTimeProvider clock)
+        NatsTelemetryCounters natsCounters, FakeTimeProvider clock, StaticTargetCatalog catalog)
     {
+        Catalog = catalog;
         Host = host;
         Service = service;
         Dispatcher = dispatcher;
@@ -58,6 +59,9 @@ internal sealed class NatsIngestionHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The targets ingestion knows; <see cref="StaticTargetCatalog.RegisterElsewhere"/> plays another silo's registration.</summary>
+    public StaticTargetCatalog Catalog { get; }
+
     public string Prefix => NatsOptions.Prefix;
 
     public static async Task<NatsIngestionHarness> StartAsync(
@@ -72,12 +76,13 @@ internal sealed class NatsIngestionHarness : IAsyncDisposable
         var natsCounters = new NatsTelemetryCounters();
         var host = await NatsTestHosts.StartAsync(new NatsOptions { Url = url });
         var dispatcher = new TelemetryDispatcher(sink, options, counters, clock, NullLogger.Instance);
+        var catalog = new StaticTargetCatalog(knownTargets);
         var service = new NatsTelemetryIngestionService(
             host, Microsoft.Extensions.Options.Options.Create(natsOptions), Microsoft.Extensions.Options.Options.Create(options), dispatcher,
-            counters, natsCounters, clock, NullLogger<NatsTelemetryIngestionService>.Instance, new StaticTargetCatalog(knownTargets));
+            counters, natsCounters, clock, NullLogger<NatsTelemetryIngestionService>.Instance, catalog);
         var agent = new NatsConnection(new NatsOpts { Url = url, Name = "test-agent" });
         await agent.ConnectAsync();
-        var harness = new NatsIngestionHarness(host, service, dispatcher, agent, natsOptions, options, sink, counters, natsCounters, clock);
+        var harness = new NatsIngestionHarness(host, service, dispatcher, agent, natsOptions, options, sink, counters, natsCounters, clock, catalog);
         await service.StartAsync(CancellationToken.None);
         await service.Subscribed.WaitAsync(NatsTestHosts.Patience);
         return harness;

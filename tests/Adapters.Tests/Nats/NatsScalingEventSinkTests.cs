@@ -29,9 +29,10 @@ public sealed class NatsScalingEventSinkTests
         using var json = JsonDocument.Parse(message.Data);
         var root = json.RootElement;
         Assert.Equal(
-            ["id", "target", "at", "kind", "from", "to", "actor", "dryRun", "explanation"],
+            ["id", "target", "at", "kind", "from", "to", "actor", "dryRun", "explanation", "decisionId"],
             root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("e-1", root.GetProperty("id").GetString());
+        Assert.Equal("e-1:rolled-back", root.GetProperty("id").GetString());
+        Assert.Equal("e-1", root.GetProperty("decisionId").GetString());
         Assert.Equal("mistersmith-worker", root.GetProperty("target").GetString());
         Assert.Equal(at, root.GetProperty("at").GetDateTimeOffset());
         Assert.Equal("rolled-back", root.GetProperty("kind").GetString());
@@ -40,6 +41,18 @@ public sealed class NatsScalingEventSinkTests
         Assert.Equal("policy:cpu", root.GetProperty("actor").GetString());
         Assert.True(root.GetProperty("dryRun").GetBoolean());
         Assert.Equal(["cpu 91% > 70%", "rolled back"], root.GetProperty("explanation").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void A_decision_and_each_of_its_outcomes_have_their_own_event_id_and_share_the_decision_id()
+    {
+        var decided = new DecisionRecord("web-7", "web", DateTimeOffset.UnixEpoch, DecisionKind.Decision, 2, 4, "policy:cpu", false, null, ["cpu"]);
+        var records = new[] { decided, decided with { Kind = DecisionKind.Failed }, decided with { Kind = DecisionKind.RolledBack, To = 2 } };
+
+        var events = records.Select(r => JsonDocument.Parse(DecisionEventJson.Serialize(r)).RootElement).ToList();
+
+        Assert.Equal(["web-7", "web-7:failed", "web-7:rolled-back"], events.Select(e => e.GetProperty("id").GetString()));
+        Assert.All(events, e => Assert.Equal("web-7", e.GetProperty("decisionId").GetString()));
     }
 
     [Theory]

@@ -79,18 +79,20 @@ public sealed class NatsTelemetryIngestionTests
             republished.Add(await rejected.Msgs.ReadAsync().AsTask().WaitAsync(NatsTestHosts.Patience));
         }
 
-        for (var i = 0; i < cases.Length; i++)
+        // Republished in arrival order, except the unknown target's: it is rejected only after the catalog was read again.
+        var byReason = republished.ToDictionary(m => m.Headers!["Autoscaler-Reject-Reason"].ToString());
+        Assert.Equal(TelemetryRejectionReason.UnknownTarget.ToString(), republished[^1].Headers!["Autoscaler-Reject-Reason"].ToString());
+        foreach (var (subject, _, reason) in cases)
         {
-            var message = republished[i];
-            Assert.Equal(cases[i].Reason.ToString(), message.Headers!["Autoscaler-Reject-Reason"].ToString());
-            Assert.Equal($"{harness.Prefix}.{cases[i].Subject}", message.Headers["Autoscaler-Subject"].ToString());
+            var message = byReason[reason.ToString()];
+            Assert.Equal($"{harness.Prefix}.{subject}", message.Headers!["Autoscaler-Subject"].ToString());
             Assert.False(string.IsNullOrEmpty(message.Headers["Autoscaler-Reject-Message"].ToString()));
-            Assert.Equal(1, harness.Counters.Rejected(cases[i].Reason));
+            Assert.Equal(1, harness.Counters.Rejected(reason));
         }
 
-        Assert.Equal(Encoding.UTF8.GetBytes("{ nope"), republished[0].Data);
-        Assert.Equal("true", republished[6].Headers!["Autoscaler-Truncated"].ToString());
-        Assert.Equal(512, republished[6].Data!.Length);
+        Assert.Equal(Encoding.UTF8.GetBytes("{ nope"), byReason["InvalidJson"].Data);
+        Assert.Equal("true", byReason["Oversize"].Headers!["Autoscaler-Truncated"].ToString());
+        Assert.Equal(512, byReason["Oversize"].Data!.Length);
         Assert.Empty(harness.Sink.Samples);
     }
 
@@ -190,6 +192,27 @@ public sealed class NatsTelemetryIngestionTests
     }
 
     [Fact]
+    public async Task A_target_registered_through_another_silo_is_accepted_from_its_first_message_after_a_catalog_read()
+    {
+        // Issue 13, defect 6: the catalog still lags the registration; ingestion reads it again before rejecting.
+        await using var harness = await NatsIngestionHarness.StartAsync(TestEnvironment.NatsUrl, null, "known");
+        harness.Catalog.RegisterElsewhere("fresh");
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await harness.PublishAsync("fresh", $$"""{ "source": "agent-1", "metrics": { "n": {{i}} } }""");
+        }
+
+        await harness.PublishAsync("never-registered", Valid);
+        await harness.Sink.WaitForAsync("fresh", 3);
+        await WaitUntilAsync(() => harness.Counters.Rejected(TelemetryRejectionReason.UnknownTarget) == 1);
+
+        Assert.Equal([1.0, 2, 3], harness.Sink.For("fresh").Select(s => s.Metrics["n"]));
+        Assert.Empty(harness.Sink.For("never-registered"));
+        Assert.InRange(harness.Catalog.Refreshes, 1, 3);
+    }
+
+    [Fact]
     public async Task Auto_registration_accepts_unknown_targets()
     {
         await using var harness = await NatsIngestionHarness.StartAsync(TestEnvironment.NatsUrl, o => o.AutoRegisterTargets = true);
@@ -198,5 +221,14 @@ public sealed class NatsTelemetryIngestionTests
         await harness.Sink.WaitForAsync("brand-new", 1);
 
         Assert.Equal(0, harness.Counters.Rejected(TelemetryRejectionReason.UnknownTarget));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(NatsTestHosts.Patience);
+        while (!condition())
+        {
+            await Task.Delay(20, deadline.Token);
+        }
     }
 }

@@ -196,8 +196,24 @@ public sealed class MetricSourcePollerTests
             Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         harness.Source.Then(Values(("a", 1))).Then(Values(("a", 2)));
 
-        Assert.Equal(PollOutcome.DeliveryFailed, await poller.PollOnceAsync(CancellationToken.None));
-        Assert.Equal(PollOutcome.DeliveryFailed, await poller.PollOnceAsync(CancellationToken.None));
-        Assert.Equal((2, 2L), (sink.Calls, poller.Status.Polls));
+        // The pipeline retries a failed delivery with backoff until its retry limit passes; the fake clock runs it out.
+        Assert.Equal(PollOutcome.DeliveryFailed, await PollPastRetriesAsync(poller, harness));
+        var callsPerPoll = sink.Calls;
+        Assert.Equal(PollOutcome.DeliveryFailed, await PollPastRetriesAsync(poller, harness));
+        Assert.True(callsPerPoll > 1, $"a failed delivery was not retried ({callsPerPoll} call)");
+        Assert.True(sink.Calls > callsPerPoll);
+        Assert.Equal(2L, poller.Status.Polls);
+    }
+
+    private static async Task<PollOutcome> PollPastRetriesAsync(MetricSourcePoller poller, PollerHarness harness)
+    {
+        var poll = poller.PollOnceAsync(CancellationToken.None);
+        for (var i = 0; i < 1000 && !poll.IsCompleted; i++)
+        {
+            harness.Clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(1);
+        }
+
+        return await poll.WaitAsync(TimeSpan.FromSeconds(10));
     }
 }

@@ -14,6 +14,7 @@ using Autoscaler.Adapters.Nats.Events;
 using Autoscaler.Adapters.Nats.Telemetry;
 using Autoscaler.Adapters.PostgreSql;
 using Autoscaler.Adapters.Sources;
+using Autoscaler.Grains.Telemetry;
 using Autoscaler.Ingestion;
 using Autoscaler.Silo.Api.Routes;
 using Autoscaler.Silo.Api.Security;
@@ -47,6 +48,7 @@ public static class ConfigurationKeyCatalog
         new(TelemetryIngestionOptions.SectionName, typeof(TelemetryIngestionOptions)),
         // The NATS transport's keys share the pipeline's section (Telemetry:Prefix beside Telemetry:MaxBatchSize).
         new(NatsTelemetryOptions.SectionName, typeof(NatsTelemetryOptions)),
+        new(TargetLimitsOptions.Section, typeof(TargetLimitsOptions)),
         new(EcsActuatorOptions.SectionName, typeof(EcsActuatorOptions)),
         new(ComposeActuatorOptions.SectionName, typeof(ComposeActuatorOptions)),
         new(KubernetesActuatorOptions.SectionName, typeof(KubernetesActuatorOptions)),

@@ -55,15 +55,16 @@ public sealed class AwaitedDeliveryTests
     }
 
     [Fact]
-    public async Task A_failing_sink_call_fails_the_delivery_with_its_exception_and_is_counted()
+    public async Task A_refused_sink_call_fails_the_delivery_with_its_exception_and_is_counted()
     {
         var counters = new TelemetryIngestionCounters();
         await using var dispatcher = Dispatcher(new FailingSink(), new TelemetryIngestionOptions(), counters);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.DeliverAsync("t", Samples(1, 2), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TelemetryDeliveryRefusedException>(() => dispatcher.DeliverAsync("t", Samples(1, 2), CancellationToken.None));
 
-        Assert.Equal("grain unavailable", error.Message);
-        Assert.Equal((2L, 0L, 1L), (counters.Snapshot().SamplesAccepted, counters.Snapshot().SamplesDelivered, counters.Snapshot().SinkFailures));
+        Assert.Equal("target 't' is not registered", error.Message);
+        var snapshot = counters.Snapshot();
+        Assert.Equal((2L, 0L, 1L, 0L, 2L), (snapshot.SamplesAccepted, snapshot.SamplesDelivered, snapshot.SinkFailures, snapshot.DeliveryRetries, snapshot.SamplesAbandoned));
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class AwaitedDeliveryTests
     private sealed class FailingSink : ITelemetrySink
     {
         public ValueTask DeliverAsync(string target, ReadOnlyMemory<TelemetrySample> batch, CancellationToken cancellationToken) =>
-            ValueTask.FromException(new InvalidOperationException("grain unavailable"));
+            ValueTask.FromException(new TelemetryDeliveryRefusedException("target 't' is not registered"));
 
         public ValueTask DeliverLifecycleAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken) =>
             ValueTask.CompletedTask;

@@ -34,6 +34,8 @@ public static class ProbeEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(SmallLimit))
             .RequireViewer();
         api.MapGet("/throw", IResult () => throw new InvalidOperationException(SecretMessage)).RequireViewer();
+        // A grain call during a rolling restart: the silo that held the grain is leaving.
+        api.MapGet("/silo-leaving", IResult () => throw new Orleans.Runtime.SiloUnavailableException("silo S127.0.0.1:11111:1 is shutting down")).RequireViewer();
         api.MapGet("/undeclared", () => TypedResults.Ok(new { ok = true }));
         app.MapPost("/api/telemetry/{target}", async (string target, HttpRequest request) =>
         {

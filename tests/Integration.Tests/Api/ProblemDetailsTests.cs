@@ -60,6 +60,18 @@ public sealed class ProblemDetailsTests(ApiHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_silo_leaving_the_cluster_gets_503_with_retry_after_not_500()
+    {
+        using var client = _host.Client(TestKeys.Viewer);
+
+        using var response = await client.GetAsync("/api/probe/silo-leaving");
+
+        var problem = await Problem.AssertAsync(response, 503);
+        Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
+        Assert.DoesNotContain("SiloUnavailableException", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unsupported_method_gets_405_as_a_problem()
     {
         using var client = _host.Client(TestKeys.Viewer);

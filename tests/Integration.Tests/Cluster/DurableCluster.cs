@@ -32,6 +32,9 @@ internal sealed class DurableCluster : IAsyncDisposable
     public static async Task<DurableCluster> CreateAsync() =>
         new(await TestEnvironment.CreateDatabaseAsync("cluster"), $"c{Guid.NewGuid():N}"[..12]);
 
+    /// <summary>A cluster on a database of the caller's (a private server a test may stop and restart).</summary>
+    public static DurableCluster OnDatabase(string connectionString) => new(connectionString, $"c{Guid.NewGuid():N}"[..12]);
+
     /// <summary>Environment of every silo: durable mode, fast failure detection so a killed silo is declared dead in seconds.</summary>
     public Dictionary<string, string> SiloEnvironment() => new()
     {

@@ -28,6 +28,17 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>A target definition whose webhook actuator calls this receiver: 1..100, starting at 2, evaluated every 2 s.</summary>
+    public Autoscaler.Grains.Interfaces.TargetDefinition Target(string id, string behaviorJson) => new(
+        id, 1, 100, 2,
+        new Autoscaler.Grains.Interfaces.ActuatorBinding("webhook", new Dictionary<string, string>
+        {
+            ["url"] = new Uri(BaseAddress, "/scale").ToString(),
+            ["statusUrl"] = new Uri(BaseAddress, "/status").ToString(),
+        }),
+        EvaluationIntervalSeconds: 2,
+        BehaviorJson: behaviorJson);
+
     public ChannelReader<ReceivedScale> Arrivals => _arrivals.Reader;
 
     public IReadOnlyList<ReceivedScale> Received

@@ -15,7 +15,10 @@ namespace Autoscaler.Adapters.Nats.Telemetry;
 /// The NATS transport: subscribes <c>{prefix}.&gt;</c> in a queue group, validates each message straight from the
 /// received buffer with the pipeline's parser, and hands valid samples to the <see cref="ITelemetrySink"/> through the
 /// pipeline's per-target bounded queues. Rejects are counted by reason, logged at a sampled rate and republished on
-/// <c>{prefix}.rejected</c>. The reader never waits on the sink or on a publish.
+/// <c>{prefix}.rejected</c>. The reader never waits on the sink or on a publish. A message for a target the catalog does
+/// not know is held (<see cref="ParkedMessages"/>, bounded) until the catalog is read again, and rejected as
+/// <c>UnknownTarget</c> only if the target is still unknown then: a target registered a moment ago through another silo
+/// is not refused for its first messages.
 /// </summary>
 public sealed partial class NatsTelemetryIngestionService : BackgroundService, ITelemetryTransportHealth
 {
@@ -33,6 +36,10 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
     private readonly LogSampler _rejectionLog;
     private readonly List<TelemetrySample> _samples = [];
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ParkedMessages _parked = new(maxMessages: 10_000, maxBytes: 16 * 1024 * 1024);
+    private Task? _catalogRead;
+    private long _catalogReadCovers;
+    private long _lastCatalogRead = -100;
     private volatile bool _stopped;
 
     /// <summary>
@@ -142,17 +149,51 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
         INatsSub<NatsMemoryOwner<byte>> subscription, RejectedMessagePublisher publisher, CancellationToken stoppingToken)
     {
         var messages = subscription.Msgs;
-        while (await messages.WaitToReadAsync(stoppingToken))
+        while (await WaitAsync(messages, stoppingToken))
         {
+            ReplayParked(publisher, stoppingToken);
             while (messages.TryRead(out var message))
             {
                 using var payload = message.Data;
-                Handle(message.Subject, payload.Memory.Span, publisher);
+                Handle(message.Subject, payload.Memory.Span, publisher, stoppingToken);
             }
         }
     }
 
-    private void Handle(string subject, ReadOnlySpan<byte> payload, RejectedMessagePublisher publisher)
+    // Waits for messages; while messages are parked, also returns (true, nothing to read) once the catalog read they
+    // wait for has ended. False when the subscription completed.
+    private async ValueTask<bool> WaitAsync(System.Threading.Channels.ChannelReader<NatsMsg<NatsMemoryOwner<byte>>> messages, CancellationToken stoppingToken)
+    {
+        if (_parked.Count == 0 || _catalogRead is null)
+        {
+            return await messages.WaitToReadAsync(stoppingToken);
+        }
+
+        var read = _catalogRead;
+        if (read.IsCompleted)
+        {
+            return true;
+        }
+
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var waiting = messages.WaitToReadAsync(wake.Token).AsTask();
+        if (await Task.WhenAny(waiting, read) == waiting)
+        {
+            return await waiting;
+        }
+
+        await wake.CancelAsync();
+        try
+        {
+            return await waiting;
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return true;
+        }
+    }
+
+    private void Handle(string subject, ReadOnlySpan<byte> payload, RejectedMessagePublisher publisher, CancellationToken stoppingToken)
     {
         var kind = TelemetrySubject.Parse(subject, _options.Prefix, out var targetSpan);
         if (kind == TelemetrySubjectKind.Rejected)
@@ -161,23 +202,94 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
         }
 
         _counters.MessageReceived();
-        TelemetryRejection? rejection;
         if (kind == TelemetrySubjectKind.Invalid)
         {
-            rejection = new(TelemetryRejectionReason.InvalidSubject,
-                $"subject must be {_options.Prefix}.{{target}} or {_options.Prefix}.{{target}}.lifecycle with a target of letters, digits, '-' or '_'");
-        }
-        else
-        {
-            var target = _parser.InternTarget(targetSpan);
-            rejection = IsAccepted(target)
-                ? Parse(target, kind, payload)
-                : new(TelemetryRejectionReason.UnknownTarget, $"target '{target}' is not registered");
+            Reject(subject, payload, new(TelemetryRejectionReason.InvalidSubject,
+                $"subject must be {_options.Prefix}.{{target}} or {_options.Prefix}.{{target}}.lifecycle with a target of letters, digits, '-' or '_'"),
+                publisher);
+            return;
         }
 
+        var target = _parser.InternTarget(targetSpan);
+        var known = IsAccepted(target);
+        if ((!known || _parked.Holds(target)) && _catalog is not null && !_pipeline.AutoRegisterTargets
+            && _parked.TryPark(subject, kind, target, payload))
+        {
+            ReadCatalogSoon(stoppingToken);
+            return;
+        }
+
+        Accept(subject, kind, target, known, payload, publisher);
+    }
+
+    private void Accept(string subject, TelemetrySubjectKind kind, string target, bool known, ReadOnlySpan<byte> payload, RejectedMessagePublisher publisher)
+    {
+        var rejection = known ? Parse(target, kind, payload) : new(TelemetryRejectionReason.UnknownTarget, $"target '{target}' is not registered");
         if (rejection is { } rejected)
         {
             Reject(subject, payload, rejected, publisher);
+        }
+    }
+
+    // Once the catalog read the parked messages wait for has ended: each is handled as it would have been (its target
+    // now known), rejected (unknown to a read that started after it was parked), or parked again for the next read.
+    private void ReplayParked(RejectedMessagePublisher publisher, CancellationToken stoppingToken)
+    {
+        if (_parked.Count == 0 || _catalogRead is not { IsCompleted: true })
+        {
+            return;
+        }
+
+        var covers = _catalogReadCovers;
+        _catalogRead = null;
+        foreach (var message in _parked.TakeAll())
+        {
+            var known = IsAccepted(message.Target);
+            if ((known && !_parked.Holds(message.Target)) || message.Sequence < covers
+                || !_parked.TryPark(message.Subject, message.Kind, message.Target, message.Payload))
+            {
+                Accept(message.Subject, message.Kind, message.Target, known, message.Payload, publisher);
+            }
+        }
+
+        if (_parked.Count > 0)
+        {
+            ReadCatalogSoon(stoppingToken);
+        }
+    }
+
+    // One catalog read at a time, at most every 100 ms (a flood of unknown targets costs a few directory reads, not one
+    // per message); it covers the messages parked before it starts.
+    private void ReadCatalogSoon(CancellationToken stoppingToken)
+    {
+        if (_catalogRead is not null)
+        {
+            return;
+        }
+
+        // Real time, not the injected clock: this only spaces directory reads, it stamps nothing.
+        var sinceLast = Environment.TickCount64 - _lastCatalogRead;
+        var wait = sinceLast >= 100 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(100 - sinceLast);
+        _catalogReadCovers = _parked.NextSequence;
+        _catalogRead = ReadCatalogAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, stoppingToken);
+    }
+
+    private async Task ReadCatalogAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+
+            _lastCatalogRead = Environment.TickCount64;
+            await _catalog!.RefreshAsync(stoppingToken);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // The parked messages are handled with the catalog as it is (unknown targets rejected).
+            LogCatalogReadFailed(_logger, error.Message);
         }
     }
 
@@ -240,6 +352,9 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telemetry ingestion stopped on an error")]
     private static partial void LogFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telemetry ingestion could not read the target catalog again: {Error}")]
+    private static partial void LogCatalogReadFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Rejected telemetry on {Subject}: {Reason}: {Detail} ({Suppressed} similar rejections not logged)")]

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Autoscaler.Adapters.Resilience;
 using Autoscaler.Ports.History;
+using Polly;
 using Npgsql;
 using NpgsqlTypes;
 using Autoscaler.Ports.Decisions;
@@ -9,12 +12,28 @@ namespace Autoscaler.Adapters.PostgreSql.History;
 /// <summary>
 /// <see cref="IScalingHistoryStore"/> on the <c>scaling_history</c> table of schema version 5: monthly partitions
 /// (UTC) created on first write to a month, ids claimed in <c>scaling_history_id</c> so a repeated append is a no-op,
-/// keyset paging on (at, id) newest first, retention by dropping whole months.
+/// keyset paging on (at, id) newest first, retention by dropping whole months. Appends and queries that fail
+/// transiently (<see cref="TransientPostgres"/>: a restarted server closing pooled connections) are retried with the
+/// options' backoff; a lost connection also clears the pool, so the retry opens a fresh one instead of the next dead one.
+/// An append retried after an unknown outcome is still stored once (the id is claimed).
 /// </summary>
-public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int commandTimeoutSeconds = 30) : IScalingHistoryStore
+public sealed class NpgsqlScalingHistoryStore : IScalingHistoryStore
 {
     private const string NoPartitionForRow = "23514";
     private const int MaxLimit = 1000;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly int _commandTimeoutSeconds;
+    private readonly ResiliencePipeline<Attempt> _retry;
+
+    /// <summary>A store on <paramref name="dataSource"/>; <paramref name="options"/> gives the statement timeout and retries.</summary>
+    public NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, PostgreSqlOptions? options = null, TimeProvider? clock = null)
+    {
+        options ??= new PostgreSqlOptions();
+        _dataSource = dataSource;
+        _commandTimeoutSeconds = options.CommandTimeoutSeconds;
+        _retry = RetryPipeline.Create<Attempt>(options, clock ?? TimeProvider.System, attempt => attempt.Failure is not null);
+    }
 
     // Months whose partition this process has seen exist; saves a round trip per append.
     private readonly ConcurrentDictionary<DateOnly, bool> _knownMonths = new();
@@ -23,6 +42,11 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
     public async Task<bool> AppendAsync(DecisionRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return (bool)(await RetryAsync(async token => await AppendOnceAsync(record, token), cancellationToken))!;
+    }
+
+    private async Task<bool> AppendOnceAsync(DecisionRecord record, CancellationToken cancellationToken)
+    {
         var at = record.At.ToUniversalTime();
         await EnsureMonthAsync(at, cancellationToken);
         try
@@ -39,14 +63,47 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
     }
 
     /// <inheritdoc />
-    public async Task<ScalingHistoryPage> QueryAsync(ScalingHistoryQuery query, CancellationToken cancellationToken = default)
+    public async Task<ScalingHistoryPage> QueryAsync(ScalingHistoryQuery query, CancellationToken cancellationToken = default) =>
+        (ScalingHistoryPage)(await RetryAsync(async token => await QueryOnceAsync(query, token), cancellationToken))!;
+
+    // Runs the call until it succeeds, fails for good, or the attempts are used up; the last failure is rethrown as it was.
+    private async Task<object?> RetryAsync(Func<CancellationToken, Task<object?>> call, CancellationToken cancellationToken)
+    {
+        var attempt = await _retry.ExecuteAsync(
+            static async (state, token) =>
+            {
+                try
+                {
+                    return new Attempt(await state.Call(token), null);
+                }
+                catch (Exception error) when (TransientPostgres.IsTransient(error))
+                {
+                    if (TransientPostgres.IsConnectionLost(error))
+                    {
+                        state.Source.Clear();
+                    }
+
+                    return new Attempt(null, error);
+                }
+            },
+            (Call: call, Source: _dataSource),
+            cancellationToken);
+        if (attempt.Failure is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return attempt.Value;
+    }
+
+    private async Task<ScalingHistoryPage> QueryOnceAsync(ScalingHistoryQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, MaxLimit, nameof(query));
         var cursor = query.Cursor is null ? null : HistoryCursor.Decode(query.Cursor);
 
-        await using var command = dataSource.CreateCommand("""
+        await using var command = _dataSource.CreateCommand("""
             SELECT id, target, at, kind, from_capacity, to_capacity, trigger, actor, explanation, outcome, duration_ms, dry_run
             FROM scaling_history
             WHERE target = @target AND at >= @from AND at < @to
@@ -54,7 +111,7 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
             ORDER BY at DESC, id DESC
             LIMIT @take
             """);
-        command.CommandTimeout = commandTimeoutSeconds;
+        command.CommandTimeout = _commandTimeoutSeconds;
         command.Parameters.AddWithValue("target", query.Target);
         command.Parameters.AddWithValue("from", query.From.ToUniversalTime());
         command.Parameters.AddWithValue("to", query.To.ToUniversalTime());
@@ -85,8 +142,8 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
     /// <inheritdoc />
     public async Task<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT scaling_history_purge(@cutoff)");
-        command.CommandTimeout = commandTimeoutSeconds;
+        await using var command = _dataSource.CreateCommand("SELECT scaling_history_purge(@cutoff)");
+        command.CommandTimeout = _commandTimeoutSeconds;
         command.Parameters.AddWithValue("cutoff", olderThan.ToUniversalTime());
         var removed = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         _knownMonths.Clear();
@@ -114,8 +171,8 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
             return;
         }
 
-        await using var command = dataSource.CreateCommand("SELECT scaling_history_ensure_partition(@at)");
-        command.CommandTimeout = commandTimeoutSeconds;
+        await using var command = _dataSource.CreateCommand("SELECT scaling_history_ensure_partition(@at)");
+        command.CommandTimeout = _commandTimeoutSeconds;
         command.Parameters.AddWithValue("at", at);
         await command.ExecuteScalarAsync(cancellationToken);
         _knownMonths[month] = true;
@@ -123,7 +180,7 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
 
     private async Task<bool> InsertAsync(DecisionRecord record, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = _dataSource.CreateCommand("""
             WITH claimed AS (
                 INSERT INTO scaling_history_id (id, at) VALUES (@id, @at)
                 ON CONFLICT (id) DO NOTHING
@@ -135,7 +192,7 @@ public sealed class NpgsqlScalingHistoryStore(NpgsqlDataSource dataSource, int c
                    @duration_ms, @dry_run
             FROM claimed
             """);
-        command.CommandTimeout = commandTimeoutSeconds;
+        command.CommandTimeout = _commandTimeoutSeconds;
         command.Parameters.AddWithValue("id", record.EntryId);
         command.Parameters.AddWithValue("at", at);
         command.Parameters.AddWithValue("target", record.Target);

@@ -45,7 +45,8 @@ public static class PostgreSqlServiceCollectionExtensions
 
         services.TryAddSingleton(provider => new NpgsqlScalingHistoryStore(
             provider.GetRequiredService<NpgsqlDataSource>(),
-            provider.GetRequiredService<IOptions<PostgreSqlOptions>>().Value.CommandTimeoutSeconds));
+            provider.GetRequiredService<IOptions<PostgreSqlOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IScalingHistoryStore>(provider => provider.GetRequiredService<NpgsqlScalingHistoryStore>());
         services.AddHostedService<ScalingHistoryRetentionService>();
 

@@ -9,10 +9,18 @@ namespace Autoscaler.Grains.Services.Decisions;
 /// <summary>Builds the records of a decision and of what became of it. No I/O: everything is an argument.</summary>
 internal static class DecisionOutcomes
 {
-    /// <summary>An evaluation that changed nothing, with the engine's explanation.</summary>
-    public static DecisionRecord NoChange(string target, DateTimeOffset now, int current, ScalingEvaluation evaluation, string trigger) =>
+    /// <summary>An evaluation that changed nothing, with the engine's explanation and <paramref name="note"/> (why data was missing).</summary>
+    public static DecisionRecord NoChange(string target, DateTimeOffset now, int current, ScalingEvaluation evaluation, string trigger, string? note = null) =>
         new($"{target}-eval", target, now, DecisionKind.NoChange, current, current, ActorOf(evaluation.LimitedBy, evaluation.DrivenBy), false,
-            evaluation.LimitedBy?.ToString(), evaluation.Explanation.ToLines(), trigger);
+            evaluation.LimitedBy?.ToString(), WithNote(evaluation.Explanation.ToLines(), note), trigger);
+
+    /// <summary>
+    /// An evaluation that wanted a change the target may not make now (<paramref name="reason"/>: its actuator is backing off
+    /// after failures, or its history outbox is full): nothing is decided, the engine's lines say what it wanted.
+    /// </summary>
+    public static DecisionRecord Held(string target, DateTimeOffset now, int current, ScalingEvaluation evaluation, string trigger, string reason) =>
+        new($"{target}-eval", target, now, DecisionKind.NoChange, current, current, ActorOf(evaluation.LimitedBy, evaluation.DrivenBy), false,
+            evaluation.LimitedBy?.ToString(), [.. evaluation.Explanation.ToLines(), reason], trigger);
 
     /// <summary>The no-change answer of a fast path before any full evaluation ran.</summary>
     public static DecisionRecord Quiet(string target, DateTimeOffset now, int current, string trigger) =>
@@ -27,10 +35,10 @@ internal static class DecisionOutcomes
     /// </summary>
     public static DecisionRecord Decided(
         string target, long sequence, DateTimeOffset now, int from, ScalingDecision decision, ScaleApproval approval, ScalingFlags flags,
-        ManualScale? manual, string trigger)
+        ManualScale? manual, string trigger, string? note = null)
     {
         var to = decision.Desired > from ? approval.Granted : decision.Desired;
-        var explanation = approval.Trimmed ? [.. decision.Explanation, $"supervisor: {approval.Explanation}"] : decision.Explanation;
+        var explanation = WithNote(approval.Trimmed ? [.. decision.Explanation, $"supervisor: {approval.Explanation}"] : decision.Explanation, note);
         var actor = decision.LimitedBy == LimitReason.ManualOverride && manual is not null ? $"manual:{manual.Actor}" : ActorOf(decision.LimitedBy, decision.DrivenBy);
         return new DecisionRecord(
             $"{target}-{sequence}",
@@ -65,9 +73,39 @@ internal static class DecisionOutcomes
     public static string Failure(string actuatorKind, ScaleTargetResult result) =>
         $"actuator {actuatorKind}: {result.ErrorKind} after {result.Attempts} attempt(s): {result.Message}";
 
-    /// <summary>The actuation failed: the decision's lines and the failure.</summary>
-    public static DecisionRecord Failed(DecisionRecord decided, DateTimeOffset now, string failure) =>
-        decided with { Kind = DecisionKind.Failed, At = now, DurationMs = (now - decided.At).TotalMilliseconds, Explanation = [.. decided.Explanation, failure] };
+    /// <summary>The actuation failed: the decision's lines, the failure and, when backing off, when the next attempt may be.</summary>
+    public static DecisionRecord Failed(DecisionRecord decided, DateTimeOffset now, string failure, int failures = 1, DateTimeOffset? nextAttempt = null) =>
+        decided with
+        {
+            Kind = DecisionKind.Failed,
+            At = now,
+            DurationMs = (now - decided.At).TotalMilliseconds,
+            Explanation = nextAttempt is { } next
+                ? [.. decided.Explanation, failure, $"{failures} failure(s) in a row: the next attempt waits until {next.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}"]
+                : [.. decided.Explanation, failure],
+        };
+
+    /// <summary>
+    /// The actuator has reported <paramref name="observed"/> while <paramref name="current"/> was in effect since
+    /// <paramref name="since"/>, past the target's limit; <paramref name="action"/> says what is done about it.
+    /// </summary>
+    public static DecisionRecord Drifted(string target, DateTimeOffset now, int current, int observed, DateTimeOffset since, TimeSpan limit, string action) =>
+        new($"{target}-drift-{now.UtcDateTime:yyyyMMddTHHmmssfff}Z", target, now, DecisionKind.Drifted, current, observed, "actuator", false, null,
+            [
+                $"the actuator reports {observed} while {current} is in effect, for {Math.Round((now - since).TotalSeconds)} s (drift limit {limit.TotalSeconds} s)",
+                action switch
+                {
+                    DriftActions.Adopt => $"adopt: {observed} is now the capacity in effect; the policies decide from there",
+                    DriftActions.Reassert => $"reassert: capacity {current} is applied again",
+                    _ => "none: flagged only (drift action none)",
+                },
+            ],
+            "drift");
+
+    /// <summary>Applying the capacity in effect again after a drift (drift action <c>reassert</c>).</summary>
+    public static DecisionRecord Reassert(string target, long sequence, DateTimeOffset now, int observed, int current) =>
+        new($"{target}-{sequence}", target, now, DecisionKind.Decision, observed, current, "drift:reassert", false, null,
+            [$"drift: the actuator reports {observed}; reasserting the capacity in effect, {current}"], "drift");
 
     /// <summary>After a failure the last good capacity stays.</summary>
     public static DecisionRecord RolledBack(DecisionRecord decided, DateTimeOffset now, string failure) => decided with
@@ -85,6 +123,8 @@ internal static class DecisionOutcomes
         : drivenBy is { } policy ? $"policy:{policy}"
         : limitedBy == LimitReason.NoData ? "fallback"
         : "engine";
+
+    private static IReadOnlyList<string> WithNote(IReadOnlyList<string> lines, string? note) => note is null ? lines : [.. lines, note];
 
     private static IReadOnlyList<string> WithReason(IReadOnlyList<string> explanation, ScaleApproval approval, ScalingFlags flags)
     {

@@ -28,22 +28,24 @@ internal sealed partial class DecisionProtocol
 
         var approval = await supervisor.RequestCapacityAsync(
             definition.Scope, new TargetCapacityRequest(target.Id, from, desired, definition.Priority, definition.UnitCostPerHour));
-        var decided = AlarmScaling.Decided(target.Id, ++target.DecisionSequence, now, from, desired, explanation, approval,
+        var decided = AlarmScaling.Decided(target.Id, target.DecisionSequence + 1, now, from, desired, explanation, approval,
             definition.Flags ?? new ScalingFlags(), request.Alarm);
-        target.Remember(decided);
-        if (decided.To == from || decided.DryRun)
+        if (decided.To != from && !decided.DryRun)
         {
-            await reporter.ReportAsync(decided, decided.To == from ? "trimmed" : "not-actuated", publish: decided.To != from);
-            await upkeep.WriteAsync(now);
-            return decided;
+            target.History = target.History with { Recommendations = [.. target.History.Recommendations, new TimestampedRecommendation(now, decided.To)] };
+            return await ActuateAsync(decided, decision: null, now);
         }
 
-        target.Pending = decided;
-        target.History = target.History with { Recommendations = [.. target.History.Recommendations, new TimestampedRecommendation(now, decided.To)] };
-        await store.WriteAsync();
-        var reported = reporter.ReportAsync(decided, "pending", publish: true);
-        var result = await actuator.ApplyAsync(definition, decided.Id, decided.To);
-        await reported;
-        return await CompleteAsync(decided, result, decision: null);
+        var checkpoint = target.Checkpoint();
+        target.DecisionSequence++;
+        decided = reporter.Keep(decided, decided.To == from ? "trimmed" : "not-actuated");
+        await WriteOrUndoAsync(checkpoint, now);
+        if (decided.To != from)
+        {
+            await reporter.PublishAsync(decided);
+        }
+
+        await reporter.FlushAsync();
+        return decided;
     }
 }

@@ -2,7 +2,8 @@ using Autoscaler.Ports.Decisions;
 
 namespace Autoscaler.Grains.Services.State;
 
-/// <summary>A kept decision record as grain state stores it (recent decisions; the write-ahead record).</summary>
+/// <summary>A kept decision record as grain state stores it (recent decisions; the write-ahead record; the history
+/// outbox, whose entries carry their <see cref="Outcome"/>).</summary>
 [GenerateSerializer, Immutable, Alias("autoscaler.DecisionSnapshot")]
 public sealed record DecisionSnapshot(
     string Id,

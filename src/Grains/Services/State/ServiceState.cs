@@ -64,4 +64,23 @@ public sealed class ServiceState
     /// activation reads the actuator back and records the outcome instead of deciding anew.</summary>
     [Id(12)]
     public DecisionSnapshot? Pending { get; set; }
+
+    // Id 13 held the windows before they moved to ServiceWindowsState: not reused.
+
+    /// <summary>History rows not yet stored (the outbox): each decision and outcome is written here with the state before
+    /// it is appended to the history store, and leaves once the store has it, so a history outage loses none.</summary>
+    [Id(14)]
+    public List<DecisionSnapshot>? HistoryOutbox { get; set; }
+
+    /// <summary>After an actuation failure: the earliest time the next one may be tried (exponential backoff).</summary>
+    [Id(15)]
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Since when the actuator has reported another capacity than <see cref="Current"/>.</summary>
+    [Id(16)]
+    public DateTimeOffset? DriftSince { get; set; }
+
+    /// <summary>True once the current drift passed the target's limit and was flagged (one event per drift).</summary>
+    [Id(17)]
+    public bool DriftFlagged { get; set; }
 }

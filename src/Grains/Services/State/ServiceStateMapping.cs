@@ -24,6 +24,10 @@ internal static class ServiceStateMapping
         LastScaling = target.LastScaling,
         ConsecutiveFailures = target.ConsecutiveFailures,
         Pending = target.Pending is { } pending ? DecisionSnapshot.Of(pending) : null,
+        HistoryOutbox = target.HistoryOutbox.Count == 0 ? null : target.HistoryOutbox.ConvertAll(DecisionSnapshot.Of),
+        NextAttemptAt = target.NextAttemptAt,
+        DriftSince = target.DriftSince,
+        DriftFlagged = target.DriftFlagged,
     };
 
     /// <summary>
@@ -45,13 +49,17 @@ internal static class ServiceStateMapping
         target.LastScaling = state.LastScaling;
         target.ConsecutiveFailures = state.ConsecutiveFailures;
         target.Pending = state.Pending?.ToRecord();
+        target.HistoryOutbox = state.HistoryOutbox?.ConvertAll(d => d.ToRecord()) ?? [];
+        target.NextAttemptAt = state.NextAttemptAt;
+        target.DriftSince = state.DriftSince;
+        target.DriftFlagged = state.DriftFlagged;
         DecisionRecordSharing.Share(target);
         if (target.Definition is not { } definition)
         {
             return;
         }
 
-        target.Windows = new TargetWindows(LiveTarget.WindowOptionsFor(definition));
+        target.Windows = target.NewWindows(definition);
         if (windows.Json is { } saved && WindowSetSnapshot.FromJson(saved) is { } snapshot)
         {
             target.Windows.Restore(snapshot);

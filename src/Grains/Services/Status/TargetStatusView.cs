@@ -20,10 +20,20 @@ internal static class TargetStatusView
             : flags.DryRun ? "dry-run"
             : target.ConsecutiveFailures > 0 ? "failing"
             : target.Pending is not null ? "scaling"
+            : target.DriftFlagged && target.DriftSince is not null ? "drifted"
+            : HasStaleMetrics(target, definition, now) ? "stale"
             : "idle";
         var drift = target.Observed is { } observed && observed != target.Current ? observed - target.Current : (int?)null;
         return new TargetStatus(definition, target.Current, target.Observed, drift, [.. target.Policies.Select(p => p.Name)], lastDecision,
-            target.LastEvaluation, target.LastScaling, target.Override, CostReportOf(target, now), status);
+            target.LastEvaluation, target.LastScaling, target.Override, CostReportOf(target, now), status,
+            target.ConsecutiveFailures, target.ConsecutiveFailures > 0 ? target.NextAttemptAt : null, target.DriftSince);
+    }
+
+    // A metric with samples, none newer than the freshness limit: the policies on it have no data (no scaling on it).
+    private static bool HasStaleMetrics(LiveTarget target, TargetDefinition definition, DateTimeOffset now)
+    {
+        target.Windows.Freshness = definition.Freshness;
+        return target.Windows.Stale(now).Any();
     }
 
     /// <summary>Cost per agent-hour (seed 000: under $0.10): the month's cost over the pool's active agent-hours.</summary>

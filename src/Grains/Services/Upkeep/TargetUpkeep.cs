@@ -1,6 +1,7 @@
 using Autoscaler.Grains.Interfaces;
 using Autoscaler.Grains.Services.Actuation;
 using Autoscaler.Grains.Services.Decisions;
+using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Services.State;
 using Autoscaler.Grains.Services.Status;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,10 @@ namespace Autoscaler.Grains.Services.Upkeep;
 
 /// <summary>
 /// The cadence of a target's housekeeping: the decision state at least every <see cref="WriteInterval"/> (every decision
-/// writes it too), the windows at most that often, and once per <see cref="ReportInterval"/> a report to the supervisor
-/// and a read-back of the actuator (capacity changed behind our back shows as drift).
+/// writes it too; after a failed write, at the next evaluation), the windows at most that often, history rows left in the
+/// outbox retried with a growing delay, and once per <see cref="ReportInterval"/> a report to the supervisor and a
+/// read-back of the actuator. Capacity changed behind our back is a drift: read back at every evaluation while it lasts,
+/// and handed to the decision protocol once it has lasted past the target's drift limit.
 /// </summary>
 internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store, ISupervisorLink supervisor, ActuatorGateway actuator, ILogger logger)
 {
@@ -20,33 +23,46 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
     /// <summary>How often the supervisor hears from a quiet target, and the actuator is read back.</summary>
     public static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(60);
 
+    /// <summary>The first and the longest wait before history rows left in the outbox are tried again.</summary>
+    public static readonly (TimeSpan First, TimeSpan Longest) FlushRetry = (TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60));
+
     private DateTimeOffset _lastWrite;
     private DateTimeOffset _lastWindowsWrite;
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextFlush = DateTimeOffset.MinValue;
+    private TimeSpan _flushDelay = FlushRetry.First;
 
     /// <summary>The state as loaded counts as written at <paramref name="now"/>.</summary>
     public void Loaded(DateTimeOffset now) => _lastWrite = now;
 
-    /// <summary>Writes the decision state now.</summary>
+    /// <summary>Writes the decision state now; throws when storage fails.</summary>
     public async Task WriteAsync(DateTimeOffset now)
     {
         await store.WriteAsync();
         _lastWrite = now;
     }
 
-    /// <summary>After an evaluation that changed nothing: writes, reports and reads back when each is due.</summary>
-    public async Task AfterQuietEvaluationAsync(DateTimeOffset now)
+    /// <summary>A state write failed: the next evaluation writes again.</summary>
+    public void WriteFailed() => _lastWrite = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// After an evaluation that changed nothing: writes, reports and reads back when each is due. Returns the drift to act
+    /// on (see <see cref="DriftFinding"/>), or null.
+    /// </summary>
+    public async Task<DriftFinding?> AfterQuietEvaluationAsync(DateTimeOffset now)
     {
         if (now - _lastWrite >= WriteInterval)
         {
             await WriteAsync(now);
         }
 
-        if (now - _lastReport >= ReportInterval)
+        var report = now - _lastReport >= ReportInterval;
+        if (report)
         {
             await ReportToSupervisorAsync(now);
-            await ReadBackAsync();
         }
+
+        return report || (target.DriftSince is not null && !target.DriftFlagged) ? await ReadBackAsync(now) : null;
     }
 
     /// <summary>Saves the windows at most every <see cref="WriteInterval"/>, so a reactivation elsewhere resumes with them.</summary>
@@ -61,6 +77,29 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
         await store.WriteWindowsAsync();
     }
 
+    /// <summary>
+    /// Tries the history rows left in the outbox when the retry is due (delays grow from <see cref="FlushRetry"/>'s first
+    /// to its longest while the store keeps failing); once they are stored, the state that still lists them is written.
+    /// </summary>
+    public async Task FlushHistoryIfDueAsync(DateTimeOffset now, DecisionReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(reporter);
+        if (target.HistoryOutbox.Count == 0 || now < _nextFlush)
+        {
+            return;
+        }
+
+        if (await reporter.FlushAsync())
+        {
+            _flushDelay = FlushRetry.First;
+            WriteFailed();
+            return;
+        }
+
+        _nextFlush = now + _flushDelay;
+        _flushDelay = TimeSpan.FromTicks(Math.Min(_flushDelay.Ticks * 2, FlushRetry.Longest.Ticks));
+    }
+
     /// <summary>Tells the supervisor the capacity in effect and the month-end spend forecast.</summary>
     public async Task ReportToSupervisorAsync(DateTimeOffset now)
     {
@@ -71,20 +110,39 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
             definition.Scope, new TargetCapacityReport(target.Id, target.Current, definition.Priority, definition.UnitCostPerHour, forecast));
     }
 
-    private async Task ReadBackAsync()
+    private async Task<DriftFinding?> ReadBackAsync(DateTimeOffset now)
     {
         if (await actuator.ReadBackAsync(target.Registered) is not { } observed)
         {
-            return;
+            return null;
         }
 
         target.Observed = observed;
-        if (observed != target.Current)
+        if (observed == target.Current || target.Pending is not null)
         {
+            if (target.DriftSince is { } since)
+            {
+                LogDriftEnded(logger, target.Id, target.Current, since);
+                target.DriftSince = null;
+                target.DriftFlagged = false;
+            }
+
+            return null;
+        }
+
+        if (target.DriftSince is null)
+        {
+            target.DriftSince = now;
             LogDrift(logger, target.Id, target.Current, observed);
         }
+
+        var lasted = now - target.DriftSince.Value >= target.Registered.DriftLimit;
+        return lasted ? new DriftFinding(observed, target.DriftSince.Value, NewlyFlagged: !target.DriftFlagged) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Target {Target} drifted: {Current} decided, the actuator reports {Observed}")]
     private static partial void LogDrift(ILogger logger, string target, int current, int observed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Target {Target}: the actuator reports {Current} again (drift since {Since:O} ended)")]
+    private static partial void LogDriftEnded(ILogger logger, string target, int current, DateTimeOffset since);
 }

@@ -5,8 +5,10 @@ namespace Autoscaler.Silo.Api.Problems;
 
 /// <summary>Turns every unhandled exception into <c>application/problem+json</c>. Client errors that ASP.NET Core raises
 /// as <see cref="BadHttpRequestException"/> (malformed JSON, missing body, too large, wrong media type) keep their status
-/// and name the offending field; anything else is a 500 whose body says only that the error happened and its trace id:
-/// exception messages and stack traces go to the log, never to the caller.</summary>
+/// and name the offending field; a transient cluster or storage failure (<see cref="TransientFailures"/>: a silo leaving
+/// during a rolling restart, PostgreSQL restarting) is a 503 with <c>Retry-After</c>; anything else is a 500 whose body
+/// says only that the error happened and its trace id: exception messages and stack traces go to the log, never to the
+/// caller.</summary>
 internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     private const string UnmappedMember = "could not be mapped to any .NET member";
@@ -27,7 +29,14 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             _ => null,
         };
 
-        if (result is null)
+        if (result is null && TransientFailures.IsTransient(exception))
+        {
+            LogTransient(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+            httpContext.Response.Headers.RetryAfter = TransientFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result = ApiProblems.Status(StatusCodes.Status503ServiceUnavailable,
+                "The cluster is briefly unavailable (a silo is restarting or storage is recovering); retry after the Retry-After delay.");
+        }
+        else if (result is null)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             result = ApiProblems.Status(StatusCodes.Status500InternalServerError,
@@ -70,6 +79,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered {Method} {Path} with 503: transient {Error}: {Detail}")]
+    private static partial void LogTransient(ILogger logger, string method, PathString path, string error, string detail);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected {Method} {Path} with {Status}")]
     private static partial void LogRejected(ILogger logger, string method, PathString path, int? status);

@@ -14,10 +14,13 @@ using Autoscaler.Ports.Decisions;
 namespace Autoscaler.Silo.Api.Routes;
 
 /// <summary>
-/// <c>GET /events?target=</c>: server-sent events. Each scaling event is one message (<c>id:</c>, <c>event: scaling</c>,
-/// one <c>data:</c> line with the contract's JSON), each alarm state change one <c>event: alarm</c> message; a <c>: ping</c> comment every heartbeat interval (15 s) keeps
+/// <c>GET /events?target=</c>: server-sent events. Each scaling event is one message (<c>id:</c> the event's own id,
+/// <c>event: scaling</c>, one <c>data:</c> line with the contract's JSON), each alarm state change one <c>event: alarm</c>
+/// message; a <c>: ping</c> comment every heartbeat interval (15 s) keeps
 /// proxies from closing an idle stream. Each client has its own bounded buffer: a client that cannot keep up loses its
-/// oldest events (the dashboard refetches on reconnect), never slows a grain. The stream ends when the client leaves.
+/// oldest events (the dashboard refetches on reconnect), never slows a grain. The stream ends when the client leaves
+/// or the silo starts to stop (the application-stopping token): an open stream must not hold a graceful shutdown, and
+/// the client reconnects (<c>retry: 5000</c>) to a silo that stays.
 /// </summary>
 internal static class EventsEndpoints
 {
@@ -30,14 +33,15 @@ internal static class EventsEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
     private static async Task<IResult> StreamAsync(
-        string? target, HttpContext context, ScalingEventBroadcaster broadcaster, AlarmEventBroadcaster alarms, IOptions<EventStreamOptions> options)
+        string? target, HttpContext context, ScalingEventBroadcaster broadcaster, AlarmEventBroadcaster alarms, IOptions<EventStreamOptions> options, IHostApplicationLifetime lifetime)
     {
         if (target is not null && !TargetIds.IsValid(target))
         {
             return ApiProblems.Validation("target", TargetIds.Rule);
         }
 
-        var aborted = context.RequestAborted;
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = ending.Token;
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-store";
@@ -88,7 +92,7 @@ internal static class EventsEndpoints
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The client left: the stream is over.
+            // The client left, or the silo is stopping: the stream is over.
         }
 
         return Results.Empty;
@@ -116,7 +120,7 @@ internal static class EventsEndpoints
     private static void WriteMessage(ArrayBufferWriter<byte> buffer, DecisionRecord record)
     {
         Write(buffer, "id: ");
-        Write(buffer, SingleLine(record.Id));
+        Write(buffer, SingleLine(record.EntryId));
         Write(buffer, "\nevent: scaling\ndata: ");
         // The JSON writer escapes control characters, so the data is one line.
         buffer.Write(DecisionEventJson.Serialize(record));

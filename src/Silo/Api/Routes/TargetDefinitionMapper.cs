@@ -67,7 +67,10 @@ internal static class TargetDefinitionMapper
             request.Consensus,
             request.Scope ?? "default",
             pool,
-            safety);
+            safety,
+            request.FreshnessSeconds,
+            request.DriftAction,
+            request.DriftSeconds);
         return (definition, errors);
     }
 

@@ -77,7 +77,7 @@ internal static class TelemetryEndpoints
         using var body = new MemoryStream();
         await call.Request.Body.CopyToAsync(body, call.Cancellation);
         call.Counters.MessageReceived();
-        if (await CheckTargetAsync(call.Target, call.Counters, call.Catalog, call.Options.Value) is { } problem)
+        if (await CheckTargetAsync(call.Target, call.Counters, call.Catalog, call.Options.Value, call.Cancellation) is { } problem)
         {
             return problem;
         }
@@ -104,7 +104,8 @@ internal static class TelemetryEndpoints
             : ApiProblems.Validation(FieldOf(rejected), rejected.Message);
     }
 
-    private static async Task<IResult?> CheckTargetAsync(string target, TelemetryIngestionCounters counters, TargetCatalog catalog, TelemetryIngestionOptions options)
+    private static async Task<IResult?> CheckTargetAsync(
+        string target, TelemetryIngestionCounters counters, TargetCatalog catalog, TelemetryIngestionOptions options, CancellationToken cancellation)
     {
         if (!TargetIds.IsValid(target))
         {
@@ -112,7 +113,7 @@ internal static class TelemetryEndpoints
             return ApiProblems.Validation("target", TargetIds.Rule);
         }
 
-        if (!options.AutoRegisterTargets && !await IsKnownAsync(catalog, target))
+        if (!options.AutoRegisterTargets && !await IsKnownAsync(catalog, target, cancellation))
         {
             counters.Rejected(new TelemetryRejection(TelemetryRejectionReason.UnknownTarget, $"target '{target}' is not registered"));
             return ApiProblems.NotFound("target", target);
@@ -121,15 +122,16 @@ internal static class TelemetryEndpoints
         return null;
     }
 
-    /// <summary>The catalog may lag a fresh registration by a refresh interval: on a miss, read the directory once.</summary>
-    private static async Task<bool> IsKnownAsync(TargetCatalog catalog, string target)
+    /// <summary>The catalog may lag a fresh registration by a refresh interval: on a miss, read the directory once (a read
+    /// shared with other misses, started after this one).</summary>
+    private static async Task<bool> IsKnownAsync(TargetCatalog catalog, string target, CancellationToken cancellation)
     {
         if (catalog.Targets.ContainsKey(target))
         {
             return true;
         }
 
-        await catalog.RefreshAsync();
+        await catalog.RefreshAsync(cancellation);
         return catalog.Targets.ContainsKey(target);
     }
 

@@ -38,27 +38,35 @@ internal static class Views
             definition.Scope,
             definition.Priority,
             definition.UnitCostPerHour,
-            definition.EvaluationIntervalSeconds);
+            definition.EvaluationIntervalSeconds,
+            status.ConsecutiveFailures,
+            status.NextAttemptAt,
+            status.DriftSince,
+            (int)definition.Freshness.TotalSeconds,
+            definition.DriftAction?.ToLowerInvariant() ?? "adopt",
+            (int)definition.DriftLimit.TotalSeconds);
     }
 
-    /// <summary>The contract's status words: <c>steady</c>, <c>scaling</c>, <c>disabled</c>, <c>failed</c>.</summary>
+    /// <summary>The contract's status words: <c>steady</c>, <c>scaling</c>, <c>disabled</c>, <c>failed</c>, <c>drifted</c>, <c>stale</c>.</summary>
     public static string StatusName(string grainStatus) => grainStatus switch
     {
         "scaling" => "scaling",
         "disabled" => "disabled",
         "failing" => "failed",
+        "drifted" => "drifted",
+        "stale" => "stale",
         _ => "steady",
     };
 
     /// <summary>A decision as a scaling event.</summary>
     public static EventView Event(DecisionRecord decision) => new(
-        decision.Id, decision.Target, decision.At, DecisionKinds.Name(decision.Kind), decision.From, decision.To, decision.Actor, decision.DryRun,
-        decision.Explanation, decision.LimitedBy, decision.Trigger, decision.Outcome);
+        decision.EntryId, decision.Target, decision.At, DecisionKinds.Name(decision.Kind), decision.From, decision.To, decision.Actor, decision.DryRun,
+        decision.Explanation, decision.LimitedBy, decision.Trigger, decision.Outcome, decision.Id);
 
     /// <summary>A stored history record as a scaling event: its own entry id, and what became of it.</summary>
     public static EventView HistoryEvent(DecisionRecord entry) => new(
         entry.EntryId, entry.Target, entry.At, DecisionKinds.Name(entry.Kind), entry.From, entry.To, entry.Actor, entry.DryRun,
-        entry.Explanation, null, entry.Trigger, entry.Outcome);
+        entry.Explanation, null, entry.Trigger, entry.Outcome, entry.Id);
 
     /// <summary>A budget level's wire name.</summary>
     public static string BudgetName(BudgetStatus level) => level switch

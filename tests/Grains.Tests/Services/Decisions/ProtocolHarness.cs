@@ -31,8 +31,8 @@ internal sealed class ProtocolHarness
         Actuator = new RecordingActuator(Target, Journal);
         var gateway = new ActuatorGateway("svc", Actuator);
         Upkeep = new TargetUpkeep(Target, Store, Supervisor, gateway, NullLogger.Instance);
-        var reporter = new DecisionReporter("svc", History, Events, new NoFanout(), NullLogger.Instance);
-        Protocol = new DecisionProtocol(Target, Store, Supervisor, gateway, reporter, Upkeep, Clock, NullLogger.Instance);
+        Reporter = new DecisionReporter(Target, History, Events, new NoFanout(), Clock, NullLogger.Instance);
+        Protocol = new DecisionProtocol(Target, Supervisor, gateway, Reporter, Upkeep, Clock, NullLogger.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
@@ -55,6 +55,8 @@ internal sealed class ProtocolHarness
 
     public DecisionProtocol Protocol { get; }
 
+    public DecisionReporter Reporter { get; }
+
     /// <summary>Every instance reports <paramref name="cpu"/> now (target 50 per instance).</summary>
     public void Load(double cpu, int instances = 2) =>
         Target.Record([.. Enumerable.Range(0, instances).Select(i => TargetBuilder.Cpu($"i{i}", Clock.GetUtcNow(), cpu))]);
@@ -66,9 +68,12 @@ internal sealed class ProtocolHarness
 
         public Exception? FailNextWrite { get; set; }
 
+        /// <summary>While set, every write throws it (storage down).</summary>
+        public Exception? Failing { get; set; }
+
         public Task WriteAsync()
         {
-            if (FailNextWrite is { } failure)
+            if ((FailNextWrite ?? Failing) is { } failure)
             {
                 FailNextWrite = null;
                 journal.Add("write failed");
@@ -76,7 +81,8 @@ internal sealed class ProtocolHarness
             }
 
             LastWritten = ServiceStateMapping.ToState(target);
-            journal.Add($"write pending={LastWritten.Pending?.Id ?? "none"} current={LastWritten.Current}");
+            var outbox = LastWritten.HistoryOutbox is { Count: > 0 } rows ? $" outbox={string.Join(",", rows.Select(r => r.Id + "/" + r.Outcome))}" : "";
+            journal.Add($"write pending={LastWritten.Pending?.Id ?? "none"} current={LastWritten.Current}{outbox}");
             return Task.CompletedTask;
         }
 
@@ -150,12 +156,26 @@ internal sealed class ProtocolHarness
         }
     }
 
+    /// <summary>Stores every entry (idempotent by entry id, like the real stores), or fails while told to.</summary>
     internal sealed class RecordingHistory : IScalingHistoryStore
     {
         public List<DecisionRecord> Entries { get; } = [];
 
+        /// <summary>While set, every append throws it.</summary>
+        public Exception? Failing { get; set; }
+
         public Task<bool> AppendAsync(DecisionRecord entry, CancellationToken cancellationToken = default)
         {
+            if (Failing is { } failure)
+            {
+                return Task.FromException<bool>(failure);
+            }
+
+            if (Entries.Any(e => e.EntryId == entry.EntryId))
+            {
+                return Task.FromResult(false);
+            }
+
             Entries.Add(entry);
             return Task.FromResult(true);
         }

@@ -43,7 +43,13 @@ public sealed class EventStreamTests(RoutesSilo silo)
         var first = await onlyB.WaitForAsync(_ => true, TimeSpan.FromSeconds(20));
         Assert.Equal("stream-b", first.GetProperty("target").GetString());
         var names = first.EnumerateObject().Select(p => p.Name).ToArray();
-        Assert.Equal(["id", "target", "at", "kind", "from", "to", "actor", "dryRun", "explanation"], names);
+        Assert.Equal(["id", "target", "at", "kind", "from", "to", "actor", "dryRun", "explanation", "decisionId"], names);
         Assert.Equal(JsonValueKind.Array, first.GetProperty("explanation").ValueKind);
+
+        // The decision and its outcome are two events: each has its own id, both name the decision.
+        var outcome = await onlyB.WaitForAsync(e => e.GetProperty("kind").GetString() == "actuated", TimeSpan.FromSeconds(20));
+        Assert.NotEqual(first.GetProperty("id").GetString(), outcome.GetProperty("id").GetString());
+        Assert.Equal(first.GetProperty("decisionId").GetString(), outcome.GetProperty("decisionId").GetString());
+        Assert.Equal(first.GetProperty("id").GetString(), first.GetProperty("decisionId").GetString());
     }
 }

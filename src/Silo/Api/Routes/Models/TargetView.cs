@@ -1,6 +1,8 @@
 namespace Autoscaler.Silo.Api.Routes.Models;
 
-/// <summary>One target as <c>GET /targets</c> lists it (DashboardContract.md), with the registration details appended.</summary>
+/// <summary>One target as <c>GET /targets</c> lists it (DashboardContract.md), with the registration details appended:
+/// while failing, <c>consecutiveFailures</c> and <c>nextAttemptAt</c> (the actuator's backoff); while the actuator
+/// reports another capacity, <c>driftSince</c>; the freshness and drift settings in effect.</summary>
 public sealed record TargetView(
     string Id,
     string Name,
@@ -23,4 +25,10 @@ public sealed record TargetView(
     string Scope,
     int Priority,
     decimal UnitCostPerHour,
-    int EvaluationIntervalSeconds);
+    int EvaluationIntervalSeconds,
+    int ConsecutiveFailures = 0,
+    DateTimeOffset? NextAttemptAt = null,
+    DateTimeOffset? DriftSince = null,
+    int FreshnessSeconds = 45,
+    string DriftAction = "adopt",
+    int DriftSeconds = 120);
