@@ -152,6 +152,10 @@ public static class RightSizer
             lines.Add(string.Create(Text, $"recommend {recommended.Size} × mean {recommended.MeanInstances:0.##} (peak {recommended.PeakInstances}): {recommended.MonthlyCost:0.00}/month instead of {baseline.MonthlyCost:0.00}, saving {baseline.MonthlyCost - recommended.MonthlyCost:0.00}"));
             var memoryRisk = recommended.MemoryOverPercent is { } m ? string.Create(Text, $", memory {m:0.#} %") : string.Empty;
             lines.Add(string.Create(Text, $"risk: at today's count one instance would have exceeded the new CPU {recommended.CpuOverPercent:0.#} % of the time{memoryRisk}"));
+            if (simulate)
+            {
+                lines.Add(string.Create(Text, $"the policies' count absorbs that in the replay: short {recommended.UnderProvisionedPercent:0.##} % of the time (today {baseline.UnderProvisionedPercent:0.##} %), bounds {recommended.Bounds.Min}–{recommended.Bounds.Max}"));
+            }
         }
 
         return lines;

@@ -92,6 +92,7 @@ public static class ScheduleDetector
             lowest[g] = Math.Max(floor, lowest[g] == int.MaxValue ? lowest[(g + count - 1) % count] : lowest[g]);
         }
 
+        Smooth(lowest);
         var actions = new List<ScheduledMinimum>();
         for (var g = 0; g < count; g++)
         {
@@ -105,6 +106,27 @@ public static class ScheduleDetector
         }
 
         return actions;
+    }
+
+    /// <summary>
+    /// Merges neighbouring hours whose minimums differ by at most one instance or 20 % into one run at the run's lowest
+    /// value, so noise does not turn into an action every hour; a run never holds more than any of its hours needed.
+    /// </summary>
+    private static void Smooth(int[] lowest)
+    {
+        var start = 0;
+        for (var g = 1; g <= lowest.Length; g++)
+        {
+            var runMin = lowest[start..g].Min();
+            var runMax = lowest[start..g].Max();
+            var next = g < lowest.Length ? lowest[g] : -1;
+            var fits = g < lowest.Length && Math.Max(runMax, next) - Math.Min(runMin, next) <= Math.Max(1, 0.2 * Math.Min(runMin, next));
+            if (!fits)
+            {
+                Array.Fill(lowest, runMin, start, g - start);
+                start = g;
+            }
+        }
     }
 
     private static ScheduleRecommendation Simulate(TargetProfile profile, SimulationRequest demand, ScheduleRecommendation recommendation, List<string> lines)
