@@ -5,7 +5,7 @@ namespace Autoscaler.Optimization.Usage;
 /// <summary>
 /// Usage read off a demand trace (the trace export of a live target): per entry, the instances that ran (the trace's
 /// recorded capacity, else what the target's policies run in simulation) and CPU and memory per instance = demand ÷
-/// instances, in percent of one instance. These are hourly means, not per-instance peaks; the right-sizer's margins
+/// instances ÷ perInstance, in percent of one instance. These are hourly means, not per-instance peaks; the right-sizer's margins
 /// cover the difference, and explicit usage with peaks can be given instead.
 /// </summary>
 public static class TraceUsage
@@ -22,6 +22,8 @@ public static class TraceUsage
         var capacity = request.RecordedCapacity is { Count: > 0 } recorded
             ? recorded
             : Simulator.Run(request, SimulationOptions.SummaryOnly).Capacity;
+        var cpuPer = request.Demand.First(m => m.Name == cpuMetric).PerInstance / 100;
+        var memoryPer = request.Demand.FirstOrDefault(m => m.Name == memoryMetric)?.PerInstance / 100;
         var samples = new List<UsageSample>(request.Trace.Count);
         var point = 0;
         foreach (var entry in request.Trace)
@@ -37,8 +39,8 @@ public static class TraceUsage
                 continue;
             }
 
-            double? memory = entry.Demand.TryGetValue(memoryMetric, out var m) ? m / running : null;
-            samples.Add(new UsageSample(entry.At, running, cpu / running, memory));
+            double? memory = memoryPer is { } per && entry.Demand.TryGetValue(memoryMetric, out var m) ? m / running / per : null;
+            samples.Add(new UsageSample(entry.At, running, cpu / running / cpuPer, memory));
         }
 
         return samples;
