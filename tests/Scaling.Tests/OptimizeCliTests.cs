@@ -116,6 +116,22 @@ public sealed class OptimizeCliTests
     }
 
     [Fact]
+    public void ABareTraceExportIsReadWithDefaults()
+    {
+        var bare = WithDemand();
+        bare = bare[..bare.LastIndexOf(',', bare.IndexOf("\"optimize\"", StringComparison.Ordinal))] + " }";
+        var (exit, output, error) = CliHarness.Run(bare, "optimize", "--input", "-");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("rightSize").ValueKind);
+        Assert.Equal("daily", json.RootElement.GetProperty("schedule").GetProperty("pattern").GetString());
+
+        var (emptyExit, _, emptyError) = CliHarness.Run("{}", "optimize", "--input", "-");
+        Assert.Equal(2, emptyExit);
+        Assert.StartsWith("optimize: is required without a demand trace", emptyError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UsageMustBeInTimeOrder()
     {
         var input = """{ "optimize": { "usage": [ { "at": "2026-03-02T01:00:00Z", "instances": 1, "cpu": 5 }, { "at": "2026-03-02T00:00:00Z", "instances": 1, "cpu": 5 } ] } }""";

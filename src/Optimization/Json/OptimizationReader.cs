@@ -33,7 +33,20 @@ public static class OptimizationReader
             throw root.Error("trace", "must carry demand (closed loop): recorded per-instance metrics cannot be re-simulated at another size");
         }
 
-        return root.RequiredObject("optimize", fields => ReadOptimize(fields, demand));
+        if (!root.Has("optimize") && demand is null)
+        {
+            throw root.Error("optimize", "is required without a demand trace");
+        }
+
+        // A bare trace export (no optimize object) is read with every default: no size, so only schedules, purchase
+        // options and waste are computed.
+        return root.OptionalObject("optimize", fields => ReadOptimize(fields, demand)) ?? ReadOptimize(Empty(), demand);
+    }
+
+    private static JsonFields Empty()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse("{}");
+        return JsonFields.Open(document.RootElement.Clone(), "optimize");
     }
 
     /// <summary>Reads a size (<c>{ "vcpu": 1, "memoryGiB": 2 }</c>) and checks it against the platform.</summary>
