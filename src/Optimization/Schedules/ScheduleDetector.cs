@@ -53,6 +53,10 @@ public static class ScheduleDetector
         }
 
         lines.Add($"{pattern.ToString().ToLowerInvariant()} cycle: minimum capacity set to the lowest need seen at each hour, {actions.Count} scheduled actions (UTC)");
+        if (profile.Demand?.Target.Min is { } staticMin && actions.Any(a => a.MinCapacity < staticMin))
+        {
+            lines.Add($"the schedule replaces the static minimum of {staticMin}: in quiet hours it goes down to {actions.Min(a => a.MinCapacity)} (never below {Math.Max(floor, 0)})");
+        }
         var recommendation = new ScheduleRecommendation(pattern, p, explained, actions, lines);
         return profile.Demand is { IsDemandMode: true } demand ? Simulate(profile, demand, recommendation, lines) : recommendation;
     }

@@ -51,6 +51,7 @@ public static class ConfigurationKeyCatalog
         new(ApiSecurityOptions.Section, typeof(ApiSecurityOptions)),
         new(EventStreamOptions.Section, typeof(EventStreamOptions)),
         new(DemoOptions.Section, typeof(DemoOptions)),
+        new(Silo.Optimization.CostOptimizationOptions.Section, typeof(Silo.Optimization.CostOptimizationOptions)),
         // MetricSourceServiceCollectionExtensions binds each child of the section (Sources:0, Sources:1, ...) itself.
         new(MetricSourcesOptions.SectionName, typeof(List<MetricSourceOptions>), typeof(MetricSourcesOptions)),
     ];
