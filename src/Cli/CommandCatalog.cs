@@ -11,6 +11,7 @@ public static class CommandCatalog
         new EvaluateCommand(),
         new SimulateCommand(),
         new TuneCommand(),
+        new OptimizeCommand(),
         new ValidateCommand(),
         new TemplatesCommand(),
         new MigrateCliCommand(),

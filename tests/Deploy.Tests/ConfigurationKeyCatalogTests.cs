@@ -23,6 +23,7 @@ public sealed class ConfigurationKeyCatalogTests
     [InlineData("Sources:2:Interval", typeof(TimeSpan))]
     [InlineData("Orleans:ClusterMembership:ProbeTimeout", typeof(TimeSpan))]
     [InlineData("Actuators:Kubernetes:MaxAttempts", typeof(int))]
+    [InlineData("Optimization:Targets:web:MemoryGiB", typeof(double))]
     public void Resolves_keys_the_silo_binds(string key, Type type)
     {
         Assert.Equal(type, ConfigurationKeyCatalog.Resolve(key));

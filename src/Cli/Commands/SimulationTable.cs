@@ -86,7 +86,8 @@ public static class SimulationTable
         return text.ToString();
     }
 
-    private static IAnsiConsole PlainConsole(StringWriter text)
+    /// <summary>A console writing plain text (no colours, 160 columns) into <paramref name="text"/>, for every table the CLI renders.</summary>
+    internal static IAnsiConsole PlainConsole(StringWriter text)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -23,6 +23,8 @@ public static class ApiHostingExtensions
     public static IServiceCollection AddAutoscalerApi(this IServiceCollection services)
     {
         services.AddOptions<EventStreamOptions>().BindConfiguration(EventStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Optimization.CostOptimizationOptions>().BindConfiguration(Optimization.CostOptimizationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Optimization.CostOptimizationOptions>, Optimization.CostOptimizationValidation>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
@@ -46,6 +48,7 @@ public static class ApiHostingExtensions
         ScaleEndpoints.Map(api);
         MetricsEndpoints.Map(api);
         TraceEndpoints.Map(api);
+        OptimizeEndpoints.Map(api);
         HistoryEndpoints.Map(api);
         InsightsEndpoints.Map(api);
         EngineEndpoints.Map(api);

@@ -59,6 +59,7 @@ public static class ConfigurationKeyCatalog
         new(EventStreamOptions.Section, typeof(EventStreamOptions)),
         new(DemoOptions.Section, typeof(DemoOptions)),
         new(FleetConfigurationOptions.Section, typeof(FleetConfigurationOptions)),
+        new(Silo.Optimization.CostOptimizationOptions.Section, typeof(Silo.Optimization.CostOptimizationOptions)),
         // MetricSourceServiceCollectionExtensions binds each child of the section (Sources:0, Sources:1, ...) itself.
         new(MetricSourcesOptions.SectionName, typeof(List<MetricSourceOptions>), typeof(MetricSourcesOptions)),
         new(AlarmOptions.SectionName, typeof(AlarmOptions)),
