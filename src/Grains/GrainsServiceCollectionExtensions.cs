@@ -1,3 +1,4 @@
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Storage;
@@ -23,6 +24,11 @@ public static class GrainsServiceCollectionExtensions
         // Stateless links from a target to other grains: one per silo, not one per target.
         services.TryAddSingleton<ISupervisorLink, GrainSupervisorLink>();
         services.TryAddSingleton<IDecisionFanout, GrainDecisionFanout>();
+
+        // The control plane's own meters and the per-silo registry the capacity gauges read (docs/monitoring.md).
+        services.AddMetrics();
+        services.TryAddSingleton<TargetCapacityRegistry>();
+        services.TryAddSingleton<ControlPlaneMetrics>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;

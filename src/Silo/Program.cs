@@ -5,6 +5,7 @@ using Autoscaler.Silo.ControlPlane;
 using Autoscaler.Silo.Demo;
 using Autoscaler.Silo.Health;
 using Autoscaler.Silo.Hosting;
+using Autoscaler.Silo.Monitoring;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAutoscalerOrleans();
@@ -14,6 +15,7 @@ builder.AddAutoscalerControlPlane();
 builder.AddAutoscalerDemo(args);
 builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
 builder.Services.AddAutoscalerApi();
+builder.AddAutoscalerMonitoring();
 
 var app = builder.Build();
 app.UseAutoscalerApiSecurity();
@@ -22,6 +24,7 @@ app.UseStaticFiles();
 app.MapAutoscalerHealth();
 app.MapAutoscalerSecurityEndpoints();
 app.MapAutoscalerApi();
+app.MapAutoscalerMonitoring();
 app.Run();
 
 /// <summary>Entry point, visible to tests that host the silo in-process.</summary>

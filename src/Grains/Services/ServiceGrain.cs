@@ -26,6 +26,7 @@ public sealed class ServiceGrain(
     ISupervisorLink supervisor,
     IDecisionFanout fanout,
     TimeProvider clock,
+    Monitoring.ControlPlaneMetrics metrics,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-evaluating";
@@ -42,15 +43,12 @@ public sealed class ServiceGrain(
     {
         _target = new LiveTarget(this.GetPrimaryKeyString());
         _store = TargetStore.Load(_target, state, windowsState);
-        var actuator = new ActuatorGateway(_target.Id, actuators);
-        _upkeep = new TargetUpkeep(_target, _store, supervisor, actuator, logger);
-        var reporter = new DecisionReporter(_target.Id, history, events, fanout, logger);
-        _protocol = new DecisionProtocol(_target, _store, supervisor, actuator, reporter, _upkeep, clock, logger);
+        var actuator = new ActuatorGateway(_target.Id, actuators, metrics);
+        _upkeep = new TargetUpkeep(_target, _store, supervisor, actuator, metrics, logger);
+        var reporter = new DecisionReporter(_target.Id, history, events, fanout, metrics, logger);
+        _protocol = new DecisionProtocol(_target, _store, supervisor, actuator, reporter, _upkeep, clock, metrics, logger);
         _timer = new EvaluationTimer(this, OnTimerAsync);
-        if (_target.Definition is { } definition)
-        {
-            _timer.Start(definition.EvaluationIntervalSeconds);
-        }
+        _timer.StartFor(_target.Definition);
 
         if (_target.Pending is { } pending)
         {
@@ -59,6 +57,8 @@ public sealed class ServiceGrain(
 
         _upkeep.Loaded(clock.GetUtcNow());
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _upkeep.DeactivatedAsync();
 
     public async Task<TargetStatus> ConfigureAsync(TargetDefinition definition)
     {
@@ -103,7 +103,7 @@ public sealed class ServiceGrain(
         }
 
         await state.ClearStateAsync();
-        _target.Reset();
+        _upkeep.Removed();
         DeactivateOnIdle();
     }
 

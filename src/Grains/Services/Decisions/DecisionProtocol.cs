@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services.Actuation;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Services.State;
@@ -25,6 +27,7 @@ internal sealed partial class DecisionProtocol(
     DecisionReporter reporter,
     TargetUpkeep upkeep,
     TimeProvider clock,
+    ControlPlaneMetrics metrics,
     ILogger logger)
 {
     /// <summary>
@@ -32,6 +35,17 @@ internal sealed partial class DecisionProtocol(
     /// engine's memory untouched otherwise; a full evaluation also advances the stabilization memory and the upkeep.
     /// </summary>
     public async Task<DecisionRecord> EvaluateAsync(string trigger, bool scaleOutOnly)
+    {
+        using var span = DecisionTracing.Source.StartActivity(DecisionTracing.DecisionEvaluate);
+        span?.SetTag("autoscaler.target", target.Id).SetTag("autoscaler.trigger", trigger);
+        var started = clock.GetTimestamp();
+        var decided = await DecideAsync(trigger, scaleOutOnly);
+        metrics.Evaluated(trigger, clock.GetElapsedTime(started));
+        span?.SetTag("autoscaler.from", decided.From).SetTag("autoscaler.to", decided.To).SetTag("autoscaler.decision", decided.Id);
+        return decided;
+    }
+
+    private async Task<DecisionRecord> DecideAsync(string trigger, bool scaleOutOnly)
     {
         var definition = target.Registered;
         var now = clock.GetUtcNow();
@@ -42,6 +56,7 @@ internal sealed partial class DecisionProtocol(
         var evaluation = ScratchEvaluator.Current.Evaluate(target.Request(now));
         reporter.RecordVotes(evaluation, now);
         var from = target.Current;
+        metrics.Registry.Report(target.Id, from, evaluation.Desired, definition.Min, definition.Max);
         if (evaluation.Desired == from || (scaleOutOnly && evaluation.Desired < from))
         {
             if (!scaleOutOnly)
@@ -57,8 +72,7 @@ internal sealed partial class DecisionProtocol(
 
         var decision = evaluation.ToDecision();
         target.LastEvaluation = now;
-        var approval = await supervisor.RequestCapacityAsync(
-            definition.Scope, new TargetCapacityRequest(target.Id, from, decision.Desired, definition.Priority, definition.UnitCostPerHour));
+        var approval = await RequestCapacityAsync(definition, from, decision.Desired);
         var flags = definition.Flags ?? new ScalingFlags();
         var decided = DecisionRecordSharing.ForKeeping(
             DecisionOutcomes.Decided(target.Id, ++target.DecisionSequence, now, from, decision, approval, flags, target.Override, trigger),
@@ -82,6 +96,18 @@ internal sealed partial class DecisionProtocol(
         var result = await actuator.ApplyAsync(definition, decided.Id, decided.To);
         await reported;
         return await CompleteAsync(decided, result, decision);
+    }
+
+    private async Task<ScaleApproval> RequestCapacityAsync(TargetDefinition definition, int from, int desired)
+    {
+        using var span = DecisionTracing.Source.StartActivity(DecisionTracing.SupervisorRequest);
+        span?.SetTag("autoscaler.scope", definition.Scope).SetTag("autoscaler.requested", desired);
+        var approval = await supervisor.RequestCapacityAsync(
+            definition.Scope, new TargetCapacityRequest(target.Id, from, desired, definition.Priority, definition.UnitCostPerHour));
+        var result = !approval.Enabled ? "disabled" : approval.DryRun ? "dry-run" : approval.Trimmed ? "trimmed" : "approved";
+        metrics.SupervisorAnswered(result);
+        span?.SetTag("autoscaler.granted", approval.Granted).SetTag("autoscaler.result", result);
+        return approval;
     }
 
     /// <summary>After a crash between write-ahead and outcome: the actuator says whether the decision took effect.</summary>
@@ -127,6 +153,7 @@ internal sealed partial class DecisionProtocol(
             LogActuationFailed(logger, target.Id, decided.Id, failure);
         }
 
+        metrics.Registry.Report(target.Id, target.Current, desired: null, definition.Min, definition.Max);
         await upkeep.WriteAsync(now);
         await upkeep.ReportToSupervisorAsync(now);
         await upkeep.SaveWindowsIfDueAsync(now);

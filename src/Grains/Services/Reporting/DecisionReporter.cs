@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
 using Autoscaler.Scaling;
@@ -12,13 +13,14 @@ namespace Autoscaler.Grains.Services.Reporting;
 /// policy's vote when it changes. Losing a report never stops scaling: a failure is logged, not thrown.
 /// </summary>
 internal sealed partial class DecisionReporter(
-    string targetId, IScalingHistoryStore history, IScalingEventSink events, IDecisionFanout fanout, ILogger logger)
+    string targetId, IScalingHistoryStore history, IScalingEventSink events, IDecisionFanout fanout, ControlPlaneMetrics metrics, ILogger logger)
 {
     private readonly Dictionary<string, (string Status, int? Desired)> _lastVotes = new(StringComparer.Ordinal);
 
     /// <summary>Appends <paramref name="record"/> to history with <paramref name="outcome"/> and, when asked, publishes it.</summary>
     public async Task ReportAsync(DecisionRecord record, string outcome, bool publish)
     {
+        metrics.Decided(outcome);
         try
         {
             await history.AppendAsync(record with { Outcome = outcome });

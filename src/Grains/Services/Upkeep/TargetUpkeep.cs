@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services.Actuation;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.State;
@@ -12,7 +13,7 @@ namespace Autoscaler.Grains.Services.Upkeep;
 /// writes it too), the windows at most that often, and once per <see cref="ReportInterval"/> a report to the supervisor
 /// and a read-back of the actuator (capacity changed behind our back shows as drift).
 /// </summary>
-internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store, ISupervisorLink supervisor, ActuatorGateway actuator, ILogger logger)
+internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store, ISupervisorLink supervisor, ActuatorGateway actuator, ControlPlaneMetrics metrics, ILogger logger)
 {
     /// <summary>How stale the stored decision state and windows may get.</summary>
     public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(30);
@@ -24,14 +25,33 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
     private DateTimeOffset _lastWindowsWrite;
     private DateTimeOffset _lastReport = DateTimeOffset.MinValue;
 
-    /// <summary>The state as loaded counts as written at <paramref name="now"/>.</summary>
-    public void Loaded(DateTimeOffset now) => _lastWrite = now;
+    /// <summary>The state as loaded counts as written at <paramref name="now"/>; a registered target starts reporting its capacity.</summary>
+    public void Loaded(DateTimeOffset now)
+    {
+        _lastWrite = now;
+        PublishCapacity();
+    }
 
-    /// <summary>Writes the decision state now.</summary>
+    /// <summary>Writes the decision state now (and reports the capacity, which a registration may have changed).</summary>
     public async Task WriteAsync(DateTimeOffset now)
     {
         await store.WriteAsync();
         _lastWrite = now;
+        PublishCapacity();
+    }
+
+    /// <summary>The target was removed: forgets everything in memory and stops reporting it.</summary>
+    public void Removed()
+    {
+        target.Reset();
+        metrics.Registry.Forget(target.Id);
+    }
+
+    /// <summary>The grain is leaving this silo: another silo reports the target once it is active there.</summary>
+    public Task DeactivatedAsync()
+    {
+        metrics.Registry.Forget(target.Id);
+        return Task.CompletedTask;
     }
 
     /// <summary>After an evaluation that changed nothing: writes, reports and reads back when each is due.</summary>
@@ -69,6 +89,14 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
         var forecast = TargetStatusView.Money(target.Cost?.ForecastMonthEnd(now, target.Current, definition.UnitCostPerHour) ?? 0m);
         await supervisor.ReportAsync(
             definition.Scope, new TargetCapacityReport(target.Id, target.Current, definition.Priority, definition.UnitCostPerHour, forecast));
+    }
+
+    private void PublishCapacity()
+    {
+        if (target.Definition is { } definition)
+        {
+            metrics.Registry.Report(target.Id, target.Current, desired: null, definition.Min, definition.Max);
+        }
     }
 
     private async Task ReadBackAsync()

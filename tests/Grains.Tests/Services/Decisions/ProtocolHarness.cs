@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services;
 using Autoscaler.Grains.Services.Actuation;
 using Autoscaler.Grains.Services.Decisions;
@@ -29,11 +30,14 @@ internal sealed class ProtocolHarness
         Store = new RecordingStore(Target, Journal);
         Supervisor = new RecordingSupervisor(Journal);
         Actuator = new RecordingActuator(Target, Journal);
-        var gateway = new ActuatorGateway("svc", Actuator);
-        Upkeep = new TargetUpkeep(Target, Store, Supervisor, gateway, NullLogger.Instance);
-        var reporter = new DecisionReporter("svc", History, Events, new NoFanout(), NullLogger.Instance);
-        Protocol = new DecisionProtocol(Target, Store, Supervisor, gateway, reporter, Upkeep, Clock, NullLogger.Instance);
+        var gateway = new ActuatorGateway("svc", Actuator, Metrics);
+        Upkeep = new TargetUpkeep(Target, Store, Supervisor, gateway, Metrics, NullLogger.Instance);
+        var reporter = new DecisionReporter("svc", History, Events, new NoFanout(), Metrics, NullLogger.Instance);
+        Protocol = new DecisionProtocol(Target, Store, Supervisor, gateway, reporter, Upkeep, Clock, Metrics, NullLogger.Instance);
     }
+
+    /// <summary>The protocol's instruments (on a meter of their own per harness).</summary>
+    public ControlPlaneMetrics Metrics { get; } = new(new TestMeterFactory(), new TargetCapacityRegistry());
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
