@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using Autoscaler.Integration.Tests.Api;
+using Autoscaler.Integration.Tests.Api.Routes;
+
+namespace Autoscaler.Integration.Tests.Monitoring;
+
+/// <summary><c>/metrics</c> over real HTTP: who may read it, what <c>promtool check metrics</c> says of it, and the
+/// per-target capacity series following registration and removal.</summary>
+[Collection(MonitoringCollection.Name)]
+public sealed class ScrapeEndpointTests(MonitoringSilo silo)
+{
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("wrong", HttpStatusCode.Unauthorized)]
+    [InlineData("ingest", HttpStatusCode.Forbidden)]
+    [InlineData("viewer", HttpStatusCode.OK)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    [InlineData("scrape-token", HttpStatusCode.OK)]
+    public async Task The_scrape_endpoint_needs_a_viewer_credential_or_the_scrape_token(string? who, HttpStatusCode expected)
+    {
+        var credential = who switch
+        {
+            "wrong" => TestKeys.Wrong,
+            "ingest" => TestKeys.Ingest,
+            "viewer" => TestKeys.Viewer,
+            "admin" => TestKeys.Admin,
+            "scrape-token" => MonitoringSilo.ScrapeToken,
+            _ => null,
+        };
+        using var client = silo.Client(credential);
+
+        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_scrape_passes_promtool_and_carries_a_registered_targets_capacity()
+    {
+        using var admin = silo.Client(TestKeys.Admin);
+        (await admin.PutAsync("/api/autoscaling/targets/scrape-web", Bodies.Json(Bodies.Target(min: 2, max: 8, initial: 3)))).EnsureSuccessStatusCode().Dispose();
+
+        var text = await ScrapeUntilAsync(body => body.Contains("target=\"scrape-web\"", StringComparison.Ordinal));
+
+        Assert.Contains("autoscaler_target_capacity_current{otel_scope_name=\"Autoscaler.ControlPlane\",target=\"scrape-web\"} 3", text, StringComparison.Ordinal);
+        Assert.Contains("autoscaler_target_capacity_min{otel_scope_name=\"Autoscaler.ControlPlane\",target=\"scrape-web\"} 2", text, StringComparison.Ordinal);
+        Assert.Contains("autoscaler_target_capacity_max{otel_scope_name=\"Autoscaler.ControlPlane\",target=\"scrape-web\"} 8", text, StringComparison.Ordinal);
+        var (exitCode, output) = await PromtoolCheckAsync(text);
+        Assert.True(exitCode == 0, $"promtool check metrics failed ({exitCode}):\n{output}\n--- scrape ---\n{text}");
+    }
+
+    [Fact]
+    public async Task Promtool_rejects_a_broken_exposition()
+    {
+        // The check above can fail: the same promtool run on a malformed exposition exits non-zero.
+        var (exitCode, _) = await PromtoolCheckAsync("# TYPE broken counter\nbroken{target=\"x\" 1\n");
+        Assert.NotEqual(0, exitCode);
+    }
+
+    [Fact]
+    public async Task A_removed_target_leaves_the_scrape()
+    {
+        using var admin = silo.Client(TestKeys.Admin);
+        (await admin.PutAsync("/api/autoscaling/targets/scrape-gone", Bodies.Json(Bodies.Target()))).EnsureSuccessStatusCode().Dispose();
+        await ScrapeUntilAsync(body => body.Contains("target=\"scrape-gone\"", StringComparison.Ordinal));
+
+        (await admin.DeleteAsync(new Uri("/api/autoscaling/targets/scrape-gone", UriKind.Relative))).EnsureSuccessStatusCode().Dispose();
+
+        await ScrapeUntilAsync(body => !body.Contains("target=\"scrape-gone\"", StringComparison.Ordinal));
+    }
+
+    private async Task<string> ScrapeUntilAsync(Func<string, bool> condition)
+    {
+        using var client = silo.Client(MonitoringSilo.ScrapeToken);
+        var text = string.Empty;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            if (condition(text))
+            {
+                return text;
+            }
+
+            await Task.Delay(100); // the exporter caches a scrape for a moment
+        }
+
+        Assert.Fail($"the scrape never met the condition; last scrape:\n{text}");
+        return text;
+    }
+
+    internal static async Task<(int ExitCode, string Output)> PromtoolCheckAsync(string exposition)
+    {
+        var start = new ProcessStartInfo("promtool", ["check", "metrics"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("promtool did not start (apt-get install prometheus)");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(exposition);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
