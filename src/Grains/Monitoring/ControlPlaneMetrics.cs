@@ -17,6 +17,7 @@ public sealed class ControlPlaneMetrics
     public static readonly IReadOnlyList<string> PerTargetInstruments =
     [
         "autoscaler.target.capacity.current", "autoscaler.target.capacity.desired", "autoscaler.target.capacity.min", "autoscaler.target.capacity.max",
+        "autoscaler.agents.active", "autoscaler.agents.pending_tasks", "autoscaler.agents.utilization",
     ];
 
     private readonly Counter<long> _evaluations;
@@ -50,6 +51,9 @@ public sealed class ControlPlaneMetrics
             "Capacity the engine recommended at the last evaluation, per target");
         meter.CreateObservableGauge(PerTargetInstruments[2], () => Read(static r => r.Min), "{instance}", "Registered minimum capacity per target");
         meter.CreateObservableGauge(PerTargetInstruments[3], () => Read(static r => r.Max), "{instance}", "Registered maximum capacity per target");
+        meter.CreateObservableGauge(PerTargetInstruments[4], () => ReadAgents("ActiveAgentCount"), "{agent}", "Active agents per agent pool");
+        meter.CreateObservableGauge(PerTargetInstruments[5], () => ReadAgents("PendingTaskCount"), "{task}", "Pending tasks reported per agent pool");
+        meter.CreateObservableGauge(PerTargetInstruments[6], () => ReadAgents("AgentUtilization"), "%", "Average agent utilization per agent pool");
     }
 
     /// <summary>Where the targets report their capacity.</summary>
@@ -75,6 +79,17 @@ public sealed class ControlPlaneMetrics
         var kind = new KeyValuePair<string, object?>("actuator", actuator);
         _actuations.Add(1, kind, new KeyValuePair<string, object?>("result", succeeded ? "succeeded" : "failed"));
         _actuationDuration.Record(elapsed.TotalSeconds, kind);
+    }
+
+    private IEnumerable<Measurement<double>> ReadAgents(string aggregate)
+    {
+        foreach (var reading in Registry.Readings())
+        {
+            if (reading.Agents is { } agents && agents.TryGetValue(aggregate, out var value))
+            {
+                yield return new Measurement<double>(value, new KeyValuePair<string, object?>("target", reading.Target));
+            }
+        }
     }
 
     private IEnumerable<Measurement<int>> Read(Func<TargetCapacityReading, int> value)

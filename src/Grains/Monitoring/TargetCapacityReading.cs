@@ -8,6 +8,7 @@ public sealed class TargetCapacityReading(string target)
     private volatile int _min;
     private volatile int _max;
     private volatile bool _reported;
+    private volatile IReadOnlyDictionary<string, double>? _agents;
 
     /// <summary>The target id.</summary>
     public string Target { get; } = target;
@@ -24,7 +25,13 @@ public sealed class TargetCapacityReading(string target)
     /// <summary>The registered upper bound.</summary>
     public int Max => _max;
 
+    /// <summary>An agent pool's latest aggregates (<c>ActiveAgentCount</c>, <c>PendingTaskCount</c>,
+    /// <c>AgentUtilization</c>, ...), or null for a target that is not an agent pool.</summary>
+    public IReadOnlyDictionary<string, double>? Agents => _agents;
+
     internal bool Reported => _reported;
+
+    internal void UpdateAgents(IReadOnlyDictionary<string, double> aggregates) => _agents = aggregates;
 
     internal void Update(int current, int desired, int min, int max)
     {

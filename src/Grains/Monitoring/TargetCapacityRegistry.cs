@@ -22,6 +22,15 @@ public sealed class TargetCapacityRegistry
         reading.Update(current, desired ?? (reading.Reported ? reading.Desired : current), min, max);
     }
 
+    /// <summary>Records an agent pool's latest aggregates (kept by reference: the caller hands over a fresh dictionary).</summary>
+    public void ReportAgents(string target, IReadOnlyDictionary<string, double> aggregates)
+    {
+        if (_targets.TryGetValue(target, out var reading))
+        {
+            reading.UpdateAgents(aggregates);
+        }
+    }
+
     /// <summary>Forgets a target (removed, or deactivated on this silo).</summary>
     public void Forget(string target) => _targets.TryRemove(target, out _);
 

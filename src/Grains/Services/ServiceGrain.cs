@@ -135,7 +135,7 @@ public sealed class ServiceGrain(
         var now = clock.GetUtcNow();
         if (definition.AgentPool is { } pool)
         {
-            _target.RecordAggregates(await AgentPool().ObserveAsync(samples, pool.StalenessSeconds), now);
+            _upkeep.RecordAggregates(await AgentPool().ObserveAsync(samples, pool.StalenessSeconds), now);
         }
 
         if (now - _lastFastPath >= FastPathSpacing)

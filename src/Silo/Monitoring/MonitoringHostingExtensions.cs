@@ -1,6 +1,7 @@
 using Autoscaler.Adapters.Sources.Polling;
 using Autoscaler.Grains.Monitoring;
 using Autoscaler.Ingestion.Monitoring;
+using Autoscaler.Silo.Monitoring.CloudWatch;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -33,6 +34,8 @@ public static class MonitoringHostingExtensions
         builder.Services.AddOptions<MonitoringOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var options = section.Get<MonitoringOptions>() ?? new MonitoringOptions();
         builder.Services.AddAuthorizationBuilder().AddPolicy(ScrapeAuthorization.Policy, ScrapeAuthorization.Build(options.ScrapeToken));
+
+        builder.Services.AddAutoscalerCloudWatchExport(builder.Configuration);
 
         var otlp = OtlpEnabled(builder.Configuration);
         var telemetry = builder.Services.AddOpenTelemetry()

@@ -40,6 +40,13 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
         PublishCapacity();
     }
 
+    /// <summary>Records an agent pool's aggregates into the windows and reports them for export.</summary>
+    public void RecordAggregates(IReadOnlyDictionary<string, double> aggregates, DateTimeOffset now)
+    {
+        target.RecordAggregates(aggregates, now);
+        metrics.Registry.ReportAgents(target.Id, aggregates);
+    }
+
     /// <summary>The target was removed: forgets everything in memory and stops reporting it.</summary>
     public void Removed()
     {
