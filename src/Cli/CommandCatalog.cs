@@ -25,5 +25,6 @@ public static class CommandCatalog
         new WatchCommand(),
         new RecommendationsCommand(),
         new KeysCommand(),
+        new DashboardsCommand(),
     ];
 }

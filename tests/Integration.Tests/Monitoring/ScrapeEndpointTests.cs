@@ -70,6 +70,35 @@ public sealed class ScrapeEndpointTests(MonitoringSilo silo)
         await ScrapeUntilAsync(body => !body.Contains("target=\"scrape-gone\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Every_scraped_family_is_documented_and_carries_only_its_documented_labels()
+    {
+        using var admin = silo.Client(TestKeys.Admin);
+        (await admin.PutAsync("/api/autoscaling/targets/labels-web", Bodies.Json(Bodies.Target(initial: 2)))).EnsureSuccessStatusCode().Dispose();
+        (await admin.PostAsync("/api/autoscaling/targets/labels-web/policies", Bodies.Json(Bodies.CpuPolicy))).EnsureSuccessStatusCode().Dispose();
+        (await admin.PostAsync("/api/telemetry/labels-web", Bodies.Json(Bodies.Telemetry(90)))).EnsureSuccessStatusCode().Dispose();
+
+        // Scaled out: decisions, the supervisor, an actuation and telemetry all have series now.
+        var text = await ScrapeUntilAsync(body => body.Contains("autoscaler_actuations_total{", StringComparison.Ordinal));
+
+        var documented = MetricCatalogTests.ReadmeTable().ToDictionary(r => r.Name, r => r.Labels);
+        var families = 0;
+        foreach (var line in text.Split('\n').Where(l => l.StartsWith("autoscaler_", StringComparison.Ordinal)))
+        {
+            var name = line[..line.IndexOfAny(['{', ' '])];
+            var family = documented.Keys.Where(k => name == k || name.StartsWith(k + "_", StringComparison.Ordinal)).MaxBy(k => k.Length);
+            Assert.True(family is not null, $"'{name}' is scraped but not in README's metrics table");
+            families++;
+            var labels = line.Contains('{', StringComparison.Ordinal)
+                ? line[(line.IndexOf('{', StringComparison.Ordinal) + 1)..line.IndexOf('}', StringComparison.Ordinal)].Split(',').Select(p => p[..p.IndexOf('=', StringComparison.Ordinal)])
+                : [];
+            var undocumented = labels.Except(["otel_scope_name", "le"]).Except(documented[family!]).ToList();
+            Assert.True(undocumented.Count == 0, $"{name} has labels {string.Join(", ", undocumented)} that README does not list");
+        }
+
+        Assert.True(families > 20, $"only {families} series scraped");
+    }
+
     private async Task<string> ScrapeUntilAsync(Func<string, bool> condition)
     {
         using var client = silo.Client(MonitoringSilo.ScrapeToken);
