@@ -16,6 +16,8 @@ using Autoscaler.Silo.Api.Routes;
 using Autoscaler.Silo.Api.Security;
 using Autoscaler.Silo.Demo;
 using Autoscaler.Silo.Hosting;
+using Autoscaler.Silo.Monitoring;
+using Autoscaler.Silo.Monitoring.CloudWatch;
 using Microsoft.AspNetCore.Hosting;
 using Orleans.Configuration;
 
@@ -51,6 +53,8 @@ public static class ConfigurationKeyCatalog
         new(ApiSecurityOptions.Section, typeof(ApiSecurityOptions)),
         new(EventStreamOptions.Section, typeof(EventStreamOptions)),
         new(DemoOptions.Section, typeof(DemoOptions)),
+        new(MonitoringOptions.Section, typeof(MonitoringOptions)),
+        new(CloudWatchExportOptions.Section, typeof(CloudWatchExportOptions)),
         // MetricSourceServiceCollectionExtensions binds each child of the section (Sources:0, Sources:1, ...) itself.
         new(MetricSourcesOptions.SectionName, typeof(List<MetricSourceOptions>), typeof(MetricSourcesOptions)),
     ];
