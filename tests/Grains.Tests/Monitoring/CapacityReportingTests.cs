@@ -30,7 +30,7 @@ public sealed class CapacityReportingTests
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == ControlPlaneMetrics.MeterName)
+                if (instrument.Meter.Name == ControlPlaneMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, harness.MeterFactory))
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

@@ -21,6 +21,8 @@ namespace Autoscaler.Grains.Tests.Services.Decisions;
 /// </summary>
 internal sealed class ProtocolHarness
 {
+    private ControlPlaneMetrics? _metrics;
+
     public ProtocolHarness(int current = 2)
     {
         Target = new LiveTarget("svc");
@@ -36,8 +38,11 @@ internal sealed class ProtocolHarness
         Protocol = new DecisionProtocol(Target, Store, Supervisor, gateway, reporter, Upkeep, Clock, Metrics, NullLogger.Instance);
     }
 
+    /// <summary>Creates this harness's meters (its instruments are told apart from other tests' by this scope).</summary>
+    public TestMeterFactory MeterFactory { get; } = new();
+
     /// <summary>The protocol's instruments (on a meter of their own per harness).</summary>
-    public ControlPlaneMetrics Metrics { get; } = new(new TestMeterFactory(), new TargetCapacityRegistry());
+    public ControlPlaneMetrics Metrics => _metrics ??= new(MeterFactory, new TargetCapacityRegistry());
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
