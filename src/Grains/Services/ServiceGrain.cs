@@ -58,7 +58,7 @@ public sealed class ServiceGrain(
         _upkeep.Loaded(clock.GetUtcNow());
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _upkeep.DeactivatedAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _upkeep?.DeactivatedAsync() ?? Task.CompletedTask;
 
     public async Task<TargetStatus> ConfigureAsync(TargetDefinition definition)
     {
