@@ -30,5 +30,6 @@ public static class CommandCatalog
         new RecommendationsCommand(),
         new KeysCommand(),
         new AlarmsCommand(),
+        new DashboardsCommand(),
     ];
 }

@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Alarms;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Storage;
@@ -35,6 +36,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<TargetLimitsOptions>();
         services.TryAddSingleton<ITelemetryLimitCounter, UncountedTelemetryLimits>();
         services.TryAddSingleton<TargetTelemetryLimits>();
+        // The control plane's own meters and the per-silo registry the capacity gauges read (docs/monitoring.md).
+        services.AddMetrics();
+        services.TryAddSingleton<TargetCapacityRegistry>();
+        services.TryAddSingleton<ControlPlaneMetrics>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;

@@ -5,6 +5,7 @@ using Autoscaler.Silo.ControlPlane;
 using Autoscaler.Silo.Demo;
 using Autoscaler.Silo.Health;
 using Autoscaler.Silo.Hosting;
+using Autoscaler.Silo.Monitoring;
 
 return await SiloProgram.RunAsync(args, builder =>
 {
@@ -15,6 +16,7 @@ return await SiloProgram.RunAsync(args, builder =>
     builder.AddAutoscalerDemo(args);
     builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
     builder.Services.AddAutoscalerApi();
+    builder.AddAutoscalerMonitoring();
 }, app =>
 {
     app.UseAutoscalerApiSecurity();
@@ -23,6 +25,7 @@ return await SiloProgram.RunAsync(args, builder =>
     app.MapAutoscalerHealth();
     app.MapAutoscalerSecurityEndpoints();
     app.MapAutoscalerApi();
+    app.MapAutoscalerMonitoring();
 });
 
 /// <summary>Entry point, visible to tests that host the silo in-process.</summary>

@@ -1,3 +1,5 @@
+using Autoscaler.Grains.Interfaces;
+
 namespace Autoscaler.Grains.Services;
 
 /// <summary>A target's evaluation timer: one non-interleaving grain timer at the target's interval, restarted only when
@@ -20,6 +22,15 @@ internal sealed class EvaluationTimer(IGrainBase grain, Func<Task> onTick)
         var period = TimeSpan.FromSeconds(seconds);
         _timer = grain.RegisterGrainTimer(
             static (tick, _) => tick(), onTick, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = false, KeepAlive = true });
+    }
+
+    /// <summary>Starts at the interval <paramref name="definition"/> asks for; does nothing for an unregistered target.</summary>
+    public void StartFor(TargetDefinition? definition)
+    {
+        if (definition is not null)
+        {
+            Start(definition.EvaluationIntervalSeconds);
+        }
     }
 
     /// <summary>Stops the timer.</summary>

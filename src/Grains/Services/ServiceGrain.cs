@@ -29,6 +29,7 @@ public sealed class ServiceGrain(
     IDecisionFanout fanout,
     TargetTelemetryLimits limits,
     TimeProvider clock,
+    Monitoring.ControlPlaneMetrics metrics,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-evaluating";
@@ -43,15 +44,12 @@ public sealed class ServiceGrain(
     {
         _target = new LiveTarget(this.GetPrimaryKeyString(), limits);
         _store = TargetStore.Load(_target, state, windowsState);
-        var actuator = new ActuatorGateway(_target.Id, actuators);
-        _upkeep = new TargetUpkeep(_target, _store, supervisor, actuator, logger);
-        var reporter = new DecisionReporter(_target, history, events, fanout, clock, logger);
-        _protocol = new DecisionProtocol(_target, supervisor, actuator, reporter, _upkeep, clock, logger);
+        var actuator = new ActuatorGateway(_target.Id, actuators, metrics);
+        _upkeep = new TargetUpkeep(_target, _store, supervisor, actuator, metrics, logger);
+        var reporter = new DecisionReporter(_target, history, events, fanout, clock, metrics, logger);
+        _protocol = new DecisionProtocol(_target, supervisor, actuator, reporter, _upkeep, clock, metrics, logger);
         _timer = new EvaluationTimer(this, OnTimerAsync);
-        if (_target.Definition is { } definition)
-        {
-            _timer.Start(definition.EvaluationIntervalSeconds);
-        }
+        _timer.StartFor(_target.Definition);
 
         if (_target.Pending is { } pending)
         {
@@ -60,6 +58,8 @@ public sealed class ServiceGrain(
 
         _upkeep.Loaded(clock.GetUtcNow());
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _upkeep?.DeactivatedAsync() ?? Task.CompletedTask;
 
     public Task<TargetStatus> ConfigureAsync(TargetDefinition definition) => ApplyAsync(new TargetSpec(definition));
 
@@ -106,7 +106,7 @@ public sealed class ServiceGrain(
         }
 
         await state.ClearStateAsync();
-        _target.Reset();
+        _upkeep.Removed();
         DeactivateOnIdle();
     }
 
@@ -136,7 +136,7 @@ public sealed class ServiceGrain(
         var now = clock.GetUtcNow();
         if (definition.AgentPool is { } pool)
         {
-            _target.RecordAggregates(await AgentPool().ObserveAsync(samples, pool.StalenessSeconds), now);
+            _upkeep.RecordAggregates(await AgentPool().ObserveAsync(samples, pool.StalenessSeconds), now);
         }
 
         await _protocol.OnTelemetryAsync();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Ports.Telemetry;
 
 namespace Autoscaler.Grains.Telemetry;
@@ -33,6 +34,8 @@ public sealed class GrainTelemetrySink(IGrainFactory grains, int maxCachedRefere
     {
         // The batch's memory is reused once this returns and the grain may keep what it is handed: it gets an array of
         // its own; the samples themselves cross as they are (one type on both sides of the grain border).
+        using var span = DecisionTracing.Source.StartActivity(DecisionTracing.TelemetryDeliver);
+        span?.SetTag("autoscaler.target", target).SetTag("autoscaler.samples", batch.Length);
         try
         {
             await Service(target).IngestAsync(batch.ToArray()).WaitAsync(cancellationToken);

@@ -35,6 +35,11 @@ public static class OrleansHostingExtensions
         {
             // Served at /dashboard behind the API's authorization (Api/ApiHostingExtensions.cs).
             silo.AddDashboard();
+            if (Monitoring.MonitoringHostingExtensions.OtlpEnabled(builder.Configuration))
+            {
+                silo.AddActivityPropagation(); // traces follow telemetry into the grains (Monitoring/)
+            }
+
             silo.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;

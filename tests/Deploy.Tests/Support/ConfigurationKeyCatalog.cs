@@ -21,6 +21,8 @@ using Autoscaler.Silo.Api.Security;
 using Autoscaler.Silo.ControlPlane.Fleet;
 using Autoscaler.Silo.Demo;
 using Autoscaler.Silo.Hosting;
+using Autoscaler.Silo.Monitoring;
+using Autoscaler.Silo.Monitoring.CloudWatch;
 using Microsoft.AspNetCore.Hosting;
 using Orleans.Configuration;
 
@@ -60,6 +62,8 @@ public static class ConfigurationKeyCatalog
         new(DemoOptions.Section, typeof(DemoOptions)),
         new(FleetConfigurationOptions.Section, typeof(FleetConfigurationOptions)),
         new(Silo.Optimization.CostOptimizationOptions.Section, typeof(Silo.Optimization.CostOptimizationOptions)),
+        new(MonitoringOptions.Section, typeof(MonitoringOptions)),
+        new(CloudWatchExportOptions.Section, typeof(CloudWatchExportOptions)),
         // MetricSourceServiceCollectionExtensions binds each child of the section (Sources:0, Sources:1, ...) itself.
         new(MetricSourcesOptions.SectionName, typeof(List<MetricSourceOptions>), typeof(MetricSourcesOptions)),
         new(AlarmOptions.SectionName, typeof(AlarmOptions)),

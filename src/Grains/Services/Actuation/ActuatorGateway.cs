@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Ports.Actuation;
 
 namespace Autoscaler.Grains.Services.Actuation;
@@ -9,7 +11,7 @@ namespace Autoscaler.Grains.Services.Actuation;
 /// decision protocol only ever sees results. It holds no copy of the binding's settings (a target's memory counts: fleets
 /// run to 100,000 targets per silo); a call's <see cref="ScaleTargetRef"/> wraps the definition's own.
 /// </summary>
-internal sealed class ActuatorGateway(string targetId, IScaleTargetClientFactory actuators)
+internal sealed class ActuatorGateway(string targetId, IScaleTargetClientFactory actuators, ControlPlaneMetrics metrics)
 {
     /// <summary>The longest an actuation or a read-back may take.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -20,16 +22,29 @@ internal sealed class ActuatorGateway(string targetId, IScaleTargetClientFactory
     /// <summary>Applies <paramref name="capacity"/> as decision <paramref name="decisionId"/>.</summary>
     public async Task<ScaleTargetResult> ApplyAsync(TargetDefinition definition, string decisionId, int capacity)
     {
+        using var span = DecisionTracing.Source.StartActivity(DecisionTracing.ActuationApply);
+        span?.SetTag("autoscaler.target", targetId).SetTag("autoscaler.decision", decisionId).SetTag("autoscaler.capacity", capacity);
+        var started = Stopwatch.GetTimestamp();
+        ScaleTargetResult result;
         try
         {
             var target = Resolve(definition);
             using var timeout = new CancellationTokenSource(Timeout);
-            return await actuators.GetClient(target).SetDesiredCapacityAsync(target, new DesiredCapacityRequest(decisionId, capacity), timeout.Token);
+            result = await actuators.GetClient(target).SetDesiredCapacityAsync(target, new DesiredCapacityRequest(decisionId, capacity), timeout.Token);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, $"{error.GetType().Name}: {error.Message}");
+            result = ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, $"{error.GetType().Name}: {error.Message}");
         }
+
+        metrics.Actuated(definition.Actuator.Kind.ToLowerInvariant(), result.Succeeded, Stopwatch.GetElapsedTime(started));
+        span?.SetTag("autoscaler.actuator", definition.Actuator.Kind);
+        if (!result.Succeeded)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, result.Message);
+        }
+
+        return result;
     }
 
     /// <summary>Asks the actuator what capacity the target has; a throwing client reads as a transient failure.</summary>

@@ -26,8 +26,7 @@ internal sealed partial class DecisionProtocol
                 [.. explanation, $"no change: the target is already at {from}"], "alarm");
         }
 
-        var approval = await supervisor.RequestCapacityAsync(
-            definition.Scope, new TargetCapacityRequest(target.Id, from, desired, definition.Priority, definition.UnitCostPerHour));
+        var approval = await RequestCapacityAsync(definition, from, desired);
         var decided = AlarmScaling.Decided(target.Id, target.DecisionSequence + 1, now, from, desired, explanation, approval,
             definition.Flags ?? new ScalingFlags(), request.Alarm);
         if (decided.To != from && !decided.DryRun)

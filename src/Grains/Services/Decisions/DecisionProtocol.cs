@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services.Actuation;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Services.Upkeep;
@@ -24,6 +25,7 @@ internal sealed partial class DecisionProtocol(
     DecisionReporter reporter,
     TargetUpkeep upkeep,
     TimeProvider clock,
+    ControlPlaneMetrics metrics,
     ILogger logger)
 {
     /// <summary>The fast path runs at most this often per target.</summary>
@@ -65,6 +67,17 @@ internal sealed partial class DecisionProtocol(
     /// </summary>
     public async Task<DecisionRecord> EvaluateAsync(string trigger, bool scaleOutOnly)
     {
+        using var span = DecisionTracing.Source.StartActivity(DecisionTracing.DecisionEvaluate);
+        span?.SetTag("autoscaler.target", target.Id).SetTag("autoscaler.trigger", trigger);
+        var started = clock.GetTimestamp();
+        var decided = await DecideAsync(trigger, scaleOutOnly);
+        metrics.Evaluated(trigger, clock.GetElapsedTime(started));
+        span?.SetTag("autoscaler.from", decided.From).SetTag("autoscaler.to", decided.To).SetTag("autoscaler.decision", decided.Id);
+        return decided;
+    }
+
+    private async Task<DecisionRecord> DecideAsync(string trigger, bool scaleOutOnly)
+    {
         var definition = target.Registered;
         var now = clock.GetUtcNow();
         target.AccrueCost(now);
@@ -74,6 +87,7 @@ internal sealed partial class DecisionProtocol(
         var evaluation = ScratchEvaluator.Current.Evaluate(target.Request(now));
         reporter.RecordVotes(evaluation, now);
         var from = target.Current;
+        metrics.Registry.Report(target.Id, from, evaluation.Desired, definition.Min, definition.Max);
         var note = FreshnessNote.For(target, evaluation, now);
         var quiet = evaluation.Desired == from || (scaleOutOnly && evaluation.Desired < from);
         var held = quiet ? null : HoldReason(trigger, now);
@@ -93,8 +107,7 @@ internal sealed partial class DecisionProtocol(
         }
 
         var decision = evaluation.ToDecision();
-        var approval = await supervisor.RequestCapacityAsync(
-            definition.Scope, new TargetCapacityRequest(target.Id, from, decision.Desired, definition.Priority, definition.UnitCostPerHour));
+        var approval = await RequestCapacityAsync(definition, from, decision.Desired);
         var flags = definition.Flags ?? new ScalingFlags();
         var decided = DecisionRecordSharing.ForKeeping(
             DecisionOutcomes.Decided(target.Id, target.DecisionSequence + 1, now, from, decision, approval, flags, target.Override, trigger, note),
@@ -117,6 +130,18 @@ internal sealed partial class DecisionProtocol(
 
         await reporter.FlushAsync();
         return decided;
+    }
+
+    private async Task<ScaleApproval> RequestCapacityAsync(TargetDefinition definition, int from, int desired)
+    {
+        using var span = DecisionTracing.Source.StartActivity(DecisionTracing.SupervisorRequest);
+        span?.SetTag("autoscaler.scope", definition.Scope).SetTag("autoscaler.requested", desired);
+        var approval = await supervisor.RequestCapacityAsync(
+            definition.Scope, new TargetCapacityRequest(target.Id, from, desired, definition.Priority, definition.UnitCostPerHour));
+        var result = !approval.Enabled ? "disabled" : approval.DryRun ? "dry-run" : approval.Trimmed ? "trimmed" : "approved";
+        metrics.SupervisorAnswered(result);
+        span?.SetTag("autoscaler.granted", approval.Granted).SetTag("autoscaler.result", result);
+        return approval;
     }
 
     /// <summary>After a crash between write-ahead and outcome: the actuator says whether the decision took effect.</summary>

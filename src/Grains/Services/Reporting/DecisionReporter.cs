@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Ports.Decisions;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
@@ -15,7 +16,7 @@ namespace Autoscaler.Grains.Services.Reporting;
 /// appended twice after a crash is stored once). Events are best effort: a failed publish is logged, never retried.
 /// </summary>
 internal sealed partial class DecisionReporter(
-    LiveTarget target, IScalingHistoryStore history, IScalingEventSink events, IDecisionFanout fanout, TimeProvider clock, ILogger logger)
+    LiveTarget target, IScalingHistoryStore history, IScalingEventSink events, IDecisionFanout fanout, TimeProvider clock, ControlPlaneMetrics metrics, ILogger logger)
 {
     /// <summary>Most rows the outbox holds; a target with a full outbox makes no new decision until rows are stored.</summary>
     public const int OutboxCapacity = 256;
@@ -33,6 +34,7 @@ internal sealed partial class DecisionReporter(
     /// </summary>
     public DecisionRecord Keep(DecisionRecord record, string outcome)
     {
+        metrics.Decided(outcome);
         var kept = record with { Outcome = outcome };
         target.Remember(kept);
         target.HistoryOutbox.Add(kept);

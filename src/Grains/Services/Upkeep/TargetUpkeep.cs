@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services.Actuation;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
@@ -15,7 +16,7 @@ namespace Autoscaler.Grains.Services.Upkeep;
 /// read-back of the actuator. Capacity changed behind our back is a drift: read back at every evaluation while it lasts,
 /// and handed to the decision protocol once it has lasted past the target's drift limit.
 /// </summary>
-internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store, ISupervisorLink supervisor, ActuatorGateway actuator, ILogger logger)
+internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store, ISupervisorLink supervisor, ActuatorGateway actuator, ControlPlaneMetrics metrics, ILogger logger)
 {
     /// <summary>How stale the stored decision state and windows may get.</summary>
     public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(30);
@@ -32,14 +33,41 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
     private DateTimeOffset _nextFlush = DateTimeOffset.MinValue;
     private TimeSpan _flushDelay = FlushRetry.First;
 
-    /// <summary>The state as loaded counts as written at <paramref name="now"/>.</summary>
-    public void Loaded(DateTimeOffset now) => _lastWrite = now;
+    /// <summary>The state as loaded counts as written at <paramref name="now"/>; a registered target starts reporting its capacity.</summary>
+    public void Loaded(DateTimeOffset now)
+    {
+        _lastWrite = now;
+        PublishCapacity();
+    }
 
-    /// <summary>Writes the decision state now; throws when storage fails.</summary>
+    /// <summary>Writes the decision state now (and reports the capacity, which a registration may have changed); throws
+    /// when storage fails.</summary>
     public async Task WriteAsync(DateTimeOffset now)
     {
         await store.WriteAsync();
         _lastWrite = now;
+        PublishCapacity();
+    }
+
+    /// <summary>Records an agent pool's aggregates into the windows and reports them for export.</summary>
+    public void RecordAggregates(IReadOnlyDictionary<string, double> aggregates, DateTimeOffset now)
+    {
+        target.RecordAggregates(aggregates, now);
+        metrics.Registry.ReportAgents(target.Id, aggregates);
+    }
+
+    /// <summary>The target was removed: forgets everything in memory and stops reporting it.</summary>
+    public void Removed()
+    {
+        target.Reset();
+        metrics.Registry.Forget(target.Id);
+    }
+
+    /// <summary>The grain is leaving this silo: another silo reports the target once it is active there.</summary>
+    public Task DeactivatedAsync()
+    {
+        metrics.Registry.Forget(target.Id);
+        return Task.CompletedTask;
     }
 
     /// <summary>A state write failed: the next evaluation writes again.</summary>
@@ -108,6 +136,14 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
         var forecast = TargetStatusView.Money(target.Cost?.ForecastMonthEnd(now, target.Current, definition.UnitCostPerHour) ?? 0m);
         await supervisor.ReportAsync(
             definition.Scope, new TargetCapacityReport(target.Id, target.Current, definition.Priority, definition.UnitCostPerHour, forecast));
+    }
+
+    private void PublishCapacity()
+    {
+        if (target.Definition is { } definition)
+        {
+            metrics.Registry.Report(target.Id, target.Current, desired: null, definition.Min, definition.Max);
+        }
     }
 
     private async Task<DriftFinding?> ReadBackAsync(DateTimeOffset now)

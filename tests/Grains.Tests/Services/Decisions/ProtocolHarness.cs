@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services;
 using Autoscaler.Grains.Services.Actuation;
 using Autoscaler.Grains.Services.Decisions;
@@ -20,6 +21,8 @@ namespace Autoscaler.Grains.Tests.Services.Decisions;
 /// </summary>
 internal sealed class ProtocolHarness
 {
+    private ControlPlaneMetrics? _metrics;
+
     public ProtocolHarness(int current = 2)
     {
         Target = new LiveTarget("svc");
@@ -29,11 +32,17 @@ internal sealed class ProtocolHarness
         Store = new RecordingStore(Target, Journal);
         Supervisor = new RecordingSupervisor(Journal);
         Actuator = new RecordingActuator(Target, Journal);
-        var gateway = new ActuatorGateway("svc", Actuator);
-        Upkeep = new TargetUpkeep(Target, Store, Supervisor, gateway, NullLogger.Instance);
-        Reporter = new DecisionReporter(Target, History, Events, new NoFanout(), Clock, NullLogger.Instance);
-        Protocol = new DecisionProtocol(Target, Supervisor, gateway, Reporter, Upkeep, Clock, NullLogger.Instance);
+        var gateway = new ActuatorGateway("svc", Actuator, Metrics);
+        Upkeep = new TargetUpkeep(Target, Store, Supervisor, gateway, Metrics, NullLogger.Instance);
+        Reporter = new DecisionReporter(Target, History, Events, new NoFanout(), Clock, Metrics, NullLogger.Instance);
+        Protocol = new DecisionProtocol(Target, Supervisor, gateway, Reporter, Upkeep, Clock, Metrics, NullLogger.Instance);
     }
+
+    /// <summary>Creates this harness's meters (its instruments are told apart from other tests' by this scope).</summary>
+    public TestMeterFactory MeterFactory { get; } = new();
+
+    /// <summary>The protocol's instruments (on a meter of their own per harness).</summary>
+    public ControlPlaneMetrics Metrics => _metrics ??= new(MeterFactory, new TargetCapacityRegistry());
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
