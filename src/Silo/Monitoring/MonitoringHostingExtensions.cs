@@ -1,4 +1,5 @@
 using Autoscaler.Adapters.Sources.Polling;
+using Autoscaler.Grains.Alarms;
 using Autoscaler.Grains.Monitoring;
 using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Silo.Monitoring.CloudWatch;
@@ -42,7 +43,7 @@ public static class MonitoringHostingExtensions
             .ConfigureResource(r => r.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(ControlPlaneMetrics.MeterName, TelemetryIngestionCounters.MeterName, MetricSourceCounters.MeterName);
+                metrics.AddMeter(ControlPlaneMetrics.MeterName, TelemetryIngestionCounters.MeterName, MetricSourceCounters.MeterName, AlarmMetrics.MeterName);
                 foreach (var gauge in ControlPlaneMetrics.PerTargetInstruments)
                 {
                     metrics.AddView(gauge, new MetricStreamConfiguration { CardinalityLimit = options.TargetSeriesLimit });

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Autoscaler.Adapters.Nats.Telemetry;
 using Autoscaler.Adapters.Sources.Polling;
+using Autoscaler.Grains.Alarms;
 using Autoscaler.Grains.Monitoring;
 using Autoscaler.Ingestion.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ internal static class ExportedMetrics
         _ = new TelemetryIngestionCounters(meters);
         _ = new NatsTelemetryCounters(meters);
         _ = new MetricSourceCounters(meters);
+        _ = new AlarmMetrics(meters);
         return [.. found.DistinctBy(i => i.Name).OrderBy(i => i.PrometheusName, StringComparer.Ordinal)];
     }
 

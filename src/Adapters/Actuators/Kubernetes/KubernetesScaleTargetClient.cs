@@ -77,10 +77,18 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
     /// <summary>
     /// A rollout restart, as <c>kubectl rollout restart</c> does it: the resource's pod template gets a
     /// <c>kubectl.kubernetes.io/restartedAt</c> annotation, so the controller replaces every pod; the scale is read back.
-    /// Works for any resource whose pod template sits at <c>spec.template</c> (Deployments, StatefulSets, Argo Rollouts).
+    /// Deployments and StatefulSets only: a ReplicaSet does not replace its pods when its template changes, and what a
+    /// custom resource does with such a patch is its operator's business (a restart of one fails as invalid, untouched).
     /// </summary>
     public async Task<ScaleTargetResult> RestartAsync(ScaleTargetRef binding, string requestId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(binding);
+        if (ScaleResource.TryParse(binding, out var resource, out _) && !(resource.Group == "apps" && resource.Plural is "deployments" or "statefulsets"))
+        {
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid,
+                $"a rollout restart is supported for Deployments and StatefulSets, not {resource.Plural} ({resource.Group}/{resource.Version})", 0);
+        }
+
         var at = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var patch = new V1Patch(
             "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\"" + at + "\"}}}}}",
