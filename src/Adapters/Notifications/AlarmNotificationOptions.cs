@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Autoscaler.Adapters.Resilience;
+using Autoscaler.Adapters.Actuators.Webhook;
 
 namespace Autoscaler.Adapters.Notifications;
 
@@ -8,31 +8,10 @@ namespace Autoscaler.Adapters.Notifications;
 /// HMAC-SHA256 scheme and headers), retries (<c>MaxAttempts</c>, default 3), a per-attempt timeout, and the channels
 /// severity routing picks from.
 /// </summary>
-public sealed class AlarmNotificationOptions() : RetryOptions(3, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5)), IValidatableObject
+public sealed class AlarmNotificationOptions() : SignedWebhookOptions(3, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5)), IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Alarms:Notifications";
-
-    /// <summary>HMAC-SHA256 key of signed webhooks. Without it signed webhooks fail (nothing unsigned is sent); Slack,
-    /// Teams and NATS need none.</summary>
-    [MinLength(16)]
-    public string? Secret { get; set; }
-
-    /// <summary>Header carrying <c>sha256=&lt;hex&gt;</c>.</summary>
-    [Required]
-    public string SignatureHeader { get; set; } = "X-Autoscaler-Signature";
-
-    /// <summary>Header carrying the Unix time (seconds) of the attempt, part of the signed text.</summary>
-    [Required]
-    public string TimestampHeader { get; set; } = "X-Autoscaler-Timestamp";
-
-    /// <summary>Header carrying the history entry's id, the same on every retry.</summary>
-    [Required]
-    public string IdempotencyKeyHeader { get; set; } = "Idempotency-Key";
-
-    /// <summary>Timeout of one HTTP attempt.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The channels.</summary>
     public List<NotificationChannelOptions> Channels { get; set; } = [];
