@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Autoscaler.Adapters.Aws.Protocol;
 using Autoscaler.Adapters.Aws.Signing;
-using Autoscaler.Adapters.Resilience;
-using Polly;
 
 namespace Autoscaler.Adapters.Aws.CloudWatch;
 
@@ -25,24 +22,11 @@ public sealed class CloudWatchJsonClient : ICloudWatchClient
 
     private const string GetMetricData = "GetMetricData";
 
-    private readonly HttpClient _httpClient;
-    private readonly AwsJsonTransport _transport;
-    private readonly Uri _endpoint;
-    private readonly AwsSigningScope _scope;
-    private readonly ResiliencePipeline<AwsAttempt> _retry;
+    private readonly CloudWatchJsonCaller _caller;
 
     /// <summary>Creates the client for one region; <paramref name="httpClient"/> comes from the HTTP client factory.</summary>
-    public CloudWatchJsonClient(HttpClient httpClient, IAwsRequestSigner signer, CloudWatchClientOptions options, TimeProvider timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Region);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
-        _httpClient = httpClient;
-        _transport = new AwsJsonTransport(httpClient, signer, "CloudWatch", ContentType, TargetPrefix, timeProvider);
-        _endpoint = options.Endpoint;
-        _scope = new AwsSigningScope(options.Region, SigningService);
-        _retry = RetryPipeline.Create<AwsAttempt>(options, timeProvider, attempt => attempt.Retryable);
-    }
+    public CloudWatchJsonClient(HttpClient httpClient, IAwsRequestSigner signer, CloudWatchClientOptions options, TimeProvider timeProvider) =>
+        _caller = new CloudWatchJsonCaller(httpClient, signer, options, timeProvider);
 
     /// <inheritdoc />
     public async Task<CloudWatchGetMetricDataResponse> GetMetricDataAsync(
@@ -51,20 +35,7 @@ public sealed class CloudWatchJsonClient : ICloudWatchClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var payload = JsonSerializer.SerializeToUtf8Bytes(CloudWatchJsonBody.Write(request));
-        var attempts = 0;
-        var outcome = await _retry.ExecuteAsync(
-            async token =>
-            {
-                attempts++;
-                return await _transport.SendOnceAsync(_endpoint, _scope, GetMetricData, payload, _httpClient.Timeout, token);
-            },
-            cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            throw new CloudWatchApiException(
-                outcome.ErrorCode ?? "Unknown", outcome.StatusCode, outcome.Message ?? "CloudWatch call failed.", attempts, outcome.Retryable);
-        }
-
+        var (outcome, attempts) = await _caller.CallAsync(GetMetricData, payload, cancellationToken);
         try
         {
             return CloudWatchJsonBody.ReadGetMetricData(outcome.Body, attempts);
