@@ -6,7 +6,7 @@ var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "benc
 var natsUrl = Environment.GetEnvironmentVariable("AUTOSCALER_TEST_NATS_URL") ?? throw new InvalidOperationException("AUTOSCALER_TEST_NATS_URL is not set");
 var settings = BenchSettings.FromEnvironment();
 
-// --first-reaction (bench/run-first-reaction.sh): only (c), each turn on two fresh silos, the warm-up at start switched
+// --first-reaction (bench/run-e2e.sh --first-reaction): only (c), each turn on two fresh silos, the warm-up at start switched
 // off (the baseline) and on, so both are measured in the same run.
 IReadOnlyList<E2eResult> results = args.Contains("--first-reaction")
     ? await FirstReactionTurns.RunAsync(natsUrl, settings)
