@@ -54,7 +54,8 @@ public sealed class ActuatorWarmUp(
 
             Warmed = await WebhookRoundTripAsync(budget.Token);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or IOException or HttpRequestException)
+        catch (Exception ex) when (ex is SocketException or IOException or HttpRequestException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning(ex, "Actuation warm-up did not finish; the first actuation builds the rest on first use.");
         }
