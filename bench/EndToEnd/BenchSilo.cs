@@ -55,19 +55,26 @@ internal sealed class BenchSilo : IAsyncDisposable
             data.GetProperty("batchesDelivered").GetInt64());
     }
 
-    public static async Task<BenchSilo> StartAsync(string natsUrl)
+    /// <summary>Starts a silo process; <paramref name="extraEnvironment"/> adds settings (e.g. <c>Actuators__WarmUp__Enabled</c>).</summary>
+    public static async Task<BenchSilo> StartAsync(string natsUrl, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var connectionString = await TestEnvironment.CreateDatabaseAsync("e2e");
         var clusterId = $"e2e{Guid.NewGuid():N}"[..12];
         var name = $"e2e-{Guid.NewGuid():N}"[..16];
-        var silo = SiloProcess.Start(name, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Autoscaler"] = connectionString,
             ["Silo__ClusterId"] = clusterId,
             ["Nats__Url"] = natsUrl,
             ["Actuators__Webhook__Secret"] = WebhookSecret,
             ["Logging__LogLevel__Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var silo = SiloProcess.Start(name, environment);
         await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         var pid = ProcessStats.FindByEnvironment($"Silo__Name={name}");
 

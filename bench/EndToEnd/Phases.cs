@@ -34,6 +34,15 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
         return _results;
     }
 
+    /// <summary>(c) alone, on a silo fresh from start: its first reaction and the reactions after it.</summary>
+    public async Task<IReadOnlyList<E2eResult>> ReactionsAfterStartAsync()
+    {
+        await using var nats = new NatsConnection(new NatsOpts { Url = natsUrl, Name = "e2e-first-reaction" });
+        await nats.ConnectAsync();
+        await ReactionLatencyAsync(nats);
+        return _results;
+    }
+
     /// <summary>(a) A bare NATS subscriber in this process: the ceiling single-sample ingestion is measured against.</summary>
     private async Task<double> CeilingAsync(NatsConnection publisher)
     {
@@ -193,6 +202,8 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
         // AverageValue divides the sum over instances by the target (50): 500 asks for 10, the default scale-up rules allow 4.
         var breach = Payloads.Now("a", 500);
         var coldPublished = Stopwatch.GetTimestamp();
+        published[ColdId] = coldPublished;
+        publishedWall[ColdId] = DateTimeOffset.UtcNow;
         await nats.PublishAsync($"telemetry.{ColdId}", breach);
         using (var coldWait = new PeriodicTimer(TimeSpan.FromMilliseconds(20)))
         {
@@ -203,9 +214,10 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
             }
         }
 
-        Note("(c) first reaction after start (cold actuation path)",
-            webhook.FirstArrival.TryGetValue(ColdId, out var coldArrival) ? Stopwatch.GetElapsedTime(coldPublished, coldArrival).TotalMilliseconds : double.NaN,
-            "ms", null, null, "one target, before the measured reactions: the webhook client and its connection are created on first use");
+        var cold = webhook.FirstArrival.TryGetValue(ColdId, out var coldArrival) ? Stopwatch.GetElapsedTime(coldPublished, coldArrival).TotalMilliseconds : double.NaN;
+        var coldSplit = double.IsNaN(cold) ? "no webhook call arrived" : await SlowestReactionsAsync([ColdId], published, publishedWall, webhook);
+        Note("(c) first reaction after start (cold actuation path)", cold, "ms", "≤ 15 ms", cold <= 15,
+            $"one target, before the measured reactions: whatever the silo did not build at start is built on this one; split: {coldSplit}");
         using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(15));
         foreach (var id in ids)
         {
@@ -237,7 +249,7 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
             "write-ahead state write + history row (PostgreSQL) → webhook POST to 127.0.0.1";
         var slowest = await SlowestReactionsAsync(ids.Where(webhook.FirstArrival.ContainsKey), published, publishedWall, webhook);
         Note("(c) reaction latency p50", Quantile(0.50), "ms", null, null, detail);
-        Note("(c) reaction latency p99", Quantile(0.99), "ms", "p99 ≤ 50 ms", Quantile(0.99) <= 50, $"{detail}; slowest: {slowest}");
+        Note("(c) reaction latency p99", Quantile(0.99), "ms", "p99 ≤ 10 ms", Quantile(0.99) <= 10, $"{detail}; slowest: {slowest}");
         Note("(c) reaction latency max", latencies[^1], "ms", null, null, detail);
     }
 

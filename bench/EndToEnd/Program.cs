@@ -6,8 +6,11 @@ var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "benc
 var natsUrl = Environment.GetEnvironmentVariable("AUTOSCALER_TEST_NATS_URL") ?? throw new InvalidOperationException("AUTOSCALER_TEST_NATS_URL is not set");
 var settings = BenchSettings.FromEnvironment();
 
-await using var silo = await BenchSilo.StartAsync(natsUrl);
-var results = await new Phases(silo, natsUrl, settings).RunAsync();
+// --first-reaction (bench/run-e2e.sh --first-reaction): only (c), each turn on two fresh silos, the warm-up at start switched
+// off (the baseline) and on, so both are measured in the same run.
+IReadOnlyList<E2eResult> results = args.Contains("--first-reaction")
+    ? await FirstReactionTurns.RunAsync(natsUrl, settings)
+    : await AllPhasesAsync(natsUrl, settings);
 
 var report = new
 {
@@ -34,4 +37,10 @@ foreach (var r in results)
 foreach (var r in results)
 {
     Console.WriteLine($"- {r.Scenario}: {r.Note}");
+}
+
+static async Task<IReadOnlyList<E2eResult>> AllPhasesAsync(string natsUrl, BenchSettings settings)
+{
+    await using var silo = await BenchSilo.StartAsync(natsUrl);
+    return await new Phases(silo, natsUrl, settings).RunAsync();
 }

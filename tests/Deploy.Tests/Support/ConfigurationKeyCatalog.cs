@@ -4,6 +4,7 @@ using System.Reflection;
 using Autoscaler.Adapters.Actuators.Aurora;
 using Autoscaler.Adapters.Actuators.Compose;
 using Autoscaler.Adapters.Actuators.Ecs;
+using Autoscaler.Adapters.Actuators.Hosting;
 using Autoscaler.Adapters.Actuators.Kubernetes;
 using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Adapters.Actuators.Webhook;
@@ -57,6 +58,7 @@ public static class ConfigurationKeyCatalog
         new(WebhookActuatorOptions.SectionName, typeof(WebhookActuatorOptions)),
         new(SimulatedActuatorOptions.SectionName, typeof(SimulatedActuatorOptions)),
         new(AuroraActuatorOptions.SectionName, typeof(AuroraActuatorOptions)),
+        new(ActuatorWarmUpOptions.SectionName, typeof(ActuatorWarmUpOptions)),
         new(ApiSecurityOptions.Section, typeof(ApiSecurityOptions)),
         new(EventStreamOptions.Section, typeof(EventStreamOptions)),
         new(DemoOptions.Section, typeof(DemoOptions)),

@@ -31,7 +31,8 @@ public static class ActuatorServiceCollectionExtensions
     /// Options from <c>Actuators:Simulated|Ecs|Compose|Kubernetes|Webhook|Aurora</c> (validated at start-up), the six clients
     /// keyed by <see cref="ActuatorKind"/>, <see cref="SimulatedServiceRegistry"/> (singleton: the demo and tests reach the
     /// simulated services through it), <see cref="ICommandRunner"/>, <see cref="IEcsClient"/> on <c>HttpClientFactory</c> with
-    /// SigV4 signing (the default AWS credential chain), <see cref="IRdsClient"/> likewise, and the factory. Registrations made before this call (a
+    /// SigV4 signing (the default AWS credential chain), <see cref="IRdsClient"/> likewise, the factory, and
+    /// <see cref="ActuatorWarmUp"/> (options <c>Actuators:WarmUp</c>), which builds the actuation path at start. Registrations made before this call (a
     /// <see cref="TimeProvider"/>, an <see cref="ICommandRunner"/>, AWS credentials) are kept.
     /// </summary>
     public static IServiceCollection AddAutoscalerActuators(this IServiceCollection services, IConfiguration configuration)
@@ -69,6 +70,9 @@ public static class ActuatorServiceCollectionExtensions
         services.AddScaleTargetClient<WebhookScaleTargetClient>(ActuatorKind.Webhook);
         services.AddScaleTargetClient<AuroraScaleTargetClient>(ActuatorKind.Aurora);
         services.TryAddSingleton<IScaleTargetClientFactory, ScaleTargetClientFactory>();
+        AddOptions<ActuatorWarmUpOptions>(services, configuration, ActuatorWarmUpOptions.SectionName);
+        services.TryAddSingleton<ActuatorWarmUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<ActuatorWarmUp>());
         return services;
     }
 
