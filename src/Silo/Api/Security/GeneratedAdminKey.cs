@@ -49,8 +49,8 @@ internal static class GeneratedAdminKey
     {
         Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         // Write a new file created 0600 and move it into place: the key never sits in a file with wider permissions.
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.Delete(temporary);
+        // A name of its own per call: silos starting together (or two starts inside one process) never share it.
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
