@@ -16,6 +16,7 @@ internal static class GeneratedAdminKey
     /// <summary>The key in <paramref name="path"/>, created there first when missing; <c>created</c> says which.</summary>
     public static string LoadOrCreate(string path, out bool created)
     {
+        var tooShort = false;
         if (File.Exists(path))
         {
             var existing = File.ReadAllText(path).Trim();
@@ -25,6 +26,8 @@ internal static class GeneratedAdminKey
                 RestrictToOwner(path);
                 return existing;
             }
+
+            tooShort = true;
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -36,8 +39,9 @@ internal static class GeneratedAdminKey
         }
         else
         {
-            // A file too short to hold a key is replaced; a good one another silo wrote meanwhile is kept and used.
-            key = WriteOwnerOnly(directory, path, key, replace: File.Exists(path));
+            // A file found too short to hold a key is replaced; a file another silo wrote after we looked is kept and used
+            // (deciding "replace" from a second look would overwrite the key a silo starting at the same time just wrote).
+            key = WriteOwnerOnly(directory, path, key, replace: tooShort);
         }
 
         created = true;
