@@ -90,11 +90,25 @@ public sealed class AlarmEndToEndTests : IAsyncDisposable
         Assert.Equal(["id", "alarm", "target", "at", "severity", "from", "to", "reason"], firingEvent.EnumerateObject().Select(p => p.Name));
         Assert.Equal(S(firing, "id"), S(firingEvent, "id"));
 
+        // The notify and scale actions run side by side: the webhook can arrive before the scale-out has completed.
         var target = await ReadAsync(api, $"targets/{Target}");
+        while (target.GetProperty("current").GetInt32() != 5 && !stop.IsCancellationRequested)
+        {
+            await Task.Delay(50, stop.Token);
+            target = await ReadAsync(api, $"targets/{Target}");
+        }
+
         Assert.Equal(5, target.GetProperty("current").GetInt32());
         Assert.Equal($"alarm:{Alarm}", target.GetProperty("lastDecision").GetProperty("actor").GetString());
+        bool Scaled(JsonElement e) => S(e, "kind") == "action" && S(e, "outcome").StartsWith($"succeeded: {Target} 2 -> 5", StringComparison.Ordinal);
         var history = await ReadAsync(api, $"alarms/{Alarm}/history?limit=20");
-        Assert.Contains(history.GetProperty("entries").EnumerateArray(), e => S(e, "kind") == "action" && S(e, "outcome").StartsWith($"succeeded: {Target} 2 -> 5", StringComparison.Ordinal));
+        while (!history.GetProperty("entries").EnumerateArray().Any(Scaled) && !stop.IsCancellationRequested)
+        {
+            await Task.Delay(50, stop.Token);
+            history = await ReadAsync(api, $"alarms/{Alarm}/history?limit=20");
+        }
+
+        Assert.Contains(history.GetProperty("entries").EnumerateArray(), Scaled);
 
         var okHook = await PublishUntilAsync(nats, 10, () => _webhook.NextAsync(Patience), stop.Token);
         var recovered = Verified(okHook);

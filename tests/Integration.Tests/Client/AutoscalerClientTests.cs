@@ -169,7 +169,7 @@ public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFix
         var set = await sdk.SetAlarmStateAsync(name, "ALARM", "sdk test");
         var muted = await sdk.MuteAlarmAsync(name, DateTimeOffset.UtcNow.AddHours(1), "maintenance");
         var history = await sdk.GetAlarmHistoryAsync(name);
-        var invalid = await Assert.ThrowsAsync<ArgumentException>(() => sdk.PutAlarmAsync(name, definition.Replace("90", "\"x\"", StringComparison.Ordinal)));
+        var invalid = await Assert.ThrowsAsync<ArgumentException>(() => sdk.PutAlarmAsync(name, definition.Replace("\"threshold\": 90", "\"threshold\": \"x\"", StringComparison.Ordinal)));
 
         Assert.Equal("INSUFFICIENT_DATA", created.State);
         Assert.Equal("ALARM", set.State);
