@@ -22,10 +22,11 @@ public sealed class ClusterRetryTests
         var call = retry.RunAsync(
             () => ++attempts < 3 ? Task.FromException<int>(new SiloUnavailableException("silo is shutting down")) : Task.FromResult(42),
             CancellationToken.None);
-        for (var i = 0; i < 10 && !call.IsCompleted; i++)
+        // Step the fake clock until the call ends, letting the retry loop reach its next delay in between (bounded).
+        for (var i = 0; i < 2_000 && !call.IsCompleted; i++)
         {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
+            _clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(1);
         }
 
         Assert.Equal(42, await call.WaitAsync(TimeSpan.FromSeconds(5)));
@@ -50,10 +51,11 @@ public sealed class ClusterRetryTests
             attempts++;
             throw new SiloUnavailableException("gone");
         }, CancellationToken.None);
-        for (var i = 0; i < 30 && !call.IsCompleted; i++)
+        // Step the fake clock until the call ends, letting the retry loop reach its next delay in between (bounded).
+        for (var i = 0; i < 2_000 && !call.IsCompleted; i++)
         {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
+            _clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(1);
         }
 
         await Assert.ThrowsAsync<SiloUnavailableException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));
