@@ -5,6 +5,7 @@ using Autoscaler.Ingestion.Dispatch;
 using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Testing.Telemetry;
+using Autoscaler.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,7 +22,7 @@ internal sealed class PollerHarness
         MetricSourceCounters? counters = null,
         FakeTimeProvider? clock = null)
     {
-        Clock = clock ?? new FakeTimeProvider(Start);
+        Clock = clock ?? new TimerSignalingClock(Start);
         Options = new MetricSourceOptions
         {
             Kind = MetricSourceKind.Prometheus,
@@ -43,6 +44,9 @@ internal sealed class PollerHarness
     public static DateTimeOffset Start { get; } = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The clock, when the harness made it: it reports the timers the poller waits on.</summary>
+    public TimerSignalingClock? SignalingClock => Clock as TimerSignalingClock;
 
     public ScriptedMetricSource Source { get; } = new();
 

@@ -3,7 +3,7 @@ using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Testing.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
+using Autoscaler.Testing.Time;
 
 namespace Autoscaler.Ingestion.Tests.Dispatch;
 
@@ -14,7 +14,7 @@ namespace Autoscaler.Ingestion.Tests.Dispatch;
 /// </summary>
 public sealed class DeliveryRetryTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly TimerSignalingClock _clock = new();
     private readonly TelemetryIngestionCounters _counters = new();
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class DeliveryRetryTests
         await using var dispatcher = Dispatcher(sink, new TelemetryIngestionOptions());
 
         dispatcher.Enqueue("t", [Sample(1), Sample(2)]);
-        await AdvanceUntilAsync(() => sink.Inner.For("t").Count == 2);
+        await _clock.RunTimersUntilAsync(sink.Inner.WaitForAsync("t", 2));
         dispatcher.Enqueue("t", [Sample(3)]);
         await sink.Inner.WaitForAsync("t", 3);
 
@@ -52,7 +52,8 @@ public sealed class DeliveryRetryTests
         await using var dispatcher = Dispatcher(sink, new TelemetryIngestionOptions { DeliveryRetryLimit = TimeSpan.FromSeconds(10) });
 
         dispatcher.Enqueue("t", [Sample(1), Sample(2)]);
-        await AdvanceUntilAsync(() => _counters.Snapshot().SamplesAbandoned == 2);
+        await _clock.RunTimersUntilAsync(dispatcher.WhenIdle());
+        Assert.Equal(2, _counters.Snapshot().SamplesAbandoned);
         sink.Failures = 0;
         dispatcher.Enqueue("t", [Sample(3)]);
         await sink.Inner.WaitForAsync("t", 1);
@@ -70,7 +71,7 @@ public sealed class DeliveryRetryTests
         dispatcher.Enqueue("t", [Sample(1), Sample(2)]);
         await sink.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var dropped = dispatcher.Enqueue("t", [.. Enumerable.Range(3, 8).Select(i => Sample(i))]);
-        await AdvanceUntilAsync(() => sink.Inner.For("t").Count == 2 + (8 - dropped));
+        await _clock.RunTimersUntilAsync(sink.Inner.WaitForAsync("t", 2 + (8 - dropped)));
 
         Assert.Equal(4, dropped); // two in the batch being retried, four queued: the other four do not fit
         Assert.Equal(4, _counters.Snapshot().Overflowed);
@@ -79,18 +80,6 @@ public sealed class DeliveryRetryTests
 
     private TelemetryDispatcher Dispatcher(ITelemetrySink sink, TelemetryIngestionOptions options) =>
         new(sink, options, _counters, _clock, NullLogger.Instance);
-
-    // Moves the fake clock in 250 ms steps (bounded) until the condition holds, letting the pump run in between.
-    private async Task AdvanceUntilAsync(Func<bool> condition)
-    {
-        for (var step = 0; step < 2_000 && !condition(); step++)
-        {
-            _clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Delay(1);
-        }
-
-        Assert.True(condition(), "the condition did not hold within 500 simulated seconds");
-    }
 
     private static TelemetrySample Sample(double value) =>
         new("s", DateTimeOffset.UnixEpoch, new Dictionary<string, double> { ["v"] = value });
