@@ -1,5 +1,4 @@
 using Autoscaler.Adapters.Nats.Connection;
-using Autoscaler.Adapters.Nats.Telemetry;
 using Autoscaler.Ports.Alarms;
 using Microsoft.Extensions.Options;
 
@@ -9,23 +8,15 @@ namespace Autoscaler.Adapters.Nats.Events;
 /// NATS disabled by configuration it drops them on purpose (the API's event stream still sees them).</summary>
 public sealed class NatsAlarmEventSink(NatsConnectionHost host, IOptions<NatsAlarmEventOptions> options) : IAlarmEventSink
 {
-    private readonly string _prefix = options.Value.SubjectPrefix;
+    private readonly EventSubjectPublisher _publisher = new(host, options.Value.SubjectPrefix, "Alarm name");
 
     /// <summary>The subject of <paramref name="alarm"/>'s events.</summary>
-    public string SubjectFor(string alarm) => $"{_prefix}.{alarm}";
+    public string SubjectFor(string alarm) => _publisher.SubjectFor(alarm);
 
     /// <inheritdoc />
-    public async ValueTask PublishAsync(AlarmRecord record, CancellationToken cancellationToken)
+    public ValueTask PublishAsync(AlarmRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!TelemetrySubject.IsValidTarget(record.Alarm))
-        {
-            throw new ArgumentException($"Alarm name '{record.Alarm}' cannot be a subject token.", nameof(record));
-        }
-
-        if (host.Connection is { } connection)
-        {
-            await connection.PublishAsync(SubjectFor(record.Alarm), AlarmEventJson.Serialize(record), cancellationToken: cancellationToken);
-        }
+        return _publisher.PublishAsync(record.Alarm, () => AlarmEventJson.Serialize(record), cancellationToken);
     }
 }

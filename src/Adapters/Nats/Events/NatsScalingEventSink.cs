@@ -1,5 +1,4 @@
 using Autoscaler.Adapters.Nats.Connection;
-using Autoscaler.Adapters.Nats.Telemetry;
 using Autoscaler.Ports.Decisions;
 using Autoscaler.Ports.Events;
 using Microsoft.Extensions.Options;
@@ -12,25 +11,15 @@ namespace Autoscaler.Adapters.Nats.Events;
 /// </summary>
 public sealed class NatsScalingEventSink(NatsConnectionHost host, IOptions<NatsScalingEventOptions> options) : IScalingEventSink
 {
-    private readonly string _prefix = options.Value.SubjectPrefix;
+    private readonly EventSubjectPublisher _publisher = new(host, options.Value.SubjectPrefix, "Target id");
 
     /// <summary>The subject an event for <paramref name="target"/> is published on.</summary>
-    public string SubjectFor(string target) => $"{_prefix}.{target}";
+    public string SubjectFor(string target) => _publisher.SubjectFor(target);
 
     /// <inheritdoc />
-    public async ValueTask PublishAsync(DecisionRecord record, CancellationToken cancellationToken)
+    public ValueTask PublishAsync(DecisionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!TelemetrySubject.IsValidTarget(record.Target))
-        {
-            throw new ArgumentException($"Target id '{record.Target}' cannot be a subject token.", nameof(record));
-        }
-
-        if (host.Connection is not { } connection)
-        {
-            return;
-        }
-
-        await connection.PublishAsync(SubjectFor(record.Target), DecisionEventJson.Serialize(record), cancellationToken: cancellationToken);
+        return _publisher.PublishAsync(record.Target, () => DecisionEventJson.Serialize(record), cancellationToken);
     }
 }

@@ -42,48 +42,24 @@ public sealed class NpgsqlAlarmHistoryStore(NpgsqlDataSource dataSource, int com
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, MaxLimit, nameof(query));
-        var cursor = query.Cursor is null ? null : HistoryCursor.Decode(query.Cursor);
-        await using var command = dataSource.CreateCommand("""
+        var (entries, next) = await KeysetPage.ReadAsync(
+            dataSource, commandTimeoutSeconds, """
             SELECT id, alarm, target, at, kind, severity, from_state, to_state, reason, action, outcome
             FROM alarm_history
-            WHERE alarm = @alarm AND at >= @from AND at < @to
-              AND (NOT @paged OR (at, id) < (@after_at, @after_id))
-            ORDER BY at DESC, id DESC
-            LIMIT @take
-            """);
-        command.CommandTimeout = commandTimeoutSeconds;
-        command.Parameters.AddWithValue("alarm", query.Alarm);
-        command.Parameters.AddWithValue("from", query.From.ToUniversalTime());
-        command.Parameters.AddWithValue("to", query.To.ToUniversalTime());
-        command.Parameters.AddWithValue("paged", cursor is not null);
-        command.Parameters.AddWithValue("after_at", NpgsqlDbType.TimestampTz, cursor?.At ?? DateTimeOffset.UnixEpoch);
-        command.Parameters.AddWithValue("after_id", NpgsqlDbType.Varchar, cursor?.Id ?? "");
-        command.Parameters.AddWithValue("take", query.Limit + 1);
-
-        var entries = new List<AlarmRecord>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                entries.Add(new AlarmRecord(
-                    reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
-                    reader.GetString(4) == "state" ? AlarmRecordKind.State : AlarmRecordKind.Action, reader.GetString(5), reader.GetString(6),
-                    reader.GetString(7), reader.GetString(8))
-                {
-                    Action = reader.IsDBNull(9) ? null : reader.GetString(9),
-                    Outcome = reader.IsDBNull(10) ? null : reader.GetString(10),
-                });
-            }
-        }
-
-        if (entries.Count <= query.Limit)
-        {
-            return new AlarmHistoryPage(entries, null);
-        }
-
-        entries.RemoveAt(entries.Count - 1);
-        return new AlarmHistoryPage(entries, new HistoryCursor(entries[^1].At, entries[^1].Id).Encode());
+            WHERE alarm = @key
+            """, query.Alarm, query.From, query.To, query.Limit, query.Cursor, Read, r => (r.At, r.Id), cancellationToken);
+        return new AlarmHistoryPage(entries, next);
     }
+
+    private static AlarmRecord Read(NpgsqlDataReader reader) =>
+        new(
+            reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+            reader.GetString(4) == "state" ? AlarmRecordKind.State : AlarmRecordKind.Action, reader.GetString(5), reader.GetString(6),
+            reader.GetString(7), reader.GetString(8))
+        {
+            Action = reader.IsDBNull(9) ? null : reader.GetString(9),
+            Outcome = reader.IsDBNull(10) ? null : reader.GetString(10),
+        };
 
     /// <inheritdoc />
     public async Task<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)

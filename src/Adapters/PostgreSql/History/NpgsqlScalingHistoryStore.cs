@@ -101,42 +101,13 @@ public sealed class NpgsqlScalingHistoryStore : IScalingHistoryStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, MaxLimit, nameof(query));
-        var cursor = query.Cursor is null ? null : HistoryCursor.Decode(query.Cursor);
-
-        await using var command = _dataSource.CreateCommand("""
+        var (entries, next) = await KeysetPage.ReadAsync(
+            _dataSource, _commandTimeoutSeconds, """
             SELECT id, target, at, kind, from_capacity, to_capacity, trigger, actor, explanation, outcome, duration_ms, dry_run
             FROM scaling_history
-            WHERE target = @target AND at >= @from AND at < @to
-              AND (NOT @paged OR (at, id) < (@after_at, @after_id))
-            ORDER BY at DESC, id DESC
-            LIMIT @take
-            """);
-        command.CommandTimeout = _commandTimeoutSeconds;
-        command.Parameters.AddWithValue("target", query.Target);
-        command.Parameters.AddWithValue("from", query.From.ToUniversalTime());
-        command.Parameters.AddWithValue("to", query.To.ToUniversalTime());
-        command.Parameters.AddWithValue("paged", cursor is not null);
-        command.Parameters.AddWithValue("after_at", NpgsqlDbType.TimestampTz, cursor?.At ?? DateTimeOffset.UnixEpoch);
-        command.Parameters.AddWithValue("after_id", NpgsqlDbType.Varchar, cursor?.Id ?? "");
-        command.Parameters.AddWithValue("take", query.Limit + 1); // one extra row tells whether a next page exists
-
-        var entries = new List<DecisionRecord>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                entries.Add(Read(reader));
-            }
-        }
-
-        if (entries.Count <= query.Limit)
-        {
-            return new ScalingHistoryPage(entries, null);
-        }
-
-        entries.RemoveAt(entries.Count - 1);
-        var last = entries[^1];
-        return new ScalingHistoryPage(entries, new HistoryCursor(last.At, last.EntryId).Encode());
+            WHERE target = @key
+            """, query.Target, query.From, query.To, query.Limit, query.Cursor, Read, e => (e.At, e.EntryId), cancellationToken);
+        return new ScalingHistoryPage(entries, next);
     }
 
     /// <inheritdoc />

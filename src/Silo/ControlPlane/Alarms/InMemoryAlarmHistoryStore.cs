@@ -1,4 +1,3 @@
-using System.Globalization;
 using Autoscaler.Ports.Alarms;
 
 namespace Autoscaler.Silo.ControlPlane.Alarms;
@@ -15,72 +14,21 @@ public sealed class InMemoryAlarmHistoryStore(TimeProvider clock) : IAlarmHistor
     /// <summary>How long entries are kept.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(14);
 
-    private readonly Dictionary<string, List<AlarmRecord>> _byAlarm = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly InMemoryHistoryLog<AlarmRecord> _log = new(r => r.Alarm, r => r.Id, r => r.At, MaxEntriesPerAlarm);
 
     public Task<bool> AppendAsync(AlarmRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        lock (_lock)
-        {
-            if (!_ids.Add(record.Id))
-            {
-                return Task.FromResult(false);
-            }
-
-            if (!_byAlarm.TryGetValue(record.Alarm, out var entries))
-            {
-                _byAlarm[record.Alarm] = entries = [];
-            }
-
-            entries.Add(record);
-            var cutoff = clock.GetUtcNow() - Retention;
-            while (entries.Count > 0 && (entries.Count > MaxEntriesPerAlarm || entries[0].At < cutoff))
-            {
-                _ids.Remove(entries[0].Id);
-                entries.RemoveAt(0);
-            }
-
-            return Task.FromResult(true);
-        }
+        return Task.FromResult(_log.Append(record, clock.GetUtcNow() - Retention));
     }
 
     public Task<AlarmHistoryPage> QueryAsync(AlarmHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var skip = query.Cursor is null ? 0 : int.Parse(query.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
-        lock (_lock)
-        {
-            var matching = (_byAlarm.GetValueOrDefault(query.Alarm) ?? [])
-                .Where(e => e.At >= query.From && e.At < query.To)
-                .OrderByDescending(e => e.At)
-                .ThenByDescending(e => e.Id, StringComparer.Ordinal)
-                .Skip(skip)
-                .Take(query.Limit + 1)
-                .ToList();
-            var more = matching.Count > query.Limit;
-            return Task.FromResult(new AlarmHistoryPage(
-                more ? matching[..query.Limit] : matching, more ? (skip + query.Limit).ToString(CultureInfo.InvariantCulture) : null));
-        }
+        var (page, next) = _log.Query(query.Alarm, query.From, query.To, query.Limit, query.Cursor);
+        return Task.FromResult(new AlarmHistoryPage(page, next));
     }
 
-    public Task<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
-    {
-        long removed = 0;
-        lock (_lock)
-        {
-            foreach (var entries in _byAlarm.Values)
-            {
-                foreach (var old in entries.Where(e => e.At < olderThan).ToList())
-                {
-                    entries.Remove(old);
-                    _ids.Remove(old.Id);
-                    removed++;
-                }
-            }
-        }
-
-        return Task.FromResult(removed);
-    }
+    public Task<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_log.Purge(olderThan));
 }

@@ -2,9 +2,12 @@ using System.Text;
 using Autoscaler.Cli;
 using Autoscaler.Scaling.Json;
 
-namespace Autoscaler.Alarms.Tests;
+namespace Autoscaler.Testing.Cli;
 
-/// <summary>Runs the <c>autoscaler</c> command tree in-process with captured streams.</summary>
+/// <summary>
+/// Runs the <c>autoscaler</c> command tree in-process with captured streams (compiled into each test project that runs
+/// the CLI: tests/Shared holds source shared by link, not a project).
+/// </summary>
 internal static class CliHarness
 {
     public static (int Exit, string Output, string Error) Run(string? standardInput, params string[] args)
