@@ -36,6 +36,7 @@ public static class AutoscalerClientHostingExtensions
                 cluster.ClusterId = options.ClusterId;
                 cluster.ServiceId = options.ServiceId;
             });
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
             UseClustering(client, options);
         });
         builder.Services.TryAddSingleton(TimeProvider.System);

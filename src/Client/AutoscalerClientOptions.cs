@@ -37,4 +37,11 @@ public sealed class AutoscalerClientOptions
 
     /// <summary>Longest wait between two attempts.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// How long one attempt waits for its answer (Orleans' response timeout; 30 s as Orleans' default). A call whose
+    /// silo stopped before answering fails after this and is retried, so it bounds the stall a rolling restart can cause.
+    /// Calls that take long by design (bulk registration, export) keep their own longer timeout.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

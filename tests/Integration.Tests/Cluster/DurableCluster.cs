@@ -69,6 +69,10 @@ internal sealed class DurableCluster : IAsyncDisposable
                 o.ServiceId = "autoscaler";
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+
+            // As the SDK's Autoscaler:Client:ResponseTimeout would: a call lost with a stopping silo fails after 10 s
+            // and is retried, well inside the 30 s the rolling-restart test allows one SDK call.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";
