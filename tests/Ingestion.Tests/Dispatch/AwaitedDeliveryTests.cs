@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Autoscaler.Ingestion.Tests.Dispatch;
 
 /// <summary>
-/// <see cref="TelemetryDispatcher.DeliverAsync"/>, the write a pull source waits on: it goes through the target's queue
+/// <see cref="TelemetryDispatcher.DeliverAsync(string, ReadOnlyMemory{Autoscaler.Ports.Telemetry.TelemetrySample}, CancellationToken)"/>, the write a pull source waits on: it goes through the target's queue
 /// like any other and reports what became of its own samples.
 /// </summary>
 public sealed class AwaitedDeliveryTests

@@ -77,7 +77,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
 
     /// <summary>Readiness: ready only when subscribed and connected.</summary>
     public TelemetryIngestionStatus Status =>
-        !_options.Enabled || !_host.Enabled ? TelemetryIngestionStatus.Disabled
+        !_options.Enabled || !_host.Enabled || _options.Mode != TelemetryTransportMode.Core ? TelemetryIngestionStatus.Disabled
         : _stopped ? TelemetryIngestionStatus.Stopped
         : !_subscribed.Task.IsCompletedSuccessfully ? TelemetryIngestionStatus.Starting
         : _host.Status == NatsConnectionStatus.Connected ? TelemetryIngestionStatus.Ready
