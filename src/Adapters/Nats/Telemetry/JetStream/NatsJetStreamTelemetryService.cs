@@ -143,7 +143,8 @@ public sealed partial class NatsJetStreamTelemetryService : BackgroundService, I
         var kind = TelemetrySubject.Parse(message.Subject, _options.Prefix, out var targetSpan);
         if (kind == TelemetrySubjectKind.Rejected)
         {
-            _ = AcknowledgeAsync(message, Task.CompletedTask, 0, deliveries);
+            // A reject this transport republished, captured by the stream too: nothing to apply, not counted.
+            _ = message.AckAsync().AsTask();
             return;
         }
 
@@ -277,7 +278,6 @@ public sealed partial class NatsJetStreamTelemetryService : BackgroundService, I
     private void Reject(INatsJSMsg<NatsMemoryOwner<byte>> message, ReadOnlySpan<byte> payload, TelemetryRejection rejection, RejectedMessagePublisher publisher)
     {
         _counters.Rejected(rejection);
-        Counters.CountTerminated();
         _ = TerminateAsync(message);
         if (_options.RepublishRejected)
         {
@@ -295,6 +295,7 @@ public sealed partial class NatsJetStreamTelemetryService : BackgroundService, I
         try
         {
             await message.AckTerminateAsync();
+            Counters.CountTerminated();
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
