@@ -45,7 +45,7 @@ internal static class IngestionModeTurns
             }
 
             await Task.Delay(TimeSpan.FromSeconds(3)); // the silos' catalogs learn the targets
-            return await TurnsAsync(nats, js, ids, silos, turns, settings);
+            return [.. await TurnsAsync(nats, js, ids, silos, turns, settings), .. DuplicateFilterMemory.Measure()];
         }
         finally
         {

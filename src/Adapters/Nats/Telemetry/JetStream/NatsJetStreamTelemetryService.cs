@@ -24,7 +24,6 @@ namespace Autoscaler.Adapters.Nats.Telemetry.JetStream;
 /// </summary>
 public sealed partial class NatsJetStreamTelemetryService : BackgroundService, ITelemetryTransportHealth
 {
-    private static readonly int ReasonCount = Enum.GetValues<TelemetryRejectionReason>().Length;
     private readonly NatsConnectionHost _host;
     private readonly NatsTelemetryOptions _options;
     private readonly JetStreamTelemetryOptions _stream;
@@ -36,7 +35,7 @@ public sealed partial class NatsJetStreamTelemetryService : BackgroundService, I
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly TelemetryPayloadParser _parser;
-    private readonly LogSampler _rejectionLog;
+    private readonly TelemetryRejections _rejections;
     private readonly List<TelemetrySample> _samples = [];
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _catalogRead = Task.CompletedTask;
@@ -71,7 +70,7 @@ public sealed partial class NatsJetStreamTelemetryService : BackgroundService, I
         _clock = clock;
         _logger = logger;
         _parser = new TelemetryPayloadParser(_pipeline);
-        _rejectionLog = new LogSampler(clock, _pipeline.RejectionLogInterval, ReasonCount);
+        _rejections = new TelemetryRejections(_options, counters, clock, _pipeline.RejectionLogInterval, logger);
     }
 
     /// <summary>What became of the messages this silo was handed.</summary>
@@ -152,9 +151,7 @@ public sealed partial class NatsJetStreamTelemetryService : BackgroundService, I
         var body = payload.Memory.Span;
         if (kind == TelemetrySubjectKind.Invalid)
         {
-            Reject(message, body, new(TelemetryRejectionReason.InvalidSubject,
-                $"subject must be {_options.Prefix}.{{target}} or {_options.Prefix}.{{target}}.lifecycle with a target of letters, digits, '-' or '_'"),
-                publisher);
+            Reject(message, body, _rejections.InvalidSubject, publisher);
             return;
         }
 
@@ -277,17 +274,8 @@ public sealed partial class NatsJetStreamTelemetryService : BackgroundService, I
 
     private void Reject(INatsJSMsg<NatsMemoryOwner<byte>> message, ReadOnlySpan<byte> payload, TelemetryRejection rejection, RejectedMessagePublisher publisher)
     {
-        _counters.Rejected(rejection);
+        _rejections.Reject(message.Subject, payload, rejection, publisher);
         _ = TerminateAsync(message);
-        if (_options.RepublishRejected)
-        {
-            publisher.Enqueue(message.Subject, payload, rejection);
-        }
-
-        if (_rejectionLog.ShouldLog((int)rejection.Reason, out var suppressed))
-        {
-            LogRejected(_logger, message.Subject, rejection.Reason, rejection.Message, suppressed);
-        }
     }
 
     private async Task TerminateAsync(INatsJSMsg<NatsMemoryOwner<byte>> message)
@@ -317,8 +305,4 @@ public sealed partial class NatsJetStreamTelemetryService : BackgroundService, I
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not acknowledge a telemetry message ({Samples} samples); the server redelivers it after AckWait: {Error}")]
     private static partial void LogAckFailed(ILogger logger, string error, int samples);
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Rejected telemetry on {Subject}: {Reason}: {Detail} ({Suppressed} similar rejections not logged)")]
-    private static partial void LogRejected(ILogger logger, string subject, TelemetryRejectionReason reason, string detail, long suppressed);
 }
