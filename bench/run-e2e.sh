@@ -4,7 +4,8 @@
 # webhook call latency, (d) memory per target and CPU at a sustained 1 Hz from 10 agents of every target.
 # `--first-reaction`: only (c), the first reaction after start with the actuation warm-up off and on (issue 19).
 # `--jetstream`: single-sample and batched bursts into core mode, core mode with a larger client buffer and jetstream mode,
-# against the bare subscriber, BENCH_TURNS turns (default 3): bench/results/ingestion-modes.json (issue 19).
+# against the bare subscriber, BENCH_TURNS turns (default 3), then the duplicate filter's heap against a window's:
+# bench/results/ingestion-modes.json (issue 19).
 # Bounded (< 4 minutes); writes bench/results/e2e.json and prints a table. Sizes: BENCH_TARGETS, BENCH_SINGLE_ROUNDS,
 # BENCH_BATCH_ROUNDS, BENCH_REACTIONS, BENCH_SUSTAIN_TARGETS, BENCH_SUSTAIN_SECONDS, BENCH_REGISTRATION_SECONDS.
 set -euo pipefail
