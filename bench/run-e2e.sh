@@ -3,6 +3,10 @@
 # (a) bare-subscriber ceiling, (b) publish → samples applied in grain windows (single and batched), (c) breaching sample →
 # webhook call latency, (d) memory per target and CPU at a sustained 1 Hz from 10 agents of every target.
 # `--first-reaction`: only (c), the first reaction after start with the actuation warm-up off and on (issue 19).
+# `--jetstream`: single-sample and batched bursts into core mode, core mode with a larger client buffer and jetstream mode,
+# against the bare subscriber, BENCH_TURNS turns (default 3), then the duplicate filter's heap against a window's:
+# bench/results/ingestion-modes.json (issue 19). `--duplicate-filter-memory`: only that heap comparison,
+# bench/results/duplicate-filter.json.
 # Bounded (< 4 minutes); writes bench/results/e2e.json and prints a table. Sizes: BENCH_TARGETS, BENCH_SINGLE_ROUNDS,
 # BENCH_BATCH_ROUNDS, BENCH_REACTIONS, BENCH_SUSTAIN_TARGETS, BENCH_SUSTAIN_SECONDS, BENCH_REGISTRATION_SECONDS.
 set -euo pipefail
@@ -16,6 +20,10 @@ if [[ "${1:-}" == --first-reaction ]]; then
   # Only (c) on fresh silos, the actuation warm-up off (baseline) then on, BENCH_TURNS turns (default 3):
   # bench/results/first-reaction.json.
   timeout 300 dotnet bench/EndToEnd/bin/Release/net10.0/Autoscaler.EndToEnd.Benchmarks.dll --first-reaction --out bench/results/first-reaction.json
+elif [[ "${1:-}" == --duplicate-filter-memory ]]; then
+  timeout 120 dotnet bench/EndToEnd/bin/Release/net10.0/Autoscaler.EndToEnd.Benchmarks.dll --duplicate-filter-memory --out bench/results/duplicate-filter.json
+elif [[ "${1:-}" == --jetstream ]]; then
+  timeout 420 dotnet bench/EndToEnd/bin/Release/net10.0/Autoscaler.EndToEnd.Benchmarks.dll --jetstream --out bench/results/ingestion-modes.json
 else
   timeout 225 dotnet bench/EndToEnd/bin/Release/net10.0/Autoscaler.EndToEnd.Benchmarks.dll --out bench/results/e2e.json
 fi

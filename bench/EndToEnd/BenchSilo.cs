@@ -49,7 +49,7 @@ internal sealed class BenchSilo : IAsyncDisposable
         using var body = System.Text.Json.JsonDocument.Parse(await TelemetryCountersAsync());
         var data = body.RootElement;
         return new IngestionCounters(
-            data.GetProperty("messagesReceived").GetInt64() + data.GetProperty("clientDropped").GetInt64(),
+            data.GetProperty("messagesReceived").GetInt64() + (data.TryGetProperty("clientDropped", out var dropped) ? dropped.GetInt64() : 0),
             data.GetProperty("samplesAccepted").GetInt64(),
             data.GetProperty("samplesDelivered").GetInt64(),
             data.GetProperty("batchesDelivered").GetInt64());

@@ -44,7 +44,7 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
     }
 
     /// <summary>(a) A bare NATS subscriber in this process: the ceiling single-sample ingestion is measured against.</summary>
-    private async Task<double> CeilingAsync(NatsConnection publisher)
+    internal async Task<double> CeilingAsync(NatsConnection publisher)
     {
         const int messages = 200_000;
         var payload = Payloads.Single(3, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 37.5);
@@ -154,7 +154,7 @@ internal sealed class Phases(BenchSilo silo, string natsUrl, BenchSettings setti
     /// seen (read, or dropped on a full buffer) and every accepted sample applied by a grain, from its counters polled
     /// every 20 ms. What was applied is then read back from the grains' windows.
     /// </summary>
-    private async Task<(long Applied, double Seconds, double Rate, double SamplesPerCall)> PublishAndCountAsync(
+    internal async Task<(long Applied, double Seconds, double Rate, double SamplesPerCall)> PublishAndCountAsync(
         NatsConnection nats, List<string> ids, List<(string Subject, byte[] Payload)> messages, long already)
     {
         var before = await silo.IngestionCountersAsync();

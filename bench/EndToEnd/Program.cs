@@ -8,8 +8,15 @@ var settings = BenchSettings.FromEnvironment();
 
 // --first-reaction (bench/run-e2e.sh --first-reaction): only (c), each turn on two fresh silos, the warm-up at start switched
 // off (the baseline) and on, so both are measured in the same run.
-IReadOnlyList<E2eResult> results = args.Contains("--first-reaction")
+// --jetstream (bench/run-e2e.sh --jetstream): the ceiling, core mode, core mode with a larger buffer and jetstream mode in
+// turns on the same bursts (issue 19).
+// --duplicate-filter-memory: only jetstream mode's duplicate filter against a window, in this process (no servers).
+IReadOnlyList<E2eResult> results = args.Contains("--duplicate-filter-memory")
+    ? DuplicateFilterMemory.Measure()
+    : args.Contains("--first-reaction")
     ? await FirstReactionTurns.RunAsync(natsUrl, settings)
+    : args.Contains("--jetstream")
+    ? await IngestionModeTurns.RunAsync(natsUrl, settings)
     : await AllPhasesAsync(natsUrl, settings);
 
 var report = new

@@ -63,7 +63,7 @@ stop_postgres() { # $1 = state dir
 start_nats() { # $1 = state dir; prints the port
   local dir=$1 port; port=$(free_port)
   mkdir -p "$dir/nats"
-  nats-server -a 127.0.0.1 -p "$port" -l "$dir/nats/nats.log" -P "$dir/nats/nats.pid" >/dev/null 2>&1 &
+  nats-server -a 127.0.0.1 -p "$port" -js -sd "$dir/nats/js" -l "$dir/nats/nats.log" -P "$dir/nats/nats.pid" >/dev/null 2>&1 &
   for _ in $(seq 1 100); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { echo "$port"; return 0; }
     sleep 0.1

@@ -133,13 +133,25 @@ internal sealed class LiveTarget(string id, TargetTelemetryLimits? limits = null
         }
     }
 
-    /// <summary>Records telemetry into the windows; values past the target's limits are refused and counted.</summary>
+    /// <summary>Drops redelivered duplicates (when the limits ask for it); in memory only, rebuilt empty on activation.</summary>
+    public DuplicateSampleFilter? Duplicates { get; private set; }
+
+    /// <summary>Records telemetry into the windows; values past the target's limits are refused and counted, a sample the
+    /// duplicate filter recognises is dropped.</summary>
     public void Record(IReadOnlyList<TelemetrySample> samples)
     {
         var refused = default(RefusedValues);
+        if (Duplicates is null && Limits.DuplicateFilterSize > 0)
+        {
+            Duplicates = new DuplicateSampleFilter(Limits.DuplicateFilterSize);
+        }
+
         foreach (var sample in samples)
         {
-            Windows.Record(sample, ref refused);
+            if (Duplicates is null || Duplicates.Admit(sample.Source, sample.Timestamp.UtcTicks, sample.Metrics))
+            {
+                Windows.Record(sample, ref refused);
+            }
         }
 
         Limits.Refused(Id, TelemetryLimit.MetricsPerTarget, refused.Metrics);

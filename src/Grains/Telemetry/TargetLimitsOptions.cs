@@ -20,4 +20,13 @@ public sealed class TargetLimitsOptions
     /// recently seen one is stale (then it makes room).</summary>
     [Range(1, 100_000)]
     public int MaxInstancesPerTarget { get; set; } = 256;
+
+    /// <summary>The transport mode (<c>Telemetry:Mode</c>, validated by the NATS transport): in <c>jetstream</c> mode
+    /// messages may be redelivered, so targets filter duplicates by default.</summary>
+    public string Mode { get; set; } = "core";
+
+    /// <summary>Recent samples each target remembers (instance, timestamp, content) to drop redelivered duplicates before
+    /// its windows; -1 (default): 512 in <c>jetstream</c> mode, off in <c>core</c> mode; 0: off.</summary>
+    [Range(-1, 100_000)]
+    public int DuplicateFilterSize { get; set; } = -1;
 }

@@ -15,6 +15,10 @@ public sealed class TargetTelemetryLimits(IOptions<TargetLimitsOptions> options,
     /// <summary>Most live instances per metric of a target.</summary>
     public int MaxInstances { get; } = options.Value.MaxInstancesPerTarget;
 
+    /// <summary>Recent samples each target remembers to drop redelivered duplicates; 0: no filter.</summary>
+    public int DuplicateFilterSize { get; } = options.Value.DuplicateFilterSize >= 0 ? options.Value.DuplicateFilterSize
+        : string.Equals(options.Value.Mode, "jetstream", StringComparison.OrdinalIgnoreCase) ? 512 : 0;
+
     /// <summary>Counts refused values.</summary>
     public void Refused(string target, TelemetryLimit limit, int values)
     {

@@ -70,8 +70,11 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Queues a lifecycle event; false when the queue is full or completed (the caller counts the overflow).</summary>
-    public bool TryWrite(AgentLifecycleEvent lifecycle)
+    /// <summary>
+    /// Queues a lifecycle event; false when the queue is full or completed (the caller counts the overflow). With a
+    /// <paramref name="ticket"/> (of one), its delivery settles it.
+    /// </summary>
+    public bool TryWrite(AgentLifecycleEvent lifecycle, DeliveryTicket? ticket = null)
     {
         bool schedule;
         lock (_gate)
@@ -81,7 +84,7 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
                 return false;
             }
 
-            _items.Enqueue(new TelemetryItem(null, lifecycle));
+            _items.Enqueue(new TelemetryItem(null, lifecycle, ticket));
             schedule = MarkRunningLocked();
         }
 
@@ -156,9 +159,9 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
         {
             while (TakeBatch(batch, ref tickets, out var count, out var lifecycle))
             {
-                if (lifecycle is not null)
+                if (lifecycle.Lifecycle is { } next)
                 {
-                    await DeliverLifecycleAsync(lifecycle);
+                    await DeliverLifecycleAsync(next, lifecycle.Ticket);
                 }
                 else
                 {
@@ -180,20 +183,19 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
 
     // Takes up to a batch of samples, or one lifecycle event when it is next (so both keep their order); false, and the
     // pump stops, when there is nothing left. The tickets of the batch's samples are listed once each in tickets.
-    private bool TakeBatch(TelemetrySample[] batch, ref List<DeliveryTicket>? tickets, out int count, out AgentLifecycleEvent? lifecycle)
+    private bool TakeBatch(TelemetrySample[] batch, ref List<DeliveryTicket>? tickets, out int count, out TelemetryItem lifecycle)
     {
         count = 0;
-        lifecycle = null;
+        lifecycle = default;
         lock (_gate)
         {
             while (count < _maxBatch && _items.TryPeek(out var item))
             {
-                if (item.Lifecycle is { } next)
+                if (item.Lifecycle is not null)
                 {
                     if (count == 0)
                     {
-                        _items.Dequeue();
-                        lifecycle = next;
+                        lifecycle = _items.Dequeue();
                     }
 
                     break;
@@ -207,7 +209,7 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
                 }
             }
 
-            if (count > 0 || lifecycle is not null)
+            if (count > 0 || lifecycle.Lifecycle is not null)
             {
                 return true;
             }
@@ -307,7 +309,7 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
         }
     }
 
-    private async ValueTask DeliverLifecycleAsync(AgentLifecycleEvent lifecycle)
+    private async ValueTask DeliverLifecycleAsync(AgentLifecycleEvent lifecycle, DeliveryTicket? ticket)
     {
         var retrying = default(DeliveryAttempts);
         while (true)
@@ -316,6 +318,7 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
             try
             {
                 await _sink.DeliverLifecycleAsync(_target, lifecycle, _stopping);
+                ticket?.Settle(1, null);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
@@ -326,6 +329,7 @@ internal sealed class TargetQueue : IThreadPoolWorkItem
             if (!await RetryAsync(failure, ref retrying))
             {
                 _counters.Abandoned(1);
+                ticket?.Settle(1, failure);
                 return;
             }
         }

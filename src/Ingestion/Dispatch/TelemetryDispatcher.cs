@@ -90,6 +90,27 @@ public sealed partial class TelemetryDispatcher : IAsyncDisposable
         return false;
     }
 
+    /// <summary>
+    /// Queues a lifecycle event like <see cref="Enqueue(string, AgentLifecycleEvent)"/> and completes once the sink has
+    /// taken it (a transport that acknowledges each message only after it was applied). Throws
+    /// <see cref="TelemetryOverflowException"/> when it did not fit, or the sink's exception when its call failed.
+    /// </summary>
+    public Task DeliverAsync(string target, AgentLifecycleEvent lifecycle, CancellationToken cancellationToken)
+    {
+        var ticket = new DeliveryTicket(1);
+        if (QueueFor(target) is { } queue && queue.TryWrite(lifecycle, ticket))
+        {
+            _counters.LifecycleAccepted();
+        }
+        else
+        {
+            ReportOverflow(target, 1);
+            ticket.Settle(1, new TelemetryOverflowException(target, 1, 1));
+        }
+
+        return ticket.Completion.WaitAsync(cancellationToken);
+    }
+
     /// <summary>Completes when every queue is empty and no sink call is running (what was queued so far is delivered).</summary>
     public Task WhenIdle() => Task.WhenAll(_queues.Values.Select(q => q.WhenIdle()));
 

@@ -1,7 +1,7 @@
 namespace Autoscaler.Ingestion.Dispatch;
 
 /// <summary>
-/// Samples whose writer waited on their delivery (<see cref="TelemetryDispatcher.DeliverAsync"/>) were dropped because
+/// Samples whose writer waited on their delivery (<see cref="TelemetryDispatcher.DeliverAsync(string, ReadOnlyMemory{Autoscaler.Ports.Telemetry.TelemetrySample}, CancellationToken)"/>) were dropped because
 /// their target's queue, or the table of targets, was full. They are counted as overflow like any other.
 /// </summary>
 public sealed class TelemetryOverflowException : Exception

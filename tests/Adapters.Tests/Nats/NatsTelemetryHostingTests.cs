@@ -74,6 +74,10 @@ public sealed class NatsTelemetryHostingTests
     [InlineData("Telemetry:QueueGroup", "two words", "Telemetry:QueueGroup")]
     [InlineData("Telemetry:MaxMessageBytes", "10", "MaxMessageBytes")]
     [InlineData("Nats:Events:SubjectPrefix", "events.*", "SubjectPrefix")]
+    [InlineData("Telemetry:JetStream:Stream", "a.b", "Telemetry:JetStream:Stream")]
+    [InlineData("Telemetry:JetStream:AckWait", "00:00:00", "Telemetry:JetStream:AckWait")]
+    [InlineData("Telemetry:JetStream:Replicas", "7", "Telemetry:JetStream:Replicas")]
+    [InlineData("Telemetry:JetStream:MaxDeliver", "0", "Telemetry:JetStream:MaxDeliver")]
     public async Task Bad_telemetry_settings_fail_start_up_naming_the_key(string key, string value, string expected)
     {
         using var host = Build(new() { ["Nats:Url"] = TestEnvironment.NatsUrl, [key] = value }, new RecordingTelemetrySink());
@@ -81,6 +85,47 @@ public sealed class NatsTelemetryHostingTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_mode_fails_start_up_naming_the_key()
+    {
+        using var host = Build(new() { ["Nats:Url"] = TestEnvironment.NatsUrl, ["Telemetry:Mode"] = "kafka" }, new RecordingTelemetrySink());
+
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("Telemetry:Mode", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Jetstream_mode_consumes_the_stream_instead_of_the_core_subscription_and_reports_ready()
+    {
+        var prefix = $"h{Guid.NewGuid():N}"[..12];
+        var sink = new RecordingTelemetrySink();
+        using var host = Build(
+            new()
+            {
+                ["Nats:Url"] = TestEnvironment.NatsUrl, ["Telemetry:Prefix"] = prefix, ["Telemetry:AutoRegisterTargets"] = "true",
+                ["Telemetry:Mode"] = "jetstream", ["Telemetry:JetStream:Stream"] = $"S{prefix}", ["Telemetry:JetStream:Consumer"] = $"C{prefix}",
+                ["Telemetry:JetStream:Storage"] = "Memory",
+            },
+            sink);
+
+        await host.StartAsync();
+        var jetStream = host.Services.GetRequiredService<Autoscaler.Adapters.Nats.Telemetry.JetStream.NatsJetStreamTelemetryService>();
+        await jetStream.Subscribed.WaitAsync(NatsTestHosts.Patience);
+        await using var agent = new NatsConnection(new NatsOpts { Url = TestEnvironment.NatsUrl });
+        await agent.PublishAsync($"{prefix}.api", Encoding.UTF8.GetBytes("""{ "source": "r1", "metrics": { "rps": 7 } }"""));
+        await sink.WaitForAsync("api", 1);
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("ready"));
+        var core = host.Services.GetRequiredService<NatsTelemetryIngestionService>().Status;
+        await host.StopAsync();
+        await new NATS.Client.JetStream.NatsJSContext(agent).DeleteStreamAsync($"S{prefix}");
+
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+        Assert.True(report.Entries["telemetry-ingestion"].Data.ContainsKey("jetStreamAcknowledged"));
+        Assert.Equal(TelemetryIngestionStatus.Disabled, core);
+        Assert.Equal(7, sink.For("api").Single().Metrics["rps"]);
     }
 
     private static IHost Build(Dictionary<string, string?> settings, ITelemetrySink sink)

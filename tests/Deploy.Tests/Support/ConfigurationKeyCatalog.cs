@@ -51,6 +51,7 @@ public static class ConfigurationKeyCatalog
         new(TelemetryIngestionOptions.SectionName, typeof(TelemetryIngestionOptions)),
         // The NATS transport's keys share the pipeline's section (Telemetry:Prefix beside Telemetry:MaxBatchSize).
         new(NatsTelemetryOptions.SectionName, typeof(NatsTelemetryOptions)),
+        new(Autoscaler.Adapters.Nats.Telemetry.JetStream.JetStreamTelemetryOptions.SectionName, typeof(Autoscaler.Adapters.Nats.Telemetry.JetStream.JetStreamTelemetryOptions)),
         new(TargetLimitsOptions.Section, typeof(TargetLimitsOptions)),
         new(EcsActuatorOptions.SectionName, typeof(EcsActuatorOptions)),
         new(ComposeActuatorOptions.SectionName, typeof(ComposeActuatorOptions)),

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Autoscaler.Ingestion.Tests.Dispatch;
 
 /// <summary>
-/// <see cref="TelemetryDispatcher.DeliverAsync"/>, the write a pull source waits on: it goes through the target's queue
+/// <see cref="TelemetryDispatcher.DeliverAsync(string, ReadOnlyMemory{Autoscaler.Ports.Telemetry.TelemetrySample}, CancellationToken)"/>, the write a pull source waits on: it goes through the target's queue
 /// like any other and reports what became of its own samples.
 /// </summary>
 public sealed class AwaitedDeliveryTests
@@ -122,6 +122,44 @@ public sealed class AwaitedDeliveryTests
         await sink.WaitForAsync("t", 1);
 
         Assert.Equal([1.0], sink.For("t").Select(s => s.Metrics["v"]));
+    }
+
+    [Fact]
+    public async Task A_lifecycle_event_delivery_completes_once_the_sink_took_it_in_its_place()
+    {
+        var sink = new RecordingTelemetrySink { SlowTarget = "t" };
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sink.Hold = release.Task;
+        await using var dispatcher = Dispatcher(sink, new TelemetryIngestionOptions(), new TelemetryIngestionCounters());
+
+        dispatcher.Enqueue("t", [.. Samples(1)]);
+        await sink.HoldEntered.Task.WaitAsync(Patience);
+        var delivery = dispatcher.DeliverAsync("t", new AgentLifecycleEvent("a1", AgentLifecycleKind.Stopped, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var completedWhileHeld = delivery.IsCompleted;
+        release.SetResult();
+        await delivery.WaitAsync(Patience);
+
+        Assert.False(completedWhileHeld);
+        Assert.Equal("a1", sink.Lifecycle.Single().Lifecycle.Source);
+    }
+
+    [Fact]
+    public async Task A_lifecycle_event_that_does_not_fit_fails_its_delivery_as_overflow()
+    {
+        var sink = new RecordingTelemetrySink { SlowTarget = "t" };
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sink.Hold = release.Task;
+        var counters = new TelemetryIngestionCounters();
+        await using var dispatcher = Dispatcher(sink, new TelemetryIngestionOptions { QueueCapacityPerTarget = 1, MaxBatchSize = 1 }, counters);
+
+        dispatcher.Enqueue("t", [.. Samples(0)]);
+        await sink.HoldEntered.Task.WaitAsync(Patience);
+        dispatcher.Enqueue("t", [.. Samples(1)]); // the queue is full now
+        var delivery = dispatcher.DeliverAsync("t", new AgentLifecycleEvent("a1", AgentLifecycleKind.Stopped, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        release.SetResult();
+
+        await Assert.ThrowsAsync<TelemetryOverflowException>(() => delivery.WaitAsync(Patience));
+        Assert.Equal(1, counters.Snapshot().Overflowed);
     }
 
     private static TelemetryDispatcher Dispatcher(ITelemetrySink sink, TelemetryIngestionOptions options, TelemetryIngestionCounters counters) =>

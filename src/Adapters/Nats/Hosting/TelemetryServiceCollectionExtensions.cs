@@ -1,12 +1,14 @@
 using System.Diagnostics.Metrics;
 using Autoscaler.Adapters.Nats.Events;
 using Autoscaler.Adapters.Nats.Telemetry;
+using Autoscaler.Adapters.Nats.Telemetry.JetStream;
 using Autoscaler.Ingestion.Hosting;
 using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Adapters.Nats.Hosting;
 
@@ -15,8 +17,9 @@ public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the shared pipeline (<see cref="TelemetryIngestionServiceCollectionExtensions.AddAutoscalerTelemetryIngestion"/>,
-    /// if not added yet), <see cref="NatsTelemetryOptions"/> (validated at start-up), the NATS ingestion hosted service
-    /// feeding the pipeline's dispatcher, its <see cref="NatsTelemetryCounters"/>, and reports it to the
+    /// if not added yet), <see cref="NatsTelemetryOptions"/> and <see cref="JetStreamTelemetryOptions"/> (validated at
+    /// start-up), the NATS ingestion hosted services feeding the pipeline's dispatcher (the core one or the JetStream one
+    /// runs, by <c>Telemetry:Mode</c>), its <see cref="NatsTelemetryCounters"/>, and reports it to the
     /// <c>telemetry-ingestion</c> health check. The caller registers the <see cref="Ports.Telemetry.ITelemetrySink"/> (and
     /// optionally an <see cref="Ports.Telemetry.ITelemetryTargetCatalog"/>); call
     /// <see cref="NatsServiceCollectionExtensions.AddAutoscalerNats"/> first.
@@ -32,7 +35,17 @@ public static class TelemetryServiceCollectionExtensions
         services.TryAddSingleton(sp => new NatsTelemetryCounters(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<NatsTelemetryIngestionService>();
         services.AddHostedService(sp => sp.GetRequiredService<NatsTelemetryIngestionService>());
-        services.TryAddSingleton<ITelemetryTransportHealth>(sp => sp.GetRequiredService<NatsTelemetryIngestionService>());
+        services.AddOptions<JetStreamTelemetryOptions>()
+            .Bind(configuration.GetSection(JetStreamTelemetryOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<JetStreamTelemetryCounters>();
+        services.TryAddSingleton<NatsJetStreamTelemetryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<NatsJetStreamTelemetryService>());
+        services.TryAddSingleton<ITelemetryTransportHealth>(sp =>
+            sp.GetRequiredService<IOptions<NatsTelemetryOptions>>().Value.Mode == TelemetryTransportMode.JetStream
+                ? sp.GetRequiredService<NatsJetStreamTelemetryService>()
+                : sp.GetRequiredService<NatsTelemetryIngestionService>());
         return services;
     }
 

@@ -22,7 +22,6 @@ namespace Autoscaler.Adapters.Nats.Telemetry;
 /// </summary>
 public sealed partial class NatsTelemetryIngestionService : BackgroundService, ITelemetryTransportHealth
 {
-    private static readonly int ReasonCount = Enum.GetValues<TelemetryRejectionReason>().Length;
     private readonly NatsConnectionHost _host;
     private readonly NatsTelemetryOptions _options;
     private readonly TelemetryIngestionOptions _pipeline;
@@ -33,7 +32,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly TelemetryPayloadParser _parser;
-    private readonly LogSampler _rejectionLog;
+    private readonly TelemetryRejections _rejections;
     private readonly List<TelemetrySample> _samples = [];
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ParkedMessages _parked = new(maxMessages: 10_000, maxBytes: 16 * 1024 * 1024);
@@ -69,7 +68,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
         _clock = clock;
         _logger = logger;
         _parser = new TelemetryPayloadParser(_pipeline);
-        _rejectionLog = new LogSampler(clock, _pipeline.RejectionLogInterval, ReasonCount);
+        _rejections = new TelemetryRejections(_options, counters, clock, _pipeline.RejectionLogInterval, logger);
     }
 
     /// <summary>Completes once the subscription is registered with the server (tests and start-up probes wait on it).</summary>
@@ -77,7 +76,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
 
     /// <summary>Readiness: ready only when subscribed and connected.</summary>
     public TelemetryIngestionStatus Status =>
-        !_options.Enabled || !_host.Enabled ? TelemetryIngestionStatus.Disabled
+        !_options.Enabled || !_host.Enabled || _options.Mode != TelemetryTransportMode.Core ? TelemetryIngestionStatus.Disabled
         : _stopped ? TelemetryIngestionStatus.Stopped
         : !_subscribed.Task.IsCompletedSuccessfully ? TelemetryIngestionStatus.Starting
         : _host.Status == NatsConnectionStatus.Connected ? TelemetryIngestionStatus.Ready
@@ -204,9 +203,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
         _counters.MessageReceived();
         if (kind == TelemetrySubjectKind.Invalid)
         {
-            Reject(subject, payload, new(TelemetryRejectionReason.InvalidSubject,
-                $"subject must be {_options.Prefix}.{{target}} or {_options.Prefix}.{{target}}.lifecycle with a target of letters, digits, '-' or '_'"),
-                publisher);
+            _rejections.Reject(subject, payload, _rejections.InvalidSubject, publisher);
             return;
         }
 
@@ -227,7 +224,7 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
         var rejection = known ? Parse(target, kind, payload) : new(TelemetryRejectionReason.UnknownTarget, $"target '{target}' is not registered");
         if (rejection is { } rejected)
         {
-            Reject(subject, payload, rejected, publisher);
+            _rejections.Reject(subject, payload, rejected, publisher);
         }
     }
 
@@ -320,20 +317,6 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
 
     private bool IsAccepted(string target) => _pipeline.AutoRegisterTargets || (_catalog?.IsKnownTarget(target) ?? false);
 
-    private void Reject(string subject, ReadOnlySpan<byte> payload, TelemetryRejection rejection, RejectedMessagePublisher publisher)
-    {
-        _counters.Rejected(rejection);
-        if (_options.RepublishRejected)
-        {
-            publisher.Enqueue(subject, payload, rejection);
-        }
-
-        if (_rejectionLog.ShouldLog((int)rejection.Reason, out var suppressed))
-        {
-            LogRejected(_logger, subject, rejection.Reason, rejection.Message, suppressed);
-        }
-    }
-
     private ValueTask OnMessageDroppedAsync(object? sender, NatsMessageDroppedEventArgs args)
     {
         if (args.Subject.StartsWith(_options.Prefix, StringComparison.Ordinal))
@@ -355,8 +338,4 @@ public sealed partial class NatsTelemetryIngestionService : BackgroundService, I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telemetry ingestion could not read the target catalog again: {Error}")]
     private static partial void LogCatalogReadFailed(ILogger logger, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Rejected telemetry on {Subject}: {Reason}: {Detail} ({Suppressed} similar rejections not logged)")]
-    private static partial void LogRejected(ILogger logger, string subject, TelemetryRejectionReason reason, string detail, long suppressed);
 }

@@ -11,6 +11,13 @@ public sealed class NatsTelemetryOptions
     /// <summary>The configuration section name (the same as the pipeline's).</summary>
     public const string SectionName = "Telemetry";
 
+    /// <summary>
+    /// <c>core</c> (default): a core NATS queue subscription, at most once. <c>jetstream</c>: a stream and a shared durable
+    /// consumer, at least once (see <see cref="JetStream.JetStreamTelemetryOptions"/>, section <c>Telemetry:JetStream</c>).
+    /// </summary>
+    [EnumDataType(typeof(TelemetryTransportMode), ErrorMessage = "Telemetry:Mode must be core or jetstream.")]
+    public TelemetryTransportMode Mode { get; set; } = TelemetryTransportMode.Core;
+
     /// <summary>Run the NATS ingestion service (it also needs <c>Nats:Url</c>).</summary>
     public bool Enabled { get; set; } = true;
 
