@@ -5,7 +5,6 @@ using Autoscaler.Ingestion.Dispatch;
 using Autoscaler.Ingestion.Monitoring;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Scaling.Windows;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Core.Internal;
 
@@ -24,7 +23,7 @@ internal sealed class Runs(MemorySettings settings)
     private readonly List<MemoryResult> _results = [];
 
     /// <summary>Names of the runs, in order; each runs in a process of its own (see Program.cs).</summary>
-    public static IReadOnlyList<string> Names { get; } = ["steady", "oscillating", "embedded", "policy", "history", "routing", "reminders"];
+    public static IReadOnlyList<string> Names { get; } = ["steady", "oscillating", "embedded", "policy", "history", "routing"];
 
     /// <summary>Runs one of <see cref="Names"/>.</summary>
     public async Task<IReadOnlyList<MemoryResult>> RunAsync(string name)
@@ -48,9 +47,6 @@ internal sealed class Runs(MemorySettings settings)
                 break;
             case "routing":
                 await RoutingAsync();
-                break;
-            case "reminders":
-                await RemindersAsync();
                 break;
             default:
                 throw new ArgumentException($"unknown run '{name}': one of {string.Join(", ", Names)}", nameof(name));
@@ -106,28 +102,6 @@ internal sealed class Runs(MemorySettings settings)
                 $"{after:F1} recent decisions per target; {await ActivationsAsync(silo)}");
             await DumpAsync($"{name}-reloaded");
         }
-    }
-
-    /// <summary>What the per-target keep-alive reminder cost before the keep-alive sweep replaced it: the same targets
-    /// measured registered (as now, no reminder), then again once each has the reminder the service grain used to
-    /// register, in one run.</summary>
-    private async Task RemindersAsync()
-    {
-        await using var silo = await BenchCluster.StartAsync(memoryStorage: false);
-        await WarmUpAsync(silo);
-        var ids = Fleet.Ids("reminders", settings.Targets);
-        var baseline = HeapMeter.LiveBytes();
-        await Fleet.RegisterAsync(silo.Client, ids);
-        var registered = HeapMeter.LiveBytes();
-        var reminders = silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<Orleans.Timers.IReminderRegistry>();
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, _) =>
-            await reminders.RegisterOrUpdateReminder(silo.Client.GetGrain<IServiceGrain>(id).GetGrainId(), "keep-evaluating", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
-        var withReminders = HeapMeter.LiveBytes();
-        Note("reminders: registered, no reminder (the keep-alive sweep keeps targets alive)", ids.Length, (registered - baseline) / (double)ids.Length, null, null,
-            $"ConfigureAsync + SetPolicyAsync per target, storage that keeps nothing; {await ActivationsAsync(silo)}");
-        Note("reminders: what one keep-alive reminder per target added (before the sweep), same run", ids.Length, (withReminders - registered) / (double)ids.Length, null, null,
-            "IReminderRegistry.RegisterOrUpdateReminder(1 min) for each target, as ServiceGrain did at registration: the silo's per-reminder " +
-            "bookkeeping and timer, plus the in-memory reminder table's copy (with PostgreSQL that copy is a row per target in the database instead)");
     }
 
     /// <summary>Deactivates every service grain and activates it again: its state comes back from storage.</summary>
