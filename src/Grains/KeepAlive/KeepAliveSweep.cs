@@ -40,21 +40,7 @@ public sealed class KeepAliveSweep(
             .Where(a => SweepPartition.OwnerOf(a.Name, silos) == self)
             .Select(a => (IKeptAlive)grains.GetGrain<IAlarmGrain>(a.Name));
         var mine = targets.Concat(alarms).ToList();
-        var failed = 0;
-        var settings = options.Value;
-        var batches = mine.Chunk(settings.BatchSize).ToList();
-        for (var i = 0; i < batches.Count; i++)
-        {
-            var started = clock.GetTimestamp();
-            var touched = await Task.WhenAll(batches[i].Select(TouchAsync));
-            failed += touched.Count(ok => !ok);
-            var spacing = TimeSpan.FromSeconds(batches[i].Length / (double)settings.TouchesPerSecond) - clock.GetElapsedTime(started);
-            if (i < batches.Count - 1 && spacing > TimeSpan.Zero)
-            {
-                await Task.Delay(spacing, clock, cancellation);
-            }
-        }
-
+        var failed = await TouchAsync(mine, options.Value, clock, logger, cancellation);
         if (failed > 0)
         {
             logger.LogWarning("Keep-alive sweep: {Failed} of {Owned} targets and alarms did not answer; the next sweep tries them again", failed, mine.Count);
@@ -63,7 +49,30 @@ public sealed class KeepAliveSweep(
         return new SweepResult(silos.Count, mine.Count, failed);
     }
 
-    private async Task<bool> TouchAsync(IKeptAlive grain)
+    /// <summary>Calls <see cref="IKeptAlive.KeepAliveAsync"/> on <paramref name="grains"/> in batches of
+    /// <see cref="KeepAliveOptions.BatchSize"/>, spacing batches so no more than <see cref="KeepAliveOptions.TouchesPerSecond"/>
+    /// go out per second; returns how many calls failed (each is logged at debug level).</summary>
+    internal static async Task<int> TouchAsync(
+        IReadOnlyList<IKeptAlive> grains, KeepAliveOptions settings, TimeProvider clock, ILogger logger, CancellationToken cancellation)
+    {
+        var failed = 0;
+        var batches = grains.Chunk(settings.BatchSize).ToList();
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var started = clock.GetTimestamp();
+            var touched = await Task.WhenAll(batches[i].Select(grain => TouchOneAsync(grain, logger)));
+            failed += touched.Count(ok => !ok);
+            var spacing = TimeSpan.FromSeconds(batches[i].Length / (double)settings.TouchesPerSecond) - clock.GetElapsedTime(started);
+            if (i < batches.Count - 1 && spacing > TimeSpan.Zero)
+            {
+                await Task.Delay(spacing, clock, cancellation);
+            }
+        }
+
+        return failed;
+    }
+
+    private static async Task<bool> TouchOneAsync(IKeptAlive grain, ILogger logger)
     {
         try
         {
@@ -72,7 +81,7 @@ public sealed class KeepAliveSweep(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogDebug(e, "Keep-alive touch of {Grain} failed", grain.GetGrainId());
+            logger.LogDebug(e, "Keep-alive touch of {Grain} failed", grain);
             return false;
         }
     }
