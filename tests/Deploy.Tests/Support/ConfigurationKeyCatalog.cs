@@ -52,6 +52,7 @@ public static class ConfigurationKeyCatalog
         // The NATS transport's keys share the pipeline's section (Telemetry:Prefix beside Telemetry:MaxBatchSize).
         new(NatsTelemetryOptions.SectionName, typeof(NatsTelemetryOptions)),
         new(TargetLimitsOptions.Section, typeof(TargetLimitsOptions)),
+        new(Autoscaler.Grains.KeepAlive.KeepAliveOptions.Section, typeof(Autoscaler.Grains.KeepAlive.KeepAliveOptions)),
         new(EcsActuatorOptions.SectionName, typeof(EcsActuatorOptions)),
         new(ComposeActuatorOptions.SectionName, typeof(ComposeActuatorOptions)),
         new(KubernetesActuatorOptions.SectionName, typeof(KubernetesActuatorOptions)),
