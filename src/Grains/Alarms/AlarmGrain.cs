@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Autoscaler.Grains.Alarms;
 
 /// <summary>One alarm as an Orleans shell: activation, the boundary timer and one short method per interface member (the
-/// silos' keep-alive sweep brings it back after its silo is lost). The alarm lives in <see cref="LiveAlarm"/>; evaluating and reacting is <see cref="AlarmCycle"/>'s.</summary>
+/// silos' keep-alive sweep brings it back after its silo is lost). The alarm lives in <see cref="LiveAlarm"/>; evaluating
+/// and reacting is <see cref="AlarmCycle"/>'s.</summary>
 public sealed class AlarmGrain(
     [PersistentState("alarm", GrainStorage.Default)] IPersistentState<AlarmGrainState> state,
     IAlarmHistoryStore history,
