@@ -119,5 +119,5 @@ internal static class Scenarios
         Math.Round(count / elapsed.TotalSeconds),
         goal ? $"{count:N0} targets in ≤ {GoalSeconds:0} s" : null,
         goal ? elapsed.TotalSeconds <= GoalSeconds : null,
-        "real silo process on PostgreSQL (fsync off, loopback), durable mode: grain state, reminders, directory and supervisor in the database; each target: simulated actuator, one policy");
+        "real silo process on PostgreSQL (fsync off, loopback), durable mode: grain state, directory and supervisor in the database (no reminder per target since the keep-alive sweep); each target: simulated actuator, one policy");
 }

@@ -4,10 +4,10 @@ namespace Autoscaler.Grains.Interfaces;
 /// One alarm (key: its name): a metric alarm on a target's metric or a control-plane metric, an anomaly alarm, or a
 /// composite over other alarms. Evaluates at every period boundary on a timer (composites when a watched alarm changes),
 /// keeps its state and action memory in grain state, records every change and action in the alarm history, publishes
-/// state changes, and runs its actions. A reminder brings it back after its silo is lost.
+/// state changes, and runs its actions. The silos' keep-alive sweep brings it back after its silo is lost.
 /// </summary>
 [Alias("autoscaler.IAlarmGrain")]
-public interface IAlarmGrain : IGrainWithStringKey
+public interface IAlarmGrain : IKeptAlive
 {
     /// <summary>Creates or replaces the alarm from its JSON definition; throws <see cref="ArgumentException"/> naming
     /// the field (<c>datapointsToAlarm: must be between 1 and evaluationPeriods (3)</c>) and changes nothing then.</summary>

@@ -9,7 +9,7 @@ namespace Autoscaler.Grains.Interfaces;
 /// timer at its interval and at once when a sample pushes it past a scale-out boundary (fast path).
 /// </summary>
 [Alias("autoscaler.IServiceGrain")]
-public interface IServiceGrain : IGrainWithStringKey
+public interface IServiceGrain : IKeptAlive
 {
     /// <summary>Registers the target or updates its definition; throws <see cref="ArgumentException"/> naming the field
     /// on invalid input, leaving the stored definition unchanged.</summary>

@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Alarms;
+using Autoscaler.Grains.KeepAlive;
 using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
@@ -40,6 +41,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<TargetCapacityRegistry>();
         services.TryAddSingleton<ControlPlaneMetrics>();
+        // The keep-alive sweep that brings targets and alarms back after their silo is lost (the silo binds KeepAlive).
+        services.AddOptions<KeepAliveOptions>();
+        services.TryAddSingleton<KeepAliveSweep>();
+        services.AddHostedService<KeepAliveSweeper>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;

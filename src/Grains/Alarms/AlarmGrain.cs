@@ -1,14 +1,16 @@
 using Autoscaler.Alarms.Model;
 using Autoscaler.Grains.Alarms.State;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.KeepAlive;
 using Autoscaler.Ports.Alarms;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Grains.Alarms;
 
-/// <summary>One alarm as an Orleans shell: activation, the boundary timer, the keep-alive reminder and one short method per
-/// interface member. The alarm lives in <see cref="LiveAlarm"/>; evaluating and reacting is <see cref="AlarmCycle"/>'s.</summary>
+/// <summary>One alarm as an Orleans shell: activation, the boundary timer and one short method per interface member (the
+/// silos' keep-alive sweep brings it back after its silo is lost). The alarm lives in <see cref="LiveAlarm"/>; evaluating
+/// and reacting is <see cref="AlarmCycle"/>'s.</summary>
 public sealed class AlarmGrain(
     [PersistentState("alarm", GrainStorage.Default)] IPersistentState<AlarmGrainState> state,
     IAlarmHistoryStore history,
@@ -20,7 +22,6 @@ public sealed class AlarmGrain(
     TimeProvider clock,
     ILogger<AlarmGrain> logger) : Grain, IAlarmGrain, IRemindable
 {
-    private const string KeepAliveReminder = "keep-evaluating";
     private static readonly TimeSpan RingSaveSpacing = TimeSpan.FromMinutes(10);
 
     private LiveAlarm _alarm = null!;
@@ -53,7 +54,6 @@ public sealed class AlarmGrain(
         await Directory().AddAsync(AlarmStatusView.Entry(probe));
         _alarm.Define(parsed, definition, now);
         await WriteAsync(now);
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         _timer.Start(_alarm.TickStep(options.Value.CompositeRefresh), options.Value.EvaluationDelay);
         return AlarmStatusView.Of(_alarm, now);
     }
@@ -72,11 +72,7 @@ public sealed class AlarmGrain(
 
         await Directory().RemoveAsync(_alarm.Name);
         _timer.Stop();
-        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
+        await LegacyKeepAliveReminder.DropAsync(this);
         await state.ClearStateAsync();
         _alarm = AlarmMapping.Load(_alarm.Name, state.State);
         DeactivateOnIdle();
@@ -138,8 +134,10 @@ public sealed class AlarmGrain(
 
     public Task WatchedChangedAsync() => _alarm.Definition?.IsComposite == true ? EvaluateAsync() : Task.CompletedTask;
 
-    // Activation (which starts the timer) is the point: the reminder brings the alarm back after its silo is lost.
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+    public Task KeepAliveAsync() => Task.CompletedTask;
+
+    // Only reminders registered before the keep-alive sweep still tick: the first tick unregisters it.
+    public Task ReceiveReminder(string reminderName, TickStatus status) => LegacyKeepAliveReminder.DropAsync(this, reminderName);
 
     private Task OnTickAsync() => _alarm.Definition is null ? Task.CompletedTask : EvaluateAsync();
 

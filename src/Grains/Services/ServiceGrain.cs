@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.KeepAlive;
 using Autoscaler.Grains.Services.Actuation;
 using Autoscaler.Grains.Services.Alarms;
 using Autoscaler.Grains.Services.Decisions;
@@ -16,7 +17,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Autoscaler.Grains.Services;
 
-/// <summary>One scalable target as an Orleans shell: activation, timer, reminder and one short method per interface member.
+/// <summary>One scalable target as an Orleans shell: activation, timer and one short method per interface member (the
+/// silos' keep-alive sweep, not a reminder, brings it back after its silo is lost: KeepAlive/KeepAliveSweep).
 /// The target lives in <see cref="LiveTarget"/>; deciding is <see cref="DecisionProtocol"/>'s, housekeeping
 /// <see cref="TargetUpkeep"/>'s, what operators see <see cref="TargetStatusView"/>'s.</summary>
 public sealed class ServiceGrain(
@@ -32,8 +34,6 @@ public sealed class ServiceGrain(
     Monitoring.ControlPlaneMetrics metrics,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain, IRemindable
 {
-    private const string KeepAliveReminder = "keep-evaluating";
-
     private LiveTarget _target = null!;
     private DecisionProtocol _protocol = null!;
     private TargetUpkeep _upkeep = null!;
@@ -65,15 +65,9 @@ public sealed class ServiceGrain(
 
     public async Task<TargetStatus> ApplyAsync(TargetSpec spec)
     {
-        var registering = _target.Definition is null;
         var now = clock.GetUtcNow();
         var (changed, removed) = TargetEditing.Apply(_target, spec, now);
         await _upkeep.WriteAsync(now);
-        if (registering)
-        {
-            await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        }
-
         await Task.WhenAll(changed.Select(p => Policy(p.Name).SetAsync(p)).Concat(removed.Select(name => Policy(name).DeleteAsync())));
         await Directory().AddAsync(_target.Id, _target.Registered.Scope);
         _timer.Start(_target.Registered.EvaluationIntervalSeconds);
@@ -100,11 +94,7 @@ public sealed class ServiceGrain(
         await GrainFactory.GetGrain<ISupervisorGrain>(definition.Scope).UnregisterAsync(_target.Id);
         await Directory().RemoveAsync(_target.Id);
         _timer.Stop();
-        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
+        await LegacyKeepAliveReminder.DropAsync(this);
         await state.ClearStateAsync();
         _upkeep.Removed();
         DeactivateOnIdle();
@@ -181,8 +171,10 @@ public sealed class ServiceGrain(
 
     public Task<DecisionRecord> ScaleForAlarmAsync(AlarmScaleRequest request) => _protocol.ApplyAlarmAsync(request);
 
-    // Activation (which starts the evaluation timer) is the point: the reminder brings the target back after its silo is lost.
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+    public Task KeepAliveAsync() => Task.CompletedTask;
+
+    // Only reminders registered before the keep-alive sweep still tick: the first tick unregisters it.
+    public Task ReceiveReminder(string reminderName, TickStatus status) => LegacyKeepAliveReminder.DropAsync(this, reminderName);
 
     private async Task OnTimerAsync()
     {

@@ -39,6 +39,7 @@ public static class ControlPlaneHostingExtensions
         services.AddSingleton<ITelemetrySink, GrainTelemetrySink>();
         services.AddAutoscalerTelemetryIngestion(builder.Configuration);
         services.AddOptions<TargetLimitsOptions>().BindConfiguration(TargetLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Grains.KeepAlive.KeepAliveOptions>().BindConfiguration(Grains.KeepAlive.KeepAliveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.Replace(ServiceDescriptor.Singleton<ITelemetryLimitCounter>(sp => sp.GetRequiredService<TelemetryIngestionCounters>()));
         services.AddAutoscalerNatsTelemetry(builder.Configuration);
         services.AddAutoscalerMetricSources(builder.Configuration);

@@ -53,6 +53,7 @@ public static class ConfigurationKeyCatalog
         new(NatsTelemetryOptions.SectionName, typeof(NatsTelemetryOptions)),
         new(Autoscaler.Adapters.Nats.Telemetry.JetStream.JetStreamTelemetryOptions.SectionName, typeof(Autoscaler.Adapters.Nats.Telemetry.JetStream.JetStreamTelemetryOptions)),
         new(TargetLimitsOptions.Section, typeof(TargetLimitsOptions)),
+        new(Autoscaler.Grains.KeepAlive.KeepAliveOptions.Section, typeof(Autoscaler.Grains.KeepAlive.KeepAliveOptions)),
         new(EcsActuatorOptions.SectionName, typeof(EcsActuatorOptions)),
         new(ComposeActuatorOptions.SectionName, typeof(ComposeActuatorOptions)),
         new(KubernetesActuatorOptions.SectionName, typeof(KubernetesActuatorOptions)),

@@ -47,6 +47,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             host.Services.AddSingleton<TimeProvider>(Clock);
             host.Services.AddAutoscalerGrains();
+            // The keep-alive sweep's own loop is off: tests that move the fake clock by hours would race it; its tests
+            // run sweeps themselves (KeepAlive/KeepAliveSweepTests).
+            host.Services.Configure<Autoscaler.Grains.KeepAlive.KeepAliveOptions>(o => o.Enabled = false);
             host.Services.AddSingleton(Simulated);
             host.Services.AddAutoscalerActuators(new ConfigurationBuilder().Build());
             host.Services.AddSingleton<IScalingHistoryStore>(History);

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Autoscaler.Grains.KeepAlive;
+
+/// <summary>The keep-alive sweep (section <c>KeepAlive</c>): how often each silo touches its share of the targets and
+/// alarms, and how fast.</summary>
+public sealed class KeepAliveOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "KeepAlive";
+
+    /// <summary>Whether the sweep runs (off only for tests that drive it themselves).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Seconds between sweeps: a grain whose silo was lost is active again within about this long after the
+    /// silo is declared dead (the per-grain reminder it replaces ticked every minute).</summary>
+    [Range(1, 3600)]
+    public int SweepSeconds { get; set; } = 60;
+
+    /// <summary>Grains touched concurrently in one batch.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Upper bound on touches per second per silo, so a sweep after a failover does not flood the cluster with
+    /// activations (10,000 grains at 1,000/s take 10 s).</summary>
+    [Range(1, 1_000_000)]
+    public int TouchesPerSecond { get; set; } = 1_000;
+}
