@@ -40,6 +40,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<TargetCapacityRegistry>();
         services.TryAddSingleton<ControlPlaneMetrics>();
+        // Instance sizes: the silo replaces this with its Optimization:Targets settings and the Fargate size catalog.
+        services.TryAddSingleton<Sizing.ITargetSizeSettings, Sizing.UnconfiguredTargetSizes>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;
