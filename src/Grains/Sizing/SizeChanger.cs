@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Services.State;
 using Autoscaler.Grains.Sizing.State;
 using Autoscaler.Ports.Actuation;
@@ -24,6 +25,7 @@ internal sealed partial class SizeChanger(
     ITargetSizeSettings settings,
     IScalingHistoryStore history,
     IScalingEventSink events,
+    IDecisionFanout fanout,
     TimeProvider clock,
     ILogger logger)
 {
@@ -136,6 +138,7 @@ internal sealed partial class SizeChanger(
         try
         {
             await events.PublishAsync(record, CancellationToken.None);
+            fanout.PublishToHub(record); // the SDK's subscriptions
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Sizing.State;
 using Autoscaler.Ports.Actuation;
 using Autoscaler.Ports.Events;
@@ -18,6 +19,7 @@ public sealed class TargetSizeGrain(
     ITargetSizeSettings settings,
     IScalingHistoryStore history,
     IScalingEventSink events,
+    IDecisionFanout fanout,
     TimeProvider clock,
     ILogger<TargetSizeGrain> logger) : Grain, ITargetSizeGrain, IRemindable
 {
@@ -26,7 +28,7 @@ public sealed class TargetSizeGrain(
     private SizeChanger? _changer;
 
     private SizeChanger Changer => _changer ??= new SizeChanger(
-        this.GetPrimaryKeyString(), state.State, WriteAsync, actuators, settings, history, events, clock, logger);
+        this.GetPrimaryKeyString(), state.State, WriteAsync, actuators, settings, history, events, fanout, clock, logger);
 
     /// <inheritdoc />
     public async Task<TargetSizeView> GetAsync()

@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Sizing;
 using Autoscaler.Grains.Sizing.State;
 using Autoscaler.Grains.Tests.Services.Decisions;
@@ -17,6 +18,7 @@ public sealed class SizeChangerTests
     private readonly List<string> _journal = [];
     private readonly ProtocolHarness.RecordingHistory _history = new();
     private readonly ProtocolHarness.RecordingEvents _events = new();
+    private readonly Hub _hub = new();
     private readonly Resizer _resizer;
 
     public SizeChangerTests() => _resizer = new Resizer(_journal, _state);
@@ -36,6 +38,7 @@ public sealed class SizeChangerTests
         Assert.Contains("0.5 vCPU / 1 GiB (configured) → 1 vCPU / 2 GiB", row.Explanation[0], StringComparison.Ordinal);
         Assert.Equal("right-size", row.Explanation[1]);
         Assert.Equal(row, Assert.Single(_events.Published));
+        Assert.Equal(row, Assert.Single(_hub.Published));
         Assert.Empty(_state.Outbox);
     }
 
@@ -132,7 +135,7 @@ public sealed class SizeChangerTests
             _journal.Add(_state.Pending is { } p ? $"write pending {p.RequestId}" : "write");
             return Task.CompletedTask;
         },
-        new Factory(_resizer), new FargateSettings(), _history, _events, _clock, NullLogger.Instance);
+        new Factory(_resizer), new FargateSettings(), _history, _events, _hub, _clock, NullLogger.Instance);
 
     private sealed class Resizer(List<string> journal, TargetSizeState state) : IScaleTargetClient, IResizeTarget
     {
@@ -168,6 +171,17 @@ public sealed class SizeChangerTests
         public IReadOnlyCollection<ActuatorKind> SupportedKinds => [ActuatorKind.Simulated, ActuatorKind.Aurora];
 
         public IScaleTargetClient GetClient(ScaleTargetRef binding) => binding.Kind == ActuatorKind.Aurora ? new Plain() : resizer;
+    }
+
+    private sealed class Hub : IDecisionFanout
+    {
+        public List<DecisionRecord> Published { get; } = [];
+
+        public void PublishToHub(DecisionRecord record) => Published.Add(record);
+
+        public void RecordVote(string target, string policy, PolicyVote vote)
+        {
+        }
     }
 
     // Configured 0.5 vCPU / 1 GiB; refuses 0.25 vCPU with 3 GiB as Fargate does.
