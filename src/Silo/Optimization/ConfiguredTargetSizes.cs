@@ -28,6 +28,6 @@ internal sealed class ConfiguredTargetSizes(IOptionsMonitor<CostOptimizationOpti
 
         // Fargate names the vCPU when no pair has it, else the memory that does not go with it.
         var field = platform == SizePlatform.Fargate && SizeCatalog.Fargate.All(s => Math.Abs(s.Vcpu - vcpu) > 1e-9) ? "vcpu" : "memoryGiB";
-        return (field, $"{problem} ({platform} target)");
+        return (field, problem);
     }
 }
