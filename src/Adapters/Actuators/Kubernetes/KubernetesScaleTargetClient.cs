@@ -129,14 +129,9 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
                 $"a resize is supported for Deployments and StatefulSets, not {target.Plural} ({target.Group}/{target.Version})", 0);
         }
 
-        IKubernetes api;
-        try
+        if (!TryClient(out var api, out var unusable))
         {
-            api = _clients.GetClient();
-        }
-        catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or IOException or InvalidOperationException)
-        {
-            return ResizeResult.Failure(ScaleTargetErrorKind.Invalid, "No usable Kubernetes configuration: " + ex.Message, 0);
+            return ResizeResult.Failure(ScaleTargetErrorKind.Invalid, unusable, 0);
         }
 
         var attempts = 0;
@@ -173,14 +168,9 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
             return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, error, 0);
         }
 
-        IKubernetes api;
-        try
+        if (!TryClient(out var api, out var unusable))
         {
-            api = _clients.GetClient();
-        }
-        catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or IOException or InvalidOperationException)
-        {
-            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, "No usable Kubernetes configuration: " + ex.Message, 0);
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, unusable, 0);
         }
 
         var attempts = 0;
@@ -192,6 +182,22 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
             },
             cancellationToken);
         return result with { Attempts = attempts };
+    }
+
+    private bool TryClient(out IKubernetes api, out string error)
+    {
+        try
+        {
+            api = _clients.GetClient();
+            error = string.Empty;
+            return true;
+        }
+        catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or IOException or InvalidOperationException)
+        {
+            api = null!;
+            error = "No usable Kubernetes configuration: " + ex.Message;
+            return false;
+        }
     }
 
     private static Task<ResizeResult> ResizeOnceAsync(
