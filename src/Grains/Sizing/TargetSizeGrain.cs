@@ -67,7 +67,7 @@ public sealed class TargetSizeGrain(
     private async Task<TargetDefinition?> DefinitionAsync() =>
         (await GrainFactory.GetGrain<IServiceGrain>(this.GetPrimaryKeyString()).GetStatusAsync()).Definition;
 
-    // Every state write that leaves work for later (an intent, unstored rows) makes sure the reminder stands.
+    // A write that leaves an intent in flight makes sure the reminder stands (the reminder removes itself once all is settled).
     private async Task WriteAsync()
     {
         await state.WriteStateAsync();
