@@ -183,6 +183,21 @@ public sealed class AutoscalerClient(
         string name, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 100, string? cursor = null, CancellationToken cancellationToken = default) =>
         Alarm(name).GetHistoryAsync(from ?? DateTimeOffset.UnixEpoch, to ?? clock.GetUtcNow().AddDays(1), limit, cursor).WaitAsync(cancellationToken);
 
+    /// <inheritdoc />
+    public Task<TargetSizeView> GetSizeAsync(string target, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        return cluster.GetGrain<ITargetSizeGrain>(target).GetAsync().WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SizeChangeResult> ChangeSizeAsync(string target, SizeChangeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        ArgumentNullException.ThrowIfNull(request);
+        return cluster.GetGrain<ITargetSizeGrain>(target).ChangeAsync(request).WaitAsync(cancellationToken);
+    }
+
     private IAlarmGrain Alarm(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

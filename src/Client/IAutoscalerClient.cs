@@ -99,4 +99,11 @@ public interface IAutoscalerClient
     /// <summary>A page of an alarm's history (state changes and action outcomes), newest first.</summary>
     public Task<AlarmHistoryPage> GetAlarmHistoryAsync(
         string name, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 100, string? cursor = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The size each replica of <paramref name="target"/> runs at (applied, else configured, else unknown).</summary>
+    public Task<TargetSizeView> GetSizeAsync(string target, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes (or, with <see cref="SizeChangeRequest.DryRun"/>, only checks) the size of <paramref name="target"/>'s
+    /// replicas through its actuator; the result says whether it was applied, invalid (naming the field), not supported or failed.</summary>
+    public Task<SizeChangeResult> ChangeSizeAsync(string target, SizeChangeRequest request, CancellationToken cancellationToken = default);
 }

@@ -45,6 +45,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<KeepAliveOptions>();
         services.TryAddSingleton<KeepAliveSweep>();
         services.AddHostedService<KeepAliveSweeper>();
+        // Instance sizes: the silo replaces this with its Optimization:Targets settings and the Fargate size catalog.
+        services.TryAddSingleton<Sizing.ITargetSizeSettings, Sizing.UnconfiguredTargetSizes>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;

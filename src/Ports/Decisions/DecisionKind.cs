@@ -23,4 +23,7 @@ public enum DecisionKind
 
     /// <summary>The actuator reported another capacity than the one in effect for longer than the target's drift limit.</summary>
     Drifted,
+
+    /// <summary>A target's instance size (vCPU, memory per replica) was changed, or a change was tried; capacity unchanged.</summary>
+    Resized,
 }

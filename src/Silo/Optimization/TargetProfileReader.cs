@@ -10,20 +10,24 @@ namespace Autoscaler.Silo.Optimization;
 
 /// <summary>
 /// A live target's <see cref="TargetProfile"/>: its trace export (hourly demand totals, the capacity that ran, its
-/// policies) read as a demand-mode simulation, usage derived from it, and the configured size and prices.
+/// policies) read as a demand-mode simulation, usage derived from it, prices, and its size: the one asked for, else the
+/// one the target's <see cref="ITargetSizeGrain"/> knows (the last applied change, else the configured size).
 /// </summary>
 internal static class TargetProfileReader
 {
     /// <summary>The profile of <paramref name="id"/> over the <paramref name="days"/> before <paramref name="now"/>.</summary>
     public static async Task<TargetProfile> ReadAsync(
-        IServiceGrain grain, string id, DateTimeOffset now, int days, CostOptimizationOptions options, InstanceSize? size, SizePlatform? platform, bool? interruptible)
+        IServiceGrain grain, string id, DateTimeOffset now, int days, CostOptimizationOptions options, InstanceSize? size, SizePlatform? platform, bool? interruptible,
+        ITargetSizeGrain? sizes = null)
     {
         var configured = options.Targets.GetValueOrDefault(id) ?? new TargetCostOptions();
         var trace = await grain.GetTraceAsync(now.AddDays(-days), now);
         var demand = TargetTraceJson.Simulable(trace).Count == 0 ? null : Read(trace);
         var prices = options.Prices with { UnitPricePerHour = (double)trace.Definition.UnitCostPerHour };
         var usage = demand is null ? [] : TraceUsage.Derive(demand, configured.CpuMetric, configured.MemoryMetric);
-        return new TargetProfile(id, size ?? configured.Size, platform ?? configured.Platform ?? options.Platform, prices, usage)
+        var known = sizes is null ? null : await sizes.GetAsync();
+        InstanceSize? current = known is { Vcpu: { } v, MemoryGiB: { } m } ? new InstanceSize(v, m) : null;
+        return new TargetProfile(id, size ?? current ?? configured.Size, platform ?? configured.Platform ?? options.Platform, prices, usage)
         {
             Demand = demand,
             CpuMetric = configured.CpuMetric,

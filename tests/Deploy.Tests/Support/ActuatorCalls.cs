@@ -32,13 +32,14 @@ public static class ActuatorCalls
         [CloudWatchJsonClient.TargetPrefix] = "cloudwatch",
     };
 
-    /// <summary>Reads and sets capacity, then asks for a rollout restart, through the Kubernetes actuator for a binding;
-    /// returns the requests and the results (the restart's last).</summary>
+    /// <summary>Reads and sets capacity, then asks for a rollout restart and a resize, through the Kubernetes actuator for a
+    /// binding; returns the requests and the results (the restart's and the resize's last, in that order).</summary>
     public static async Task<(IReadOnlyList<RecordedCall> Calls, IReadOnlyList<ScaleTargetResult> Results)> KubernetesAsync(
         IReadOnlyDictionary<string, string> bindingSettings)
     {
-        var handler = new RecordingHandler(call =>
-            """{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"web","namespace":"shop"},"spec":{"replicas":3},"status":{"replicas":3}}""");
+        var handler = new RecordingHandler(call => call.Path.EndsWith("/scale", StringComparison.Ordinal)
+            ? """{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"web","namespace":"shop"},"spec":{"replicas":3},"status":{"replicas":3}}"""
+            : """{"metadata":{"name":"web","namespace":"shop","generation":2},"spec":{"template":{"spec":{"containers":[{"name":"app","image":"web:1"}]}}}}""");
         using var kubernetes = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = "http://kubernetes.invalid" }, handler);
         var actuator = new KubernetesScaleTargetClient(
             new FixedKubernetesClientProvider(kubernetes),
@@ -52,6 +53,8 @@ public static class ActuatorCalls
             await actuator.SetDesiredCapacityAsync(binding, new DesiredCapacityRequest("deploy-test-1", 4)),
             await actuator.RestartAsync(binding, "deploy-test-restart"),
         };
+        var resize = await actuator.ResizeAsync(binding, new ResizeRequest("deploy-test-resize", 1, 2));
+        results.Add(resize.Succeeded ? ScaleTargetResult.Success(new ObservedCapacity(3)) : ScaleTargetResult.Failure(resize.ErrorKind!.Value, resize.Message));
         return (handler.Calls, results);
     }
 
@@ -63,8 +66,9 @@ public static class ActuatorCalls
         {
             var (calls, results) = await KubernetesAsync(
                 new Dictionary<string, string> { ["name"] = "web", ["namespace"] = "shop", ["resource"] = kind });
-            Assert.All(results.SkipLast(1), r => Assert.True(r.Succeeded, r.Message));
-            Assert.Equal(RestartableKinds.Contains(kind), results[^1].Succeeded);
+            Assert.All(results.SkipLast(2), r => Assert.True(r.Succeeded, r.Message));
+            Assert.Equal(RestartableKinds.Contains(kind), results[^2].Succeeded);
+            Assert.Equal(RestartableKinds.Contains(kind), results[^1].Succeeded); // resizable: the same kinds
             permissions.UnionWith(calls.Select(RbacPermission.Of));
         }
 

@@ -135,6 +135,39 @@ public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_size_change_through_the_sdk_is_applied_read_back_and_published_as_a_resized_event()
+    {
+        var sdk = fixture.Autoscaler;
+        var id = NewId();
+        await sdk.RegisterTargetAsync(Simulated(id));
+        var resized = new TaskCompletionSource<DecisionRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (await sdk.SubscribeAsync(id, record =>
+                     {
+                         if (record.Kind == DecisionKind.Resized)
+                         {
+                             resized.TrySetResult(record);
+                         }
+
+                         return Task.CompletedTask;
+                     }))
+        {
+            var dryRun = await sdk.ChangeSizeAsync(id, new SizeChangeRequest(1, 2, "sdk", "check first", DryRun: true));
+            var applied = await sdk.ChangeSizeAsync(id, new SizeChangeRequest(1, 2, "sdk", "right-size"));
+            var invalid = await sdk.ChangeSizeAsync(id, new SizeChangeRequest(1, 2, "sdk", " "));
+
+            Assert.Equal(SizeChangeOutcome.DryRun, dryRun.Outcome);
+            Assert.Equal(SizeChangeOutcome.Applied, applied.Outcome);
+            Assert.Equal(SizeChangeOutcome.Invalid, invalid.Outcome);
+            Assert.StartsWith("reason:", invalid.Message, StringComparison.Ordinal);
+            Assert.Equal(new TargetSizeView(1, 2, "applied", applied.Size.ChangedAt, "sdk"), await sdk.GetSizeAsync(id));
+            var published = await resized.Task.WaitAsync(EventTimeout);
+            Assert.Equal(id, published.Target);
+        }
+
+        await sdk.RemoveTargetAsync(id);
+    }
+
+    [Fact]
     public async Task The_scope_switch_is_read_and_written_through_the_supervisor()
     {
         var sdk = fixture.Autoscaler;

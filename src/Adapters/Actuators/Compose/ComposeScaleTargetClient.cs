@@ -10,13 +10,14 @@ namespace Autoscaler.Adapters.Actuators.Compose;
 /// scale, <c>docker compose -f FILE -p PROJECT ps --all --format json SERVICE</c> to observe (see <see cref="ComposeTarget"/>
 /// for the binding). Scaling to the current count again is a no-op for Compose, which makes retried decisions harmless.
 /// With the host guard on (<see cref="ComposeHostGuard"/>), a scale-out first reads the service and the host and adds only
-/// the replicas that fit; the result then carries a <see cref="HostCapacityLimit"/>.
+/// the replicas that fit; the result then carries a <see cref="HostCapacityLimit"/>. Sizes are not changed from here: a
+/// service's CPU and memory limits live in the compose file, which the autoscaler does not rewrite.
 /// </summary>
 public sealed class ComposeScaleTargetClient(
     ICommandRunner runner,
     IOptions<ComposeActuatorOptions> options,
     IHostCapacityReader host,
-    ILogger<ComposeScaleTargetClient> logger) : IScaleTargetClient, IRestartTarget
+    ILogger<ComposeScaleTargetClient> logger) : IScaleTargetClient, IRestartTarget, IResizeTarget
 {
     private readonly ComposeActuatorOptions _options = options.Value;
 
@@ -191,4 +192,14 @@ public sealed class ComposeScaleTargetClient(
 
     private static string FirstLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+
+    /// <summary>Refuses: a Compose service's CPU and memory limits are part of the compose file, so the file is where they change.</summary>
+    public Task<ResizeResult> ResizeAsync(ScaleTargetRef binding, ResizeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(ResizeResult.Unsupported(
+            "Docker Compose takes a service's CPU and memory limits from the compose file: set deploy.resources.limits "
+            + $"(cpus: '{request.Vcpu.ToString(System.Globalization.CultureInfo.InvariantCulture)}', memory: "
+            + $"{Math.Round(request.MemoryGiB * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture)}M) there and run 'docker compose up -d'."));
+    }
 }

@@ -71,29 +71,48 @@ public sealed class EcsJsonClient : IEcsClient
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentOutOfRangeException.ThrowIfNegative(desiredCount);
-        var request = new JsonObject
-        {
-            ["cluster"] = address.Cluster,
-            ["service"] = address.Service,
-            ["desiredCount"] = desiredCount,
-        };
-        using var response = await CallAsync("UpdateService", address, request, cancellationToken);
-        var service = Parse(response, "UpdateService", root => root.TryGetProperty("service", out var s) ? ParseService(s) : null);
-        return service is not null
-            ? service with { Attempts = response.Attempts }
-            : throw new EcsApiException("MalformedResponse", 200, "UpdateService returned no service.", response.Attempts);
+        return await UpdateServiceAsync(address, "desiredCount", desiredCount, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<EcsServiceState> ForceNewDeploymentAsync(EcsServiceAddress address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
-        var request = new JsonObject
-        {
-            ["cluster"] = address.Cluster,
-            ["service"] = address.Service,
-            ["forceNewDeployment"] = true,
-        };
+        return await UpdateServiceAsync(address, "forceNewDeployment", true, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<JsonObject> DescribeTaskDefinitionAsync(EcsServiceAddress address, string taskDefinition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var request = new JsonObject { ["taskDefinition"] = taskDefinition };
+        using var response = await CallAsync("DescribeTaskDefinition", address, request, cancellationToken);
+        var definition = Parse(response, "DescribeTaskDefinition", root =>
+            root.TryGetProperty("taskDefinition", out var d) && d.ValueKind == JsonValueKind.Object ? JsonNode.Parse(d.GetRawText()) as JsonObject : null);
+        return definition ?? throw new EcsApiException("MalformedResponse", 200, "DescribeTaskDefinition returned no task definition.", response.Attempts);
+    }
+
+    /// <inheritdoc />
+    public async Task<string> RegisterTaskDefinitionAsync(EcsServiceAddress address, JsonObject registration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        using var response = await CallAsync("RegisterTaskDefinition", address, registration, cancellationToken);
+        var arn = Parse(response, "RegisterTaskDefinition", root =>
+            root.TryGetProperty("taskDefinition", out var d) && d.TryGetProperty("taskDefinitionArn", out var a) ? a.GetString() : null);
+        return arn ?? throw new EcsApiException("MalformedResponse", 200, "RegisterTaskDefinition returned no taskDefinitionArn.", response.Attempts);
+    }
+
+    /// <inheritdoc />
+    public async Task<EcsServiceState> UpdateTaskDefinitionAsync(EcsServiceAddress address, string taskDefinitionArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return await UpdateServiceAsync(address, "taskDefinition", taskDefinitionArn, cancellationToken);
+    }
+
+    // UpdateService with one field besides cluster and service: nothing else of the service changes.
+    private async Task<EcsServiceState> UpdateServiceAsync(EcsServiceAddress address, string field, JsonNode value, CancellationToken cancellationToken)
+    {
+        var request = new JsonObject { ["cluster"] = address.Cluster, ["service"] = address.Service, [field] = value };
         using var response = await CallAsync("UpdateService", address, request, cancellationToken);
         var service = Parse(response, "UpdateService", root => root.TryGetProperty("service", out var s) ? ParseService(s) : null);
         return service is not null
@@ -158,7 +177,8 @@ public sealed class EcsJsonClient : IEcsClient
         service.TryGetProperty("status", out var status) ? status.GetString() : null,
         Count(service, "desiredCount"),
         Count(service, "runningCount"),
-        Count(service, "pendingCount"));
+        Count(service, "pendingCount"),
+        TaskDefinition: service.TryGetProperty("taskDefinition", out var definition) ? definition.GetString() : null);
 
     private static int Count(JsonElement service, string property) =>
         service.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;

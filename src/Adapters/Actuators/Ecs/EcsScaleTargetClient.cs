@@ -7,9 +7,10 @@ namespace Autoscaler.Adapters.Actuators.Ecs;
 /// <summary>
 /// The <c>ecs</c> actuator. Binding settings: <c>cluster</c> (required), <c>service</c> (required), <c>region</c>
 /// (optional). ECS's desired count is idempotent by nature, so a retried decision sets the same number again; the
-/// decision id goes to the log.
+/// decision id goes to the log. A resize registers a new task-definition revision (<see cref="EcsTaskDefinitionResize"/>)
+/// and moves the service to it.
 /// </summary>
-public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetClient> logger) : IScaleTargetClient, IRestartTarget
+public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetClient> logger) : IScaleTargetClient, IRestartTarget, IResizeTarget
 {
     /// <inheritdoc />
     public ActuatorKind Kind => ActuatorKind.Ecs;
@@ -85,6 +86,53 @@ public sealed class EcsScaleTargetClient(IEcsClient ecs, ILogger<EcsScaleTargetC
             logger.LogWarning("Restart {RequestId}: ECS {Cluster}/{Service} not restarted: {Code} {Message}",
                 requestId, address.Cluster, address.Service, ex.ErrorCode, ex.Message);
             return Failure(ex);
+        }
+    }
+
+    /// <summary>
+    /// DescribeServices (the revision the service runs) → DescribeTaskDefinition of that revision → RegisterTaskDefinition
+    /// of the same definition with the new task-level cpu and memory → UpdateService to the new revision. Each call is
+    /// retried on its own; a failure stops the sequence (a registered revision that no service uses yet is harmless
+    /// and is reused by nothing: the next attempt registers another). The result's revision is the new ARN.
+    /// </summary>
+    public async Task<ResizeResult> ResizeAsync(ScaleTargetRef binding, ResizeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TryAddress(binding, out var address, out var invalid))
+        {
+            return ResizeResult.Failure(ScaleTargetErrorKind.Invalid, invalid.Message!, 0);
+        }
+
+        if (EcsTaskDefinitionResize.CpuUnits(request.Vcpu) is not { } cpu || EcsTaskDefinitionResize.MemoryMiB(request.MemoryGiB) is not { } memory)
+        {
+            return ResizeResult.Failure(ScaleTargetErrorKind.Invalid,
+                $"ECS needs whole CPU units (vCPU × 1024, at least 128) and whole MiB (at least 512): {request.Vcpu} vCPU / {request.MemoryGiB} GiB.", 0);
+        }
+
+        var calls = 1; // the result counts the ECS operations reached (each retried inside the client)
+        try
+        {
+            var service = await ecs.DescribeServiceAsync(address, cancellationToken);
+            if (service.TaskDefinition is not { } running)
+            {
+                return ResizeResult.Failure(ScaleTargetErrorKind.Invalid, $"ECS service {address.Service} reports no task definition.", calls);
+            }
+
+            calls++;
+            var definition = await ecs.DescribeTaskDefinitionAsync(address, running, cancellationToken);
+            calls++;
+            var arn = await ecs.RegisterTaskDefinitionAsync(address, EcsTaskDefinitionResize.Registration(definition, cpu, memory), cancellationToken);
+            calls++;
+            await ecs.UpdateTaskDefinitionAsync(address, arn, cancellationToken);
+            logger.LogInformation("Resize {RequestId}: ECS {Cluster}/{Service} moved from {Old} to {New} ({Cpu} CPU units, {Memory} MiB)",
+                request.RequestId, address.Cluster, address.Service, running, arn, cpu, memory);
+            return ResizeResult.Applied(arn, $"ECS service {address.Service} is rolling out {arn} ({cpu} CPU units, {memory} MiB).", calls);
+        }
+        catch (EcsApiException ex)
+        {
+            logger.LogWarning("Resize {RequestId}: ECS {Cluster}/{Service} not resized: {Code} {Message}",
+                request.RequestId, address.Cluster, address.Service, ex.ErrorCode, ex.Message);
+            return ResizeResult.Failure(Classify(ex), $"{ex.ErrorCode}: {ex.Message}", calls);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Autoscaler.Adapters.Resilience;
 using Autoscaler.Ports.Actuation;
 using k8s;
@@ -17,11 +18,12 @@ namespace Autoscaler.Adapters.Actuators.Kubernetes;
 /// binding settings in <see cref="ScaleResource"/>. Observed capacity: desired = <c>spec.replicas</c>, running = <c>status.replicas</c>; the scale
 /// subresource does not report readiness, so pending is unknown. Setting replicas is idempotent.
 /// </summary>
-public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTarget
+public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTarget, IResizeTarget
 {
     private readonly IKubernetesClientProvider _clients;
     private readonly ILogger<KubernetesScaleTargetClient> _logger;
     private readonly ResiliencePipeline<ScaleTargetResult> _retry;
+    private readonly ResiliencePipeline<ResizeResult> _resizeRetry;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the client.</summary>
@@ -36,6 +38,8 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
         _logger = logger;
         _clock = timeProvider;
         _retry = RetryPipeline.Create<ScaleTargetResult>(options.Value, timeProvider, result => result.IsRetryable);
+        _resizeRetry = RetryPipeline.Create<ResizeResult>(
+            options.Value, timeProvider, result => result.ErrorKind is ScaleTargetErrorKind.Throttled or ScaleTargetErrorKind.Transient);
     }
 
     /// <inheritdoc />
@@ -105,6 +109,44 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
         return result;
     }
 
+    /// <summary>
+    /// Reads the Deployment or StatefulSet, chooses the container (<see cref="ContainerResources"/>) and strategic-merge-
+    /// patches its resources; the controller then rolls the pods over. The result's revision is the workload's
+    /// <c>metadata.generation</c> after the patch. Other kinds are refused as invalid, untouched, as a restart is.
+    /// </summary>
+    public async Task<ResizeResult> ResizeAsync(ScaleTargetRef binding, ResizeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ScaleResource.TryParse(binding, out var target, out var error))
+        {
+            return ResizeResult.Failure(ScaleTargetErrorKind.Invalid, error, 0);
+        }
+
+        if (!(target.Group == "apps" && target.Plural is "deployments" or "statefulsets"))
+        {
+            return ResizeResult.Failure(ScaleTargetErrorKind.Invalid,
+                $"a resize is supported for Deployments and StatefulSets, not {target.Plural} ({target.Group}/{target.Version})", 0);
+        }
+
+        if (!TryClient(out var api, out var unusable))
+        {
+            return ResizeResult.Failure(ScaleTargetErrorKind.Invalid, unusable, 0);
+        }
+
+        var attempts = 0;
+        var result = await _resizeRetry.ExecuteAsync(
+            async token =>
+            {
+                attempts++;
+                return await ResizeOnceAsync(api, target, binding.Setting("container"), request, token);
+            },
+            cancellationToken);
+        _logger.LogInformation("Resize {RequestId}: Kubernetes {Target} to {Vcpu} vCPU / {Memory} GiB: {Outcome}",
+            request.RequestId, binding.TargetId, request.Vcpu, request.MemoryGiB, result.Message);
+        return result with { Attempts = attempts };
+    }
+
     /// <summary>How an API status maps onto the port's error kinds.</summary>
     public static ScaleTargetErrorKind Classify(HttpStatusCode status) => (int)status switch
     {
@@ -126,14 +168,9 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
             return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, error, 0);
         }
 
-        IKubernetes api;
-        try
+        if (!TryClient(out var api, out var unusable))
         {
-            api = _clients.GetClient();
-        }
-        catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or IOException or InvalidOperationException)
-        {
-            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, "No usable Kubernetes configuration: " + ex.Message, 0);
+            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Invalid, unusable, 0);
         }
 
         var attempts = 0;
@@ -147,33 +184,75 @@ public sealed class KubernetesScaleTargetClient : IScaleTargetClient, IRestartTa
         return result with { Attempts = attempts };
     }
 
-    private static async Task<ScaleTargetResult> AttemptAsync(
-        IKubernetes api,
-        ScaleResource target,
-        Func<IKubernetes, ScaleResource, CancellationToken, Task<V1Scale>> call,
-        CancellationToken cancellationToken)
+    private bool TryClient(out IKubernetes api, out string error)
     {
         try
         {
-            var scale = await call(api, target, cancellationToken);
+            api = _clients.GetClient();
+            error = string.Empty;
+            return true;
+        }
+        catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or IOException or InvalidOperationException)
+        {
+            api = null!;
+            error = "No usable Kubernetes configuration: " + ex.Message;
+            return false;
+        }
+    }
+
+    private static Task<ResizeResult> ResizeOnceAsync(
+        IKubernetes api, ScaleResource target, string? container, ResizeRequest request, CancellationToken cancellationToken) =>
+        GuardAsync(target, async token =>
+        {
+            var workload = (JsonElement)await api.CustomObjects.GetNamespacedCustomObjectAsync(
+                target.Group, target.Version, target.Namespace, target.Plural, target.Name, token);
+            var (name, cpuLimit, problem) = ContainerResources.Choose(workload, container);
+            if (problem is not null)
+            {
+                return ResizeResult.Failure(ScaleTargetErrorKind.Invalid, $"{target}: {problem}");
+            }
+
+            var patch = new V1Patch(ContainerResources.Patch(name!, cpuLimit, request.Vcpu, request.MemoryGiB), V1Patch.PatchType.StrategicMergePatch);
+            var patched = (JsonElement)await api.CustomObjects.PatchNamespacedCustomObjectAsync(
+                patch, target.Group, target.Version, target.Namespace, target.Plural, target.Name, cancellationToken: token);
+            var generation = patched.TryGetProperty("metadata", out var m) && m.TryGetProperty("generation", out var g) ? g.ToString() : null;
+            return ResizeResult.Applied(generation, $"container '{name}' of {target} patched (generation {generation ?? "unknown"})");
+        }, (kind, message) => ResizeResult.Failure(kind, message), cancellationToken);
+
+    private static Task<ScaleTargetResult> AttemptAsync(
+        IKubernetes api,
+        ScaleResource target,
+        Func<IKubernetes, ScaleResource, CancellationToken, Task<V1Scale>> call,
+        CancellationToken cancellationToken) =>
+        GuardAsync(target, async token =>
+        {
+            var scale = await call(api, target, token);
             return ScaleTargetResult.Success(new ObservedCapacity(scale.Spec?.Replicas ?? 0, scale.Status?.Replicas));
+        }, (kind, message) => ScaleTargetResult.Failure(kind, message), cancellationToken);
+
+    // One attempt of a call: the API's failures become results of the port's error kinds; only cancellation throws.
+    private static async Task<T> GuardAsync<T>(
+        ScaleResource target, Func<CancellationToken, Task<T>> call, Func<ScaleTargetErrorKind, string, T> failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(cancellationToken);
         }
         catch (HttpOperationException ex)
         {
-            return ScaleTargetResult.Failure(
-                Classify(ex.Response.StatusCode), $"Kubernetes API answered {(int)ex.Response.StatusCode} for {target}.");
+            return failure(Classify(ex.Response.StatusCode), $"Kubernetes API answered {(int)ex.Response.StatusCode} for {target}.");
         }
         catch (HttpRequestException ex)
         {
-            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Kubernetes API unreachable: " + ex.Message);
+            return failure(ScaleTargetErrorKind.Transient, "Kubernetes API unreachable: " + ex.Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, $"Kubernetes API timed out for {target}.");
+            return failure(ScaleTargetErrorKind.Transient, $"Kubernetes API timed out for {target}.");
         }
-        catch (System.Text.Json.JsonException ex)
+        catch (JsonException ex)
         {
-            return ScaleTargetResult.Failure(ScaleTargetErrorKind.Transient, "Unreadable Kubernetes API answer: " + ex.Message);
+            return failure(ScaleTargetErrorKind.Transient, "Unreadable Kubernetes API answer: " + ex.Message);
         }
     }
 }

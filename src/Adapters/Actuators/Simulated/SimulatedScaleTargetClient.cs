@@ -3,7 +3,7 @@ using Autoscaler.Ports.Actuation;
 namespace Autoscaler.Adapters.Actuators.Simulated;
 
 /// <summary>The <c>simulated</c> actuator: drives the <see cref="SimulatedService"/> of each target in a registry.</summary>
-public sealed class SimulatedScaleTargetClient(SimulatedServiceRegistry registry) : IScaleTargetClient, IRestartTarget
+public sealed class SimulatedScaleTargetClient(SimulatedServiceRegistry registry) : IScaleTargetClient, IRestartTarget, IResizeTarget
 {
     /// <inheritdoc />
     public ActuatorKind Kind => ActuatorKind.Simulated;
@@ -30,5 +30,12 @@ public sealed class SimulatedScaleTargetClient(SimulatedServiceRegistry registry
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(registry.GetOrCreate(binding).Restart(requestId));
+    }
+
+    /// <inheritdoc />
+    public Task<ResizeResult> ResizeAsync(ScaleTargetRef binding, ResizeRequest request, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(registry.GetOrCreate(binding).ChangeSize(request));
     }
 }

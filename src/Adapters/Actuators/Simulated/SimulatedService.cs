@@ -160,6 +160,36 @@ public sealed class SimulatedService
     /// <summary>Restarts carried out so far.</summary>
     public int Restarts { get; private set; }
 
+    /// <summary>The size the instances run at (null until a resize), and how many resizes were applied.</summary>
+    public (double Vcpu, double MemoryGiB)? Size { get; private set; }
+
+    /// <summary>Records a new instance size as a client would (counts as a call, may fail); the revision is
+    /// <c>sim-{n}</c>, the n-th size applied. A repeated <paramref name="request"/> id is a no-op.</summary>
+    public ResizeResult ChangeSize(ResizeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_lock)
+        {
+            _calls++;
+            if (TryFailLocked() is { } failure)
+            {
+                return ResizeResult.Failure(failure.ErrorKind!.Value, failure.Message!);
+            }
+
+            if (_appliedIds.Add($"resize:{request.RequestId}"))
+            {
+                Remember($"resize:{request.RequestId}");
+                Size = (request.Vcpu, request.MemoryGiB);
+                Resizes++;
+            }
+
+            return ResizeResult.Applied($"sim-{Resizes}", $"simulated instances run at {request.Vcpu} vCPU / {request.MemoryGiB} GiB");
+        }
+    }
+
+    /// <summary>Resizes carried out so far.</summary>
+    public int Resizes { get; private set; }
+
     private void Resize(int desired)
     {
         if (desired > _readyAt.Count)

@@ -9,9 +9,10 @@ namespace Autoscaler.Adapters.Actuators.Webhook;
 /// The <c>webhook</c> actuator. Binding settings: <c>url</c> (required; receives a signed JSON POST of
 /// <see cref="WebhookScaleRequest"/>) and <c>statusUrl</c> (optional; a signed GET answering a
 /// <see cref="WebhookCapacityReport"/>, needed to read capacity). Signing and retries: <see cref="WebhookSender"/>; the
-/// idempotency key is the decision id.
+/// idempotency key is the decision id. <c>resizeUrl</c> (optional) receives signed <see cref="WebhookResizeRequest"/>s;
+/// without it the target cannot be resized.
 /// </summary>
-public sealed class WebhookScaleTargetClient : IScaleTargetClient
+public sealed class WebhookScaleTargetClient : IScaleTargetClient, IResizeTarget
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -91,7 +92,41 @@ public sealed class WebhookScaleTargetClient : IScaleTargetClient
             new ObservedCapacity(report?.Desired ?? request.DesiredCapacity, report?.Running, report?.Pending), attempts);
     }
 
-    private static WebhookCapacityReport? ParseReport(string body)
+    /// <summary>POSTs a signed <see cref="WebhookResizeRequest"/> to the binding's <c>resizeUrl</c> (idempotency key: the
+    /// request id); any 2xx accepts it, and an answer's <c>revision</c> becomes the result's.</summary>
+    public async Task<ResizeResult> ResizeAsync(ScaleTargetRef binding, ResizeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        ArgumentNullException.ThrowIfNull(request);
+        if (binding.Setting("resizeUrl") is null)
+        {
+            return ResizeResult.Unsupported($"Webhook target {binding.TargetId} has no 'resizeUrl' setting: add one to receive signed resize requests.");
+        }
+
+        if (!TryUri(binding, "resizeUrl", out var url, out var invalid))
+        {
+            return ResizeResult.Failure(ScaleTargetErrorKind.Invalid, invalid.Message!, 0);
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new WebhookResizeRequest(request.RequestId, binding.TargetId, request.Vcpu, request.MemoryGiB, _timeProvider.GetUtcNow()), Json);
+        var (attempt, attempts) = await _sender.SendAsync(HttpMethod.Post, url, body, request.RequestId, cancellationToken);
+        if (!attempt.Succeeded)
+        {
+            _logger.LogWarning("Resize {RequestId}: webhook for {Target} failed after {Attempts} attempt(s): {Kind} {Message}",
+                request.RequestId, binding.TargetId, attempts, attempt.ErrorKind, attempt.Message);
+            return ResizeResult.Failure(attempt.ErrorKind!.Value, attempt.Message ?? "Webhook resize call failed.", attempts);
+        }
+
+        _logger.LogInformation("Resize {RequestId}: webhook for {Target} accepted {Vcpu} vCPU / {Memory} GiB",
+            request.RequestId, binding.TargetId, request.Vcpu, request.MemoryGiB);
+        return ResizeResult.Applied(Parse<WebhookResizeAnswer>(attempt.Body)?.Revision, "the webhook accepted the resize", attempts);
+    }
+
+    private static WebhookCapacityReport? ParseReport(string body) => Parse<WebhookCapacityReport>(body);
+
+    private static T? Parse<T>(string body)
+        where T : class
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -100,7 +135,7 @@ public sealed class WebhookScaleTargetClient : IScaleTargetClient
 
         try
         {
-            return JsonSerializer.Deserialize<WebhookCapacityReport>(body, Json);
+            return JsonSerializer.Deserialize<T>(body, Json);
         }
         catch (JsonException)
         {

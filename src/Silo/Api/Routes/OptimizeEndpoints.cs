@@ -38,7 +38,8 @@ internal static class OptimizeEndpoints
         var profiles = new List<TargetProfile>();
         foreach (var (id, _) in await TargetLookup.ListAsync(grains))
         {
-            profiles.Add(await TargetProfileReader.ReadAsync(grains.GetGrain<Grains.Interfaces.IServiceGrain>(id), id, now, days ?? options.LookbackDays, options, null, null, null));
+            profiles.Add(await TargetProfileReader.ReadAsync(
+                grains.GetGrain<Grains.Interfaces.IServiceGrain>(id), id, now, days ?? options.LookbackDays, options, null, null, null, grains.GetGrain<Grains.Interfaces.ITargetSizeGrain>(id)));
         }
 
         var fleet = Optimizer.Fleet(profiles, OptimizationOptions.Default);
@@ -74,7 +75,8 @@ internal static class OptimizeEndpoints
         }
 
         InstanceSize? size = vcpu is { } v && memoryGiB is { } m ? new InstanceSize(v, m) : null;
-        var profile = await TargetProfileReader.ReadAsync(grain!, id, clock.GetUtcNow(), days ?? options.LookbackDays, options, size, chosen, interruptible);
+        var profile = await TargetProfileReader.ReadAsync(
+            grain!, id, clock.GetUtcNow(), days ?? options.LookbackDays, options, size, chosen, interruptible, grains.GetGrain<Grains.Interfaces.ITargetSizeGrain>(id));
         var report = Optimizer.Optimize(profile, OptimizationOptions.Default);
         return Json(writer => OptimizationWriter.Write(writer, report));
     }

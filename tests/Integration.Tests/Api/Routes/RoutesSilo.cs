@@ -34,6 +34,10 @@ public sealed class RoutesSilo : IAsyncLifetime
             web.UseSetting("Api:GeneratedKeyFile", Path.Combine(_keyDirectory, "admin.key"));
             // A short heartbeat, so a test sees the keep-alive comment without waiting 15 s.
             web.UseSetting("Api:Events:HeartbeatInterval", "00:00:00.500");
+            // One target with a configured Fargate size, for the size routes.
+            web.UseSetting("Optimization:Targets:size-fargate:Platform", "Fargate");
+            web.UseSetting("Optimization:Targets:size-fargate:Vcpu", "0.5");
+            web.UseSetting("Optimization:Targets:size-fargate:MemoryGiB", "1");
             foreach (var (key, value) in TestKeys.Settings())
             {
                 web.UseSetting(key, value);
