@@ -13,7 +13,8 @@ internal static class Placement
         var names = hosts.ToDictionary(h => h.SiloAddress, h => h.SiloName);
         var statistics = await management.GetSimpleGrainStatistics();
         var counts = names.Values.ToDictionary(n => n, _ => 0);
-        foreach (var s in statistics.Where(s => s.GrainType.EndsWith(".ServiceGrain", StringComparison.Ordinal)))
+        // The type may read "Namespace.ServiceGrain,Assembly" or the grain type's short name ("service").
+        foreach (var s in statistics.Where(s => s.GrainType.Split(',')[0].EndsWith(".ServiceGrain", StringComparison.Ordinal) || s.GrainType == "service"))
         {
             var name = names.TryGetValue(s.SiloAddress, out var n) ? n : s.SiloAddress.ToString();
             counts[name] = counts.GetValueOrDefault(name) + s.ActivationCount;
