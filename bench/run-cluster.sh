@@ -4,7 +4,7 @@
 # placement per silo, every target's decision, then one silo stopped and started again (time until every target is
 # active again, whether placement comes back, whether every target evaluates after the stop). Loopback only; stops by
 # itself (the program's waits are bounded, the whole run at most 25 minutes). Writes bench/results/cluster.json.
-#   bench/run-cluster.sh                     # CLUSTER_TARGETS=30000 CLUSTER_REGISTER_SECONDS=420
+#   bench/run-cluster.sh     # CLUSTER_TARGETS=30000 CLUSTER_REGISTER_SECONDS=420 CLUSTER_WAIT_SECONDS=150 (each wait)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export AWS_EC2_METADATA_DISABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
