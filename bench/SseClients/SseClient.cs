@@ -7,6 +7,7 @@ namespace Autoscaler.Bench.SseClients;
 internal sealed class SseClient(HttpClient http, string target)
 {
     private readonly Dictionary<int, long> _received = [];
+    private readonly Dictionary<int, double> _sinceEvent = [];
     private readonly Lock _lock = new();
 
     /// <summary>Capacity → Stopwatch timestamp of the first <c>actuated</c> event reaching it.</summary>
@@ -17,6 +18,19 @@ internal sealed class SseClient(HttpClient http, string target)
             lock (_lock)
             {
                 return new Dictionary<int, long>(_received);
+            }
+        }
+    }
+
+    /// <summary>Capacity → milliseconds from the event's own <c>at</c> (stamped by the grain when the scale took effect,
+    /// the same host's clock) to its arrival here: the stream's delivery, without the request that caused the event.</summary>
+    public IReadOnlyDictionary<int, double> SinceEvent
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<int, double>(_sinceEvent);
             }
         }
     }
@@ -58,13 +72,16 @@ internal sealed class SseClient(HttpClient http, string target)
                     }
 
                     var now = Stopwatch.GetTimestamp();
+                    var wallNow = DateTimeOffset.UtcNow;
                     using var json = JsonDocument.Parse(line.AsMemory(6));
                     if (json.RootElement.GetProperty("kind").GetString() == "actuated")
                     {
                         var to = json.RootElement.GetProperty("to").GetInt32();
+                        var since = (wallNow - json.RootElement.GetProperty("at").GetDateTimeOffset()).TotalMilliseconds;
                         lock (_lock)
                         {
                             _received.TryAdd(to, now);
+                            _sinceEvent.TryAdd(to, since);
                         }
                     }
                 }

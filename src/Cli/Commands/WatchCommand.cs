@@ -118,7 +118,7 @@ public sealed class WatchCommand : ICliCommand
     }
 
     /// <summary>The watched targets by id, updated from events.</summary>
-    private sealed class TargetRows(string? filter)
+    internal sealed class TargetRows(string? filter)
     {
         private static readonly string[] Columns = ["id", "status", "current", "min", "max", "last event", "at", "actor"];
         private readonly SortedDictionary<string, Row> _rows = new(StringComparer.Ordinal);
@@ -154,6 +154,12 @@ public sealed class WatchCommand : ICliCommand
             {
                 // Alarm state changes share the stream; they are reported as lines, not table rows.
                 return $"alarm {TableWriter.Cell(TableWriter.Read(data, "alarm"))}: {TableWriter.Cell(TableWriter.Read(data, "from"))} -> {TableWriter.Cell(TableWriter.Read(data, "to"))}";
+            }
+
+            if (message.Event == "dropped")
+            {
+                // The server's queue for this watcher overflowed: rows may be stale until their next event.
+                return $"{TableWriter.Cell(TableWriter.Read(data, "dropped"))} events missed: this watcher fell behind the stream";
             }
 
             if (message.Event == "target")

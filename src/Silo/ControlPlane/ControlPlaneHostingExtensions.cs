@@ -9,6 +9,7 @@ using Autoscaler.Ports.History;
 using Autoscaler.Ports.Telemetry;
 using Autoscaler.Silo.ControlPlane.Alarms;
 using Autoscaler.Silo.ControlPlane.Events;
+using Autoscaler.Silo.ControlPlane.Events.Stream;
 using Autoscaler.Silo.ControlPlane.Fleet;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -32,6 +33,8 @@ public static class ControlPlaneHostingExtensions
         services.AddSingleton<IScalingEventForwarder, NatsEventForwarder>();
         services.AddSingleton<ScalingEventBroadcaster>();
         services.Replace(ServiceDescriptor.Singleton<IScalingEventSink>(sp => sp.GetRequiredService<ScalingEventBroadcaster>()));
+        services.AddSingleton<EventStreamFanout>();
+        services.AddHostedService<EventStreamPump>();
 
         services.AddSingleton<TargetCatalog>();
         services.AddSingleton<ITelemetryTargetCatalog>(sp => sp.GetRequiredService<TargetCatalog>());

@@ -271,6 +271,10 @@ function startStream(key) {
         prependAlarm(byId('event-log'), payload);
         // The selected target's chart and timeline show its alarms: redraw them with the new state.
         loadAlarms().then(() => { if (payload.target && payload.target === state.selected) loadDetail(state.selected); });
+      } else if (message.event === 'dropped') {
+        // This page fell behind the stream and missed events: refetch what they would have updated.
+        loadTargets();
+        loadAlarms();
       } else if (message.event === 'scaling' || message.event === 'message') {
         prependEvent(byId('event-log'), payload);
         if (payload.target === state.selected) prependEvent(byId('timeline'), payload);
