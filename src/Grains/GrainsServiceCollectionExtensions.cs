@@ -1,5 +1,6 @@
 using Autoscaler.Grains.Alarms;
 using Autoscaler.Grains.Monitoring;
+using Autoscaler.Grains.Recommendations;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Storage;
@@ -40,6 +41,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<TargetCapacityRegistry>();
         services.TryAddSingleton<ControlPlaneMetrics>();
+        // Cost recommendations: the silo binds the options and supplies the optimiser as the source.
+        services.AddOptions<RecommendationsOptions>();
+        services.TryAddSingleton<IRecommendationSource, NoRecommendationSource>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;
