@@ -25,6 +25,7 @@ public static class ApiHostingExtensions
         services.AddOptions<EventStreamOptions>().BindConfiguration(EventStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Optimization.CostOptimizationOptions>().BindConfiguration(Optimization.CostOptimizationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<Optimization.CostOptimizationOptions>, Optimization.CostOptimizationValidation>();
+        Optimization.RecommendationsHostingExtensions.AddAutoscalerRecommendations(services);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
@@ -49,6 +50,7 @@ public static class ApiHostingExtensions
         MetricsEndpoints.Map(api);
         TraceEndpoints.Map(api);
         OptimizeEndpoints.Map(api);
+        RecommendationEndpoints.Map(api);
         HistoryEndpoints.Map(api);
         InsightsEndpoints.Map(api);
         EngineEndpoints.Map(api);

@@ -16,10 +16,11 @@ internal static class TargetProfileReader
 {
     /// <summary>The profile of <paramref name="id"/> over the <paramref name="days"/> before <paramref name="now"/>.</summary>
     public static async Task<TargetProfile> ReadAsync(
-        IServiceGrain grain, string id, DateTimeOffset now, int days, CostOptimizationOptions options, InstanceSize? size, SizePlatform? platform, bool? interruptible)
+        IServiceGrain grain, string id, DateTimeOffset now, int days, CostOptimizationOptions options, InstanceSize? size, SizePlatform? platform, bool? interruptible,
+        ITraceBackfill backfill)
     {
         var configured = options.Targets.GetValueOrDefault(id) ?? new TargetCostOptions();
-        var trace = await grain.GetTraceAsync(now.AddDays(-days), now);
+        var trace = backfill.Fill(await grain.GetTraceAsync(now.AddDays(-days), now));
         var demand = TargetTraceJson.Simulable(trace).Count == 0 ? null : Read(trace);
         var prices = options.Prices with { UnitPricePerHour = (double)trace.Definition.UnitCostPerHour };
         var usage = demand is null ? [] : TraceUsage.Derive(demand, configured.CpuMetric, configured.MemoryMetric);

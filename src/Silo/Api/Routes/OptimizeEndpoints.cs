@@ -26,7 +26,7 @@ internal static class OptimizeEndpoints
             .Produces<JsonElement>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> FleetAsync(int? days, IGrainFactory grains, TimeProvider clock, IOptions<CostOptimizationOptions> settings)
+    private static async Task<IResult> FleetAsync(int? days, IGrainFactory grains, TimeProvider clock, IOptions<CostOptimizationOptions> settings, ITraceBackfill backfill)
     {
         var options = settings.Value;
         if (DaysProblem(days) is { } problem)
@@ -38,7 +38,7 @@ internal static class OptimizeEndpoints
         var profiles = new List<TargetProfile>();
         foreach (var (id, _) in await TargetLookup.ListAsync(grains))
         {
-            profiles.Add(await TargetProfileReader.ReadAsync(grains.GetGrain<Grains.Interfaces.IServiceGrain>(id), id, now, days ?? options.LookbackDays, options, null, null, null));
+            profiles.Add(await TargetProfileReader.ReadAsync(grains.GetGrain<Grains.Interfaces.IServiceGrain>(id), id, now, days ?? options.LookbackDays, options, null, null, null, backfill));
         }
 
         var fleet = Optimizer.Fleet(profiles, OptimizationOptions.Default);
@@ -47,7 +47,7 @@ internal static class OptimizeEndpoints
 
     private static async Task<IResult> TargetAsync(
         string id, int? days, double? vcpu, double? memoryGiB, string? platform, bool? interruptible, IGrainFactory grains, TimeProvider clock,
-        IOptions<CostOptimizationOptions> settings)
+        IOptions<CostOptimizationOptions> settings, ITraceBackfill backfill)
     {
         var options = settings.Value;
         SizePlatform? chosen = null;
@@ -74,7 +74,7 @@ internal static class OptimizeEndpoints
         }
 
         InstanceSize? size = vcpu is { } v && memoryGiB is { } m ? new InstanceSize(v, m) : null;
-        var profile = await TargetProfileReader.ReadAsync(grain!, id, clock.GetUtcNow(), days ?? options.LookbackDays, options, size, chosen, interruptible);
+        var profile = await TargetProfileReader.ReadAsync(grain!, id, clock.GetUtcNow(), days ?? options.LookbackDays, options, size, chosen, interruptible, backfill);
         var report = Optimizer.Optimize(profile, OptimizationOptions.Default);
         return Json(writer => OptimizationWriter.Write(writer, report));
     }
