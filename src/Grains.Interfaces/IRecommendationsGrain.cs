@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Autoscaler.Grains.Interfaces;
 
 /// <summary>
@@ -14,8 +16,11 @@ public interface IRecommendationsGrain : IGrainWithStringKey
     [Alias("List")]
     public Task<IReadOnlyList<RecommendationRecord>> ListAsync(string? target, string? state);
 
-    /// <summary>Recomputes every target's proposals now and returns the open records.</summary>
-    [Alias("Recompute")]
+    /// <summary>
+    /// Recomputes every target's proposals now and returns the open records. It interleaves (reading a fleet's history and
+    /// replaying it takes seconds per target): lists, applies and dismisses are answered meanwhile.
+    /// </summary>
+    [Alias("Recompute"), AlwaysInterleave, ResponseTimeout("00:10:00")]
     public Task<IReadOnlyList<RecommendationRecord>> RecomputeAsync();
 
     /// <summary>Applies an open recommendation by its kind (a size change, a scheduled policy, or a recorded purchase).</summary>
@@ -25,6 +30,10 @@ public interface IRecommendationsGrain : IGrainWithStringKey
     /// <summary>Dismisses an open recommendation.</summary>
     [Alias("Dismiss")]
     public Task<RecommendationResult> DismissAsync(RecommendationAction action);
+
+    /// <summary>The fleet's cost picture at the last recompute; null before the first.</summary>
+    [Alias("GetSummary")]
+    public Task<RecommendationSummary?> GetSummaryAsync();
 
     /// <summary>Makes sure the daily recompute timer runs (the silo calls it at start).</summary>
     [Alias("Start")]

@@ -8,6 +8,6 @@ namespace Autoscaler.Grains.Recommendations;
 /// </summary>
 public interface IRecommendationSource
 {
-    /// <summary>Every target's current proposals, computed at <paramref name="now"/>.</summary>
-    public Task<IReadOnlyList<RecommendationRecord>> ProposeAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Every target's current proposals and the fleet's summary, computed at <paramref name="now"/>.</summary>
+    public Task<RecommendationBatch> ProposeAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -6,6 +6,6 @@ namespace Autoscaler.Grains.Recommendations;
 internal sealed class NoRecommendationSource : IRecommendationSource
 {
     /// <inheritdoc />
-    public Task<IReadOnlyList<RecommendationRecord>> ProposeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<RecommendationRecord>>([]);
+    public Task<RecommendationBatch> ProposeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(new RecommendationBatch([], null));
 }

@@ -7,7 +7,7 @@ namespace Autoscaler.Grains.Recommendations;
 /// <summary>
 /// The fleet's cost recommendations as an Orleans shell: the persisted records, the daily recompute timer (the first one
 /// soon after a cluster's start), a keep-alive reminder that brings the grain back after its silo is lost, and one short
-/// method per interface member. Transitions are <see cref="RecommendationLedger"/>'s; applying is <see cref="RecommendationApplier"/>'s.
+/// method per interface member. Recomputes interleave with other calls (they take seconds per target); the timer's too. Transitions are <see cref="RecommendationLedger"/>'s; applying is <see cref="RecommendationApplier"/>'s.
 /// </summary>
 public sealed partial class RecommendationsGrain(
     [PersistentState("recommendations", GrainStorage.Default)] IPersistentState<RecommendationsState> store,
@@ -25,7 +25,7 @@ public sealed partial class RecommendationsGrain(
         var due = store.State.LastRecomputedAt is { } last ? last + settings.RecomputeInterval - clock.GetUtcNow() : settings.FirstRecomputeDelay;
         _timer = this.RegisterGrainTimer(
             static (grain, cancellation) => grain.TickAsync(cancellation), this,
-            new GrainTimerCreationOptions { DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero, Period = settings.RecomputeInterval, Interleave = false, KeepAlive = true });
+            new GrainTimerCreationOptions { DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero, Period = settings.RecomputeInterval, Interleave = true, KeepAlive = true });
         return Task.CompletedTask;
     }
 
@@ -62,6 +62,8 @@ public sealed partial class RecommendationsGrain(
         return DecideAsync(action, RecommendationStates.Dismissed, "dismissed: the same proposal is not raised again");
     }
 
+    public Task<RecommendationSummary?> GetSummaryAsync() => Task.FromResult(store.State.Summary);
+
     public async Task StartAsync() => await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
@@ -95,8 +97,10 @@ public sealed partial class RecommendationsGrain(
     private async Task RecomputeCoreAsync(CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
-        var fresh = await source.ProposeAsync(now, cancellation);
-        store.State.Records = RecommendationLedger.Merge(store.State.Records, fresh, now, options.Value.HistoryLimit);
+        var batch = await source.ProposeAsync(now, cancellation);
+        // Interleaved: the records may have been applied or dismissed meanwhile, so the merge reads them only now.
+        store.State.Records = RecommendationLedger.Merge(store.State.Records, batch.Records, now, options.Value.HistoryLimit);
+        store.State.Summary = batch.Summary ?? store.State.Summary;
         store.State.LastRecomputedAt = now;
         await store.WriteStateAsync();
         _timer?.Change(options.Value.RecomputeInterval, options.Value.RecomputeInterval);

@@ -13,4 +13,8 @@ public sealed class RecommendationsState
     /// <summary>When the proposals were last recomputed.</summary>
     [Id(1)]
     public DateTimeOffset? LastRecomputedAt { get; set; }
+
+    /// <summary>The fleet's cost picture at the last recompute.</summary>
+    [Id(2)]
+    public RecommendationSummary? Summary { get; set; }
 }

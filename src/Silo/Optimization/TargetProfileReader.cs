@@ -19,8 +19,14 @@ internal static class TargetProfileReader
         IServiceGrain grain, string id, DateTimeOffset now, int days, CostOptimizationOptions options, InstanceSize? size, SizePlatform? platform, bool? interruptible,
         ITraceBackfill backfill)
     {
-        var configured = options.Targets.GetValueOrDefault(id) ?? new TargetCostOptions();
         var trace = backfill.Fill(await grain.GetTraceAsync(now.AddDays(-days), now));
+        return FromTrace(trace, id, options, size, platform, interruptible);
+    }
+
+    /// <summary>The profile of <paramref name="id"/> from its trace export (sizes and flags as configured unless given).</summary>
+    public static TargetProfile FromTrace(TargetTrace trace, string id, CostOptimizationOptions options, InstanceSize? size, SizePlatform? platform, bool? interruptible)
+    {
+        var configured = options.Targets.GetValueOrDefault(id) ?? new TargetCostOptions();
         var demand = TargetTraceJson.Simulable(trace).Count == 0 ? null : Read(trace);
         var prices = options.Prices with { UnitPricePerHour = (double)trace.Definition.UnitCostPerHour };
         var usage = demand is null ? [] : TraceUsage.Derive(demand, configured.CpuMetric, configured.MemoryMetric);

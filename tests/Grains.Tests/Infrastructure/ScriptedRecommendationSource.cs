@@ -15,9 +15,9 @@ public sealed class ScriptedRecommendationSource : IRecommendationSource
     /// <summary>The times of the recomputes, in order.</summary>
     public ChannelReader<DateTimeOffset> Calls => _calls.Reader;
 
-    public Task<IReadOnlyList<RecommendationRecord>> ProposeAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<RecommendationBatch> ProposeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         _calls.Writer.TryWrite(now);
-        return Task.FromResult(Proposals);
+        return Task.FromResult(new RecommendationBatch(Proposals, new RecommendationSummary(100, Proposals.Sum(p => p.MonthlySavings), 40, 0.6, 0.08, 0.1, now)));
     }
 }

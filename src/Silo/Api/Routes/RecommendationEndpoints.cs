@@ -34,12 +34,17 @@ internal static class RecommendationEndpoints
             return ApiProblems.Validation("state", $"must be one of {string.Join(", ", RecommendationStates.All)}, not \"{state}\"");
         }
 
-        var records = await Fleet(grains).ListAsync(string.IsNullOrEmpty(target) ? null : target, state);
-        return TypedResults.Ok(new CostRecommendationList([.. records.Select(View)]));
+        var fleet = Fleet(grains);
+        var records = await fleet.ListAsync(string.IsNullOrEmpty(target) ? null : target, state);
+        return TypedResults.Ok(new CostRecommendationList([.. records.Select(View)], await fleet.GetSummaryAsync()));
     }
 
-    private static async Task<IResult> RecomputeAsync(IGrainFactory grains) =>
-        TypedResults.Ok(new CostRecommendationList([.. (await Fleet(grains).RecomputeAsync()).Select(View)]));
+    private static async Task<IResult> RecomputeAsync(IGrainFactory grains)
+    {
+        var fleet = Fleet(grains);
+        var open = await fleet.RecomputeAsync();
+        return TypedResults.Ok(new CostRecommendationList([.. open.Select(View)], await fleet.GetSummaryAsync()));
+    }
 
     private static async Task<IResult> ApplyAsync(string id, CostRecommendationRequest? request, HttpContext context, IGrainFactory grains)
     {
