@@ -61,26 +61,36 @@ internal sealed class RecommendationApplier(IGrainFactory grains)
         using var proposal = JsonDocument.Parse(record.ProposalJson);
         var actions = proposal.RootElement.GetProperty("actions").GetArrayLength();
         var service = grains.GetGrain<IServiceGrain>(record.Target);
-        if ((await service.GetStatusAsync()).Definition is null)
+        if ((await service.GetStatusAsync()).Definition is not { } definition)
         {
             return (RecommendationOutcome.Rejected, $"target '{record.Target}' is no longer registered");
         }
 
+        // The schedule replaces the static minimum: a minimum above the schedule's lowest would keep the quiet hours full.
+        var lowest = proposal.RootElement.GetProperty("actions").EnumerateArray().Min(a => a.TryGetProperty("minCapacity", out var m) ? m.GetInt32() : definition.Min);
+        var lowered = lowest < definition.Min
+            ? string.Create(CultureInfo.InvariantCulture, $" and the static minimum lowered from {definition.Min} to {lowest}")
+            : string.Empty;
+
         if (dryRun)
         {
-            return (RecommendationOutcome.DryRun, string.Create(CultureInfo.InvariantCulture, $"dry run: would set the scheduled policy '{policy.Name}' ({actions} actions) on '{record.Target}'"));
+            return (RecommendationOutcome.DryRun, string.Create(CultureInfo.InvariantCulture, $"dry run: would set the scheduled policy '{policy.Name}' ({actions} actions) on '{record.Target}'{lowered}"));
         }
 
         try
         {
             await service.SetPolicyAsync(policy);
+            if (lowest < definition.Min)
+            {
+                await service.ConfigureAsync(definition with { Min = lowest });
+            }
         }
         catch (ArgumentException error)
         {
             return (RecommendationOutcome.Rejected, error.Message);
         }
 
-        return (RecommendationOutcome.Applied, string.Create(CultureInfo.InvariantCulture, $"set the scheduled policy '{policy.Name}' ({actions} actions) on '{record.Target}'"));
+        return (RecommendationOutcome.Applied, string.Create(CultureInfo.InvariantCulture, $"set the scheduled policy '{policy.Name}' ({actions} actions) on '{record.Target}'{lowered}"));
     }
 
     private static RecommendationOutcome Outcome(SizeChangeOutcome outcome) => outcome switch

@@ -64,7 +64,7 @@ internal static class RecommendationBuilder
             if (purchase is { CommittedInstances: > 0, CommitmentMonthlySavings: > 0 })
             {
                 yield return Record(target, RecommendationKinds.Commitment, JsonText.Object(w => w.WriteNumber("committedInstances", purchase.CommittedInstances)),
-                    Text($"commit to {purchase.CommittedInstances} instances (a Savings Plan for the steady base)"), purchase.Explanation,
+                    Text($"commit to {purchase.CommittedInstances} instance{(purchase.CommittedInstances == 1 ? string.Empty : "s")} (a Savings Plan for the steady base)"), purchase.Explanation,
                     purchase.CommitmentMonthlySavings, null, null, null, days, null, now);
             }
 

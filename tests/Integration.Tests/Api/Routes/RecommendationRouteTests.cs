@@ -28,6 +28,10 @@ public sealed class RecommendationRouteTests(DemoSilo silo)
         var result = await applied.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         Assert.Equal("applied", result.GetProperty("outcome").GetString());
+        // The gateway's static minimum of 2 would keep its quiet hours full: the schedule replaces it.
+        Assert.Contains("static minimum lowered from 2 to 1", result.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var target = await operatorClient.GetFromJsonAsync<JsonElement>("/api/autoscaling/targets/mistersmith-gateway");
+        Assert.Equal(1, target.GetProperty("min").GetInt32());
         var record = result.GetProperty("recommendation");
         Assert.Equal(("applied", "user:ops", "nights are quiet"),
             (record.GetProperty("state").GetString(), record.GetProperty("decidedBy").GetString(), record.GetProperty("decisionReason").GetString()));

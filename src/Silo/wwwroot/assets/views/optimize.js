@@ -44,9 +44,9 @@ function histogram(h, name) {
     if (bar.hours <= 0) continue;
     root.append(svg('rect', { x: x(bar.from) + 0.5, width: Math.max(1, x(bar.to) - x(bar.from) - 1), y: y(bar.hours), height: y(0) - y(bar.hours), class: 'bar' }));
   }
-  for (const [value, kind] of [[h.current, 'current'], [h.recommended, 'recommended']]) {
+  for (const [value, kind, row] of [[h.current, 'current', 1], [h.recommended, 'recommended', 2]]) {
     root.append(svg('line', { x1: x(value), x2: x(value), y1: PAD.top, y2: y(0), class: `marker ${kind}`, 'data-testid': `marker-${kind}` }));
-    root.append(svg('text', { x: x(value) - 3, y: PAD.top + 10, class: `tick marker-label ${kind}`, 'text-anchor': 'end' }, `${kind} ${number(value, 2)}`));
+    root.append(svg('text', { x: x(value) - 3, y: PAD.top + 11 * row, class: `tick marker-label ${kind}`, 'text-anchor': 'end' }, `${kind} ${number(value, 2)} ${h.unit}`));
   }
   for (let i = 0; i <= 4; i++) {
     const v = (m.span * i) / 4;
@@ -88,6 +88,7 @@ function chartFor(rec) {
     box.append(el('div', { class: 'chart-legend' }, el('span', { class: 'legend bar' }, 'hours at that usage, per instance'),
       el('span', { class: 'legend current' }, 'current size'), el('span', { class: 'legend recommended' }, 'recommended size')));
   } else if (chart.type === 'hour-of-week') {
+    box.classList.add('wide');
     box.append(schedule(chart));
     box.append(el('div', { class: 'chart-legend' }, el('span', { class: 'legend bar' }, 'mean instances needed'),
       el('span', { class: 'legend peak' }, 'peak needed'), el('span', { class: 'legend recommended' }, 'proposed minimum (UTC)')));
