@@ -24,9 +24,10 @@ public static class DemoHistory
         switch (target)
         {
             case DemoFleet.Supervisor:
-                // CPU-bound and scaled on CPU (70 % per instance); memory is sized generously and barely used.
+                // CPU-bound and scaled on CPU (70 % per instance) with a static minimum of 2, although nights need one;
+                // memory is sized generously and barely used.
                 var cpu = 20 + (load * 0.05);
-                var supervisors = Math.Clamp((int)Math.Ceiling(cpu / 70), 1, 10);
+                var supervisors = Math.Clamp((int)Math.Ceiling(cpu / 70), 2, 10);
                 return (Metrics(("cpu", 100, cpu), ("memory", 100, supervisors * 22.0)), supervisors);
             case DemoFleet.Gateway:
                 // Scaled on connections (800 per instance) with a static minimum of 2, although nights need one.
