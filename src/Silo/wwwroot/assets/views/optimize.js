@@ -17,16 +17,16 @@ function svg(tag, attributes = {}, text) {
   return node;
 }
 
-function frame(label, top, ticks) {
-  const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label, class: 'plot' });
+function frame(label, top, ticks, width = WIDTH) {
+  const root = svg('svg', { viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', 'aria-label': label, class: 'plot' });
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const y = (v) => PAD.top + plotH - (v / top) * plotH;
   for (let i = 0; i <= ticks; i++) {
     const v = (top * i) / ticks;
-    root.append(svg('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(v), y2: y(v), class: 'grid' }));
+    root.append(svg('line', { x1: PAD.left, x2: width - PAD.right, y1: y(v), y2: y(v), class: 'grid' }));
     root.append(svg('text', { x: PAD.left - 4, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, number(v, 1)));
   }
-  return { root, y, plotW: WIDTH - PAD.left - PAD.right };
+  return { root, y, plotW: width - PAD.left - PAD.right };
 }
 
 /** Pure: bars and marker positions of a usage histogram ({ unit, current, recommended, bucketWidth, hours[] }). */
@@ -63,15 +63,16 @@ export function scheduleModel(hours) {
 
 function schedule(chart) {
   const m = scheduleModel(chart.hours);
-  const { root, y, plotW } = frame('Instances needed by hour of week against the proposed minimum', m.top, 4);
+  const { root, y, plotW } = frame('Instances needed by hour of week against the proposed minimum', m.top, 4, 2 * WIDTH);
   const step = plotW / 168;
   const x = (slot) => PAD.left + slot * step;
   for (const h of m.hours) {
     if (typeof h.meanNeed === 'number') root.append(svg('rect', { x: x(h.hour), width: Math.max(1, step - 0.5), y: y(h.meanNeed), height: y(0) - y(h.meanNeed), class: 'bar' }));
     if (typeof h.peakNeed === 'number') root.append(svg('line', { x1: x(h.hour), x2: x(h.hour) + step, y1: y(h.peakNeed), y2: y(h.peakNeed), class: 'peak' }));
   }
-  const path = m.hours.map((h, i) => `${i === 0 ? 'M' : 'H'}${x(h.hour).toFixed(1)} V${y(h.proposedMin).toFixed(1)}`).join(' ') + ` H${x(168).toFixed(1)}`;
-  root.append(svg('path', { d: path.replace(/^H/, 'M'), class: 'marker recommended', 'data-testid': 'proposed-minimum' }));
+  const path = m.hours.map((h, i) => (i === 0 ? `M${x(h.hour).toFixed(1)},${y(h.proposedMin).toFixed(1)}` : `H${x(h.hour).toFixed(1)} V${y(h.proposedMin).toFixed(1)}`))
+    .join(' ') + ` H${x(168).toFixed(1)}`;
+  root.append(svg('path', { d: path, class: 'marker recommended', 'data-testid': 'proposed-minimum' }));
   for (let day = 0; day < 7; day++) {
     root.append(svg('text', { x: x(day * 24 + 12), y: HEIGHT - 8, class: 'tick', 'text-anchor': 'middle' }, DAYS[day]));
   }
