@@ -198,6 +198,29 @@ public sealed class AutoscalerClient(
         return cluster.GetGrain<ITargetSizeGrain>(target).ChangeAsync(request).WaitAsync(cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecommendationRecord>> ListCostRecommendationsAsync(string? target = null, string? state = null, CancellationToken cancellationToken = default) =>
+        _retry.RunAsync(() => Recommendations().ListAsync(target, state), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecommendationRecord>> RecomputeCostRecommendationsAsync(CancellationToken cancellationToken = default) =>
+        Recommendations().RecomputeAsync().WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RecommendationResult> ApplyCostRecommendationAsync(string id, string? reason = null, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return Recommendations().ApplyAsync(new RecommendationAction(id, options.Value.ClientName, reason, dryRun)).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<RecommendationResult> DismissCostRecommendationAsync(string id, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return Recommendations().DismissAsync(new RecommendationAction(id, options.Value.ClientName, reason)).WaitAsync(cancellationToken);
+    }
+
     private IAlarmGrain Alarm(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -211,6 +234,8 @@ public sealed class AutoscalerClient(
     }
 
     private ISupervisorGrain Supervisor(string? scope) => cluster.GetGrain<ISupervisorGrain>(scope ?? DefaultScope);
+
+    private IRecommendationsGrain Recommendations() => cluster.GetGrain<IRecommendationsGrain>(IRecommendationsGrain.FleetKey);
 
     private IFleetGrain Fleet() => cluster.GetGrain<IFleetGrain>(IFleetGrain.Key);
 }

@@ -106,4 +106,18 @@ public interface IAutoscalerClient
     /// <summary>Changes (or, with <see cref="SizeChangeRequest.DryRun"/>, only checks) the size of <paramref name="target"/>'s
     /// replicas through its actuator; the result says whether it was applied, invalid (naming the field), not supported or failed.</summary>
     public Task<SizeChangeResult> ChangeSizeAsync(string target, SizeChangeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Cost recommendation records (right-size, schedule, commitment, Spot), newest first; optionally one target's
+    /// and one state's (<c>open</c>, <c>applied</c>, <c>dismissed</c>, <c>superseded</c>).</summary>
+    public Task<IReadOnlyList<RecommendationRecord>> ListCostRecommendationsAsync(string? target = null, string? state = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Recomputes every target's cost recommendations now; returns the open ones.</summary>
+    public Task<IReadOnlyList<RecommendationRecord>> RecomputeCostRecommendationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Applies an open cost recommendation (a size change, a scheduled policy, or a recorded purchase); a dry run
+    /// only explains. The outcome says whether it was applied; the record stays open unless it was.</summary>
+    public Task<RecommendationResult> ApplyCostRecommendationAsync(string id, string? reason = null, bool dryRun = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Dismisses an open cost recommendation, saying why.</summary>
+    public Task<RecommendationResult> DismissCostRecommendationAsync(string id, string reason, CancellationToken cancellationToken = default);
 }

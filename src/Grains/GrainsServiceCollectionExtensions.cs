@@ -1,6 +1,7 @@
 using Autoscaler.Grains.Alarms;
 using Autoscaler.Grains.KeepAlive;
 using Autoscaler.Grains.Monitoring;
+using Autoscaler.Grains.Recommendations;
 using Autoscaler.Grains.Services.Decisions;
 using Autoscaler.Grains.Services.Reporting;
 using Autoscaler.Grains.Storage;
@@ -47,6 +48,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddHostedService<KeepAliveSweeper>();
         // Instance sizes: the silo replaces this with its Optimization:Targets settings and the Fargate size catalog.
         services.TryAddSingleton<Sizing.ITargetSizeSettings, Sizing.UnconfiguredTargetSizes>();
+
+        // Cost recommendations: the silo binds the options and supplies the optimiser as the source.
+        services.AddOptions<RecommendationsOptions>();
+        services.TryAddSingleton<IRecommendationSource, NoRecommendationSource>();
         services.PostConfigure<OrleansJsonSerializerOptions>(o =>
         {
             var settings = o.JsonSerializerSettings;

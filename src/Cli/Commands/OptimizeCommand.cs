@@ -7,7 +7,8 @@ namespace Autoscaler.Cli.Commands;
 /// <summary>
 /// <c>autoscaler optimize --input FILE|- [--input FILE]... [--format json|table]</c>: right-size, schedule, purchase-option
 /// and waste recommendations for a target from its recorded usage (an <c>optimize</c> document: a trace export plus an
-/// <c>optimize</c> object, docs/optimization.md). Several inputs give a fleet report.
+/// <c>optimize</c> object, docs/optimization.md). Several inputs give a fleet report. The subcommands work on a running
+/// control plane's recommendation records (<see cref="OptimizeRemoteCommands"/>).
 /// </summary>
 public sealed class OptimizeCommand : ICliCommand
 {
@@ -44,6 +45,7 @@ public sealed class OptimizeCommand : ICliCommand
             var fleet = Optimizer.Fleet(inputs.Select(i => i.Profile), inputs[0].Options);
             return table ? OptimizationTable.Render(fleet.Targets, fleet) : JsonOutput.Render(writer => OptimizationWriter.WriteFleet(writer, fleet));
         }));
+        OptimizeRemoteCommands.AddTo(command, context);
         return command;
     }
 }

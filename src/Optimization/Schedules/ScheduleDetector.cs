@@ -137,7 +137,9 @@ public static class ScheduleDetector
     {
         var before = Simulator.Run(demand with { RecordedCapacity = null }, SimulationOptions.SummaryOnly).Summary;
         var policies = demand.PolicySet with { Policies = [.. demand.PolicySet.Policies.Where(p => p.Name != PolicyName), ToPolicy(recommendation.Actions)] };
-        var after = Simulator.Run(demand with { PolicySet = policies, RecordedCapacity = null }, SimulationOptions.SummaryOnly).Summary;
+        // The schedule replaces the static minimum (applying it lowers the target's minimum to the schedule's lowest).
+        var target = demand.Target with { Min = Math.Min(demand.Target.Min, recommendation.Actions.Min(a => a.MinCapacity)) };
+        var after = Simulator.Run(demand with { Target = target, PolicySet = policies, RecordedCapacity = null }, SimulationOptions.SummaryOnly).Summary;
         var price = profile.Prices.HourlyPrice(profile.Size);
         double Monthly(SimulationSummary s) => (s.ScoredTo - s.ScoredFrom).TotalHours is > 0 and var h ? s.CapacityHours / h * price * PriceModel.HoursPerMonth : 0;
         var result = recommendation with

@@ -26,6 +26,7 @@ public static class ApiHostingExtensions
         services.AddOptions<Optimization.CostOptimizationOptions>().BindConfiguration(Optimization.CostOptimizationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<Optimization.CostOptimizationOptions>, Optimization.CostOptimizationValidation>();
         services.AddSingleton<Grains.Sizing.ITargetSizeSettings, Optimization.ConfiguredTargetSizes>();
+        Optimization.RecommendationsHostingExtensions.AddAutoscalerRecommendations(services);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
@@ -51,6 +52,7 @@ public static class ApiHostingExtensions
         TraceEndpoints.Map(api);
         OptimizeEndpoints.Map(api);
         SizeEndpoints.Map(api);
+        RecommendationEndpoints.Map(api);
         HistoryEndpoints.Map(api);
         InsightsEndpoints.Map(api);
         EngineEndpoints.Map(api);

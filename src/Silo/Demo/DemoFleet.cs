@@ -25,7 +25,7 @@ internal static class DemoFleet
 
         return
         [
-            (new TargetDefinition(Supervisor, 1, 10, 2, Simulated(2), UnitCostPerHour: 0.0494m, Priority: 10, EvaluationIntervalSeconds: 5, BehaviorJson: Behavior),
+            (new TargetDefinition(Supervisor, 2, 10, 2, Simulated(2), UnitCostPerHour: 0.0494m, Priority: 10, EvaluationIntervalSeconds: 5, BehaviorJson: Behavior),
                 [Policy("cpu", "targetTracking", "\"metric\": \"cpu\", \"target\": { \"type\": \"AverageValue\", \"value\": 70 }")]),
             (new TargetDefinition(Worker, 2, 100, 5, Simulated(5), UnitCostPerHour: 0.0247m, Priority: 5, EvaluationIntervalSeconds: 5,
                     BehaviorJson: Behavior, AgentPool: new AgentPoolSettings(StalenessSeconds: 15)),

@@ -70,17 +70,22 @@ internal sealed partial class DemoLoadGenerator(
         await ReportAsync(DemoFleet.Supervisor, now, cancellation, instance => new Dictionary<string, double>
         {
             ["cpu"] = Math.Min(100, 8 + (load * 0.05 / instance.Count)),
+            ["memory"] = 22,
         });
         await ReportAsync(DemoFleet.Worker, now, cancellation, instance => new Dictionary<string, double>
         {
             ["pending_tasks"] = Math.Round(load * 0.03 / instance.Count, 1),
             ["utilization"] = Math.Min(100, 15 + (load * 0.12 / instance.Count)),
             ["response_time_ms"] = 120 + (load * 0.05 / instance.Count),
+            ["cpu"] = 30,
+            ["memory"] = 40,
         });
         await ReportAsync(DemoFleet.Gateway, now, cancellation, instance => new Dictionary<string, double>
         {
             ["connections"] = load * 0.6 / instance.Count,
             ["response_time_ms"] = 60 + Math.Pow(load / instance.Count / 10, 1.3),
+            ["cpu"] = 35,
+            ["memory"] = 45,
         });
     }
 

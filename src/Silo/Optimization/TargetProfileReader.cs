@@ -15,19 +15,31 @@ namespace Autoscaler.Silo.Optimization;
 /// </summary>
 internal static class TargetProfileReader
 {
+    /// <summary>The finest evaluation interval the optimiser replays a target's hourly history at.</summary>
+    public const int MinReplayIntervalSeconds = 60;
+
     /// <summary>The profile of <paramref name="id"/> over the <paramref name="days"/> before <paramref name="now"/>.</summary>
     public static async Task<TargetProfile> ReadAsync(
         IServiceGrain grain, string id, DateTimeOffset now, int days, CostOptimizationOptions options, InstanceSize? size, SizePlatform? platform, bool? interruptible,
-        ITargetSizeGrain? sizes = null)
+        ITraceBackfill backfill, ITargetSizeGrain? sizes = null)
+    {
+        var trace = backfill.Fill(await grain.GetTraceAsync(now.AddDays(-days), now));
+        // Hourly history holds nothing finer than an hour: replaying it once a minute at the finest gives the same answer as
+        // a 5-second interval at a twelfth of the cost (every candidate size is a full replay of the look-back).
+        var interval = Math.Max(MinReplayIntervalSeconds, trace.Definition.EvaluationIntervalSeconds);
+        var known = sizes is null ? null : await sizes.GetAsync();
+        InstanceSize? current = known is { Vcpu: { } v, MemoryGiB: { } m } ? new InstanceSize(v, m) : null;
+        return FromTrace(trace with { Definition = trace.Definition with { EvaluationIntervalSeconds = interval } }, id, options, size ?? current, platform, interruptible);
+    }
+
+    /// <summary>The profile of <paramref name="id"/> from its trace export (size and flags as configured unless given).</summary>
+    public static TargetProfile FromTrace(TargetTrace trace, string id, CostOptimizationOptions options, InstanceSize? size, SizePlatform? platform, bool? interruptible)
     {
         var configured = options.Targets.GetValueOrDefault(id) ?? new TargetCostOptions();
-        var trace = await grain.GetTraceAsync(now.AddDays(-days), now);
         var demand = TargetTraceJson.Simulable(trace).Count == 0 ? null : Read(trace);
         var prices = options.Prices with { UnitPricePerHour = (double)trace.Definition.UnitCostPerHour };
         var usage = demand is null ? [] : TraceUsage.Derive(demand, configured.CpuMetric, configured.MemoryMetric);
-        var known = sizes is null ? null : await sizes.GetAsync();
-        InstanceSize? current = known is { Vcpu: { } v, MemoryGiB: { } m } ? new InstanceSize(v, m) : null;
-        return new TargetProfile(id, size ?? current ?? configured.Size, platform ?? configured.Platform ?? options.Platform, prices, usage)
+        return new TargetProfile(id, size ?? configured.Size, platform ?? configured.Platform ?? options.Platform, prices, usage)
         {
             Demand = demand,
             CpuMetric = configured.CpuMetric,

@@ -66,6 +66,7 @@ public static class ConfigurationKeyCatalog
         new(DemoOptions.Section, typeof(DemoOptions)),
         new(FleetConfigurationOptions.Section, typeof(FleetConfigurationOptions)),
         new(Silo.Optimization.CostOptimizationOptions.Section, typeof(Silo.Optimization.CostOptimizationOptions)),
+        new(Grains.Recommendations.RecommendationsOptions.Section, typeof(Grains.Recommendations.RecommendationsOptions)),
         new(MonitoringOptions.Section, typeof(MonitoringOptions)),
         new(CloudWatchExportOptions.Section, typeof(CloudWatchExportOptions)),
         // MetricSourceServiceCollectionExtensions binds each child of the section (Sources:0, Sources:1, ...) itself.

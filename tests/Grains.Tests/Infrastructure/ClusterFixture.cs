@@ -1,6 +1,7 @@
 using Autoscaler.Adapters.Actuators.Hosting;
 using Autoscaler.Adapters.Actuators.Simulated;
 using Autoscaler.Grains;
+using Autoscaler.Grains.Recommendations;
 using Autoscaler.Ports.Alarms;
 using Autoscaler.Ports.Events;
 using Autoscaler.Ports.History;
@@ -33,6 +34,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The silo's alarm notifier.</summary>
     public RecordingNotifier Notifier { get; } = new();
 
+    /// <summary>What the recommendations grain's recomputes propose.</summary>
+    public ScriptedRecommendationSource Recommendations { get; } = new();
+
     /// <summary>The running cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -57,6 +61,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IAlarmHistoryStore>(Alarms);
             host.Services.AddSingleton<IAlarmEventSink>(Alarms);
             host.Services.AddSingleton<IAlarmNotifier>(Notifier);
+            host.Services.AddSingleton<IRecommendationSource>(Recommendations);
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.Default).UseInMemoryReminderService());
         Cluster = builder.Build();

@@ -213,4 +213,33 @@ public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFix
         await sdk.DeleteAlarmAsync(name);
         Assert.Null(await sdk.GetAlarmAsync(name));
     }
+
+    [Fact]
+    public async Task Cost_recommendations_are_recomputed_listed_applied_and_refused_twice_through_the_sdk()
+    {
+        var sdk = fixture.Autoscaler;
+        var id = NewId();
+        await sdk.RegisterTargetAsync(Simulated(id));
+        await sdk.SetPolicyAsync(id, CpuAverage);
+        await sdk.ReportTelemetryAsync(id, [Cpu("agent-a", 40), Cpu("agent-b", 40)]);
+        // The hourly history takes the samples as the grain evaluates them; bounded, each round a real call.
+        for (var attempt = 0; attempt < 200 && TargetTraceJson.Simulable(await sdk.GetTraceAsync(id, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddHours(1))).Count == 0; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        var open = await sdk.RecomputeCostRecommendationsAsync();
+        // A steady base with usage is worth a commitment, whatever else the optimiser finds in one hour of data.
+        var commitment = Assert.Single(open, r => r.Target == id && r.Kind == RecommendationKinds.Commitment);
+        Assert.Contains(await sdk.ListCostRecommendationsAsync(id, RecommendationStates.Open), r => r.Id == commitment.Id);
+
+        var applied = await sdk.ApplyCostRecommendationAsync(commitment.Id, "bought a Savings Plan");
+        var again = await sdk.DismissCostRecommendationAsync(commitment.Id, "too late");
+        var unknown = await sdk.ApplyCostRecommendationAsync("rec-0000000000000000");
+
+        Assert.Equal((RecommendationOutcome.Applied, "sdk-tests", "bought a Savings Plan"), (applied.Outcome, applied.Record!.DecidedBy, applied.Record.DecisionReason));
+        Assert.Equal(RecommendationOutcome.NotOpen, again.Outcome);
+        Assert.Equal(RecommendationOutcome.NotFound, unknown.Outcome);
+        Assert.Contains(await sdk.ListCostRecommendationsAsync(id, RecommendationStates.Applied), r => r.Id == commitment.Id);
+    }
 }

@@ -26,7 +26,7 @@ internal static class OptimizeEndpoints
             .Produces<JsonElement>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> FleetAsync(int? days, IGrainFactory grains, TimeProvider clock, IOptions<CostOptimizationOptions> settings)
+    private static async Task<IResult> FleetAsync(int? days, IGrainFactory grains, TimeProvider clock, IOptions<CostOptimizationOptions> settings, ITraceBackfill backfill)
     {
         var options = settings.Value;
         if (DaysProblem(days) is { } problem)
@@ -39,7 +39,8 @@ internal static class OptimizeEndpoints
         foreach (var (id, _) in await TargetLookup.ListAsync(grains))
         {
             profiles.Add(await TargetProfileReader.ReadAsync(
-                grains.GetGrain<Grains.Interfaces.IServiceGrain>(id), id, now, days ?? options.LookbackDays, options, null, null, null, grains.GetGrain<Grains.Interfaces.ITargetSizeGrain>(id)));
+                grains.GetGrain<Grains.Interfaces.IServiceGrain>(id), id, now, days ?? options.LookbackDays, options, null, null, null, backfill,
+                grains.GetGrain<Grains.Interfaces.ITargetSizeGrain>(id)));
         }
 
         var fleet = Optimizer.Fleet(profiles, OptimizationOptions.Default);
@@ -48,7 +49,7 @@ internal static class OptimizeEndpoints
 
     private static async Task<IResult> TargetAsync(
         string id, int? days, double? vcpu, double? memoryGiB, string? platform, bool? interruptible, IGrainFactory grains, TimeProvider clock,
-        IOptions<CostOptimizationOptions> settings)
+        IOptions<CostOptimizationOptions> settings, ITraceBackfill backfill)
     {
         var options = settings.Value;
         SizePlatform? chosen = null;
@@ -76,7 +77,7 @@ internal static class OptimizeEndpoints
 
         InstanceSize? size = vcpu is { } v && memoryGiB is { } m ? new InstanceSize(v, m) : null;
         var profile = await TargetProfileReader.ReadAsync(
-            grain!, id, clock.GetUtcNow(), days ?? options.LookbackDays, options, size, chosen, interruptible, grains.GetGrain<Grains.Interfaces.ITargetSizeGrain>(id));
+            grain!, id, clock.GetUtcNow(), days ?? options.LookbackDays, options, size, chosen, interruptible, backfill, grains.GetGrain<Grains.Interfaces.ITargetSizeGrain>(id));
         var report = Optimizer.Optimize(profile, OptimizationOptions.Default);
         return Json(writer => OptimizationWriter.Write(writer, report));
     }

@@ -9,6 +9,7 @@ import { renderRecommendations } from './views/recommendations.js';
 import { renderTargets } from './views/targets.js';
 import { prependEvent, renderTimeline } from './views/timeline.js';
 import { initWhatIf } from './views/whatif.js';
+import { initOptimize } from './views/optimize.js';
 
 const API = '/api/autoscaling';
 const KEY_STORAGE = 'autoscaler.apiKey';
@@ -45,6 +46,7 @@ async function signIn(key, remember) {
   show(byId('signout'), true);
   await refreshAll();
   initWhatIf(() => state.client, API);
+  initOptimize(() => state.client, API, canOperate);
   startStream(key);
   state.refreshTimer = setInterval(refreshAll, REFRESH_MS);
 }
