@@ -50,7 +50,9 @@ function histogram(h, name) {
   }
   for (let i = 0; i <= 4; i++) {
     const v = (m.span * i) / 4;
-    root.append(svg('text', { x: x(v), y: HEIGHT - 8, class: 'tick', 'text-anchor': 'middle' }, `${number(v, 2)} ${h.unit}`));
+    // The outer labels lean inwards so the right-most one is not cut at the chart's edge.
+    const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
+    root.append(svg('text', { x: x(v), y: HEIGHT - 8, class: 'tick', 'text-anchor': anchor }, `${number(v, 2)} ${h.unit}`));
   }
   return root;
 }
