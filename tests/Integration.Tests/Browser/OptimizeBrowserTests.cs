@@ -34,8 +34,9 @@ public sealed class OptimizeBrowserTests(DemoSilo silo, ITestOutputHelper output
         var rightSize = panel.Locator($"[data-id='{silo.Open("mistersmith-supervisor", "right-size").GetProperty("id").GetString()}']");
         if (await RightSizeStillOpenAsync())
         {
-            await Assertions.Expect(rightSize.GetByTestId("marker-recommended")).ToBeAttachedAsync();
-            await Assertions.Expect(rightSize.GetByTestId("marker-current")).ToBeAttachedAsync();
+            // Two histograms (vCPU and memory), each with the current and the recommended size.
+            await Assertions.Expect(rightSize.GetByTestId("marker-recommended")).ToHaveCountAsync(2);
+            await Assertions.Expect(rightSize.GetByTestId("marker-current")).ToHaveCountAsync(2);
         }
         else
         {
