@@ -129,7 +129,7 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
     public async Task<SupervisorStatus> ConfigureAsync(SupervisorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var errors = SupervisorMapping.ToEngine(settings.Limits).Validate();
+        var errors = SupervisorMapping.Problems(settings.Limits);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", errors), nameof(settings));
