@@ -25,7 +25,7 @@ internal sealed partial class BudgetActionRunner(
     IScalingHistoryStore history,
     IScalingEventSink events,
     IDecisionFanout fanout,
-    IAlarmNotifier notifier,
+    IAlarmNotifier? notifier,
     ILogger logger)
 {
     /// <summary>How often the reports trigger a check.</summary>
@@ -235,7 +235,9 @@ internal sealed partial class BudgetActionRunner(
     {
         var record = new AlarmRecord(step.Id, $"budget-{Scope}", null, now, AlarmRecordKind.State, step.Percent >= 100 ? "critical" : "warning", "OK", "ALARM",
             step.Reason);
-        var outcomes = await notifier.NotifyAsync(new NotificationRequest(record, $"Monthly budget of scope {Scope}", null, null, "signed", null), CancellationToken.None);
+        IReadOnlyList<NotificationOutcome> outcomes = notifier is null
+            ? []
+            : await notifier.NotifyAsync(new NotificationRequest(record, $"Monthly budget of scope {Scope}", null, null, "signed", null), CancellationToken.None);
         if (outcomes.Count == 0)
         {
             LogAnnounced(logger, Scope, step.Reason);
