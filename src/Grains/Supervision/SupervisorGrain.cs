@@ -26,8 +26,8 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
     private readonly IPersistentState<SupervisorState> _state;
     private readonly TimeProvider _clock;
     private readonly GroupCommit<SupervisorState> _commit;
-    private SupervisorState _live = new();
     private readonly BudgetActionRunner _budget;
+    private SupervisorState _live = new();
     private DateTimeOffset _lastCommit;
 
     /// <summary>Creates the grain over its persisted state.</summary>
