@@ -29,6 +29,11 @@ public interface ISupervisorGrain : IGrainWithStringKey
     [Alias("Configure")]
     public Task<SupervisorStatus> ConfigureAsync(SupervisorSettings settings);
 
+    /// <summary>Checks the scope's budget actions now (they are also checked on the targets' reports) and carries out what
+    /// is due; returns how many steps still wait (a target or the history store did not answer: retried at the next check).</summary>
+    [Alias("CheckBudget")]
+    public Task<int> CheckBudgetAsync();
+
     /// <summary>The scope's settings, targets and usage.</summary>
     [Alias("GetStatus")]
     public Task<SupervisorStatus> GetStatusAsync();

@@ -29,6 +29,7 @@ public static class GrainsServiceCollectionExtensions
         // Stateless links from a target to other grains: one per silo, not one per target.
         services.TryAddSingleton<ISupervisorLink, GrainSupervisorLink>();
         services.TryAddSingleton<IDecisionFanout, GrainDecisionFanout>();
+        services.TryAddSingleton<Supervision.Budget.BudgetActionRunnerFactory>();
 
         // Alarms: settings (the silo binds the Alarms section) and the silo counters control-plane alarms read.
         services.AddOptions<AlarmOptions>();

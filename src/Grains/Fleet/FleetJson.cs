@@ -68,6 +68,16 @@ public static class FleetJson
             ["warningPercent"] = spec.Limits.WarningPercent,
             ["criticalPercent"] = spec.Limits.CriticalPercent,
         };
+        if (spec.Limits.BudgetActions is { Count: > 0 } actions)
+        {
+            document["budgetActions"] = new JsonArray([.. actions.Select(a => (JsonNode)new JsonObject
+            {
+                ["thresholdPercent"] = a.ThresholdPercent,
+                ["action"] = a.Action,
+                ["step"] = a.Step,
+            })]);
+        }
+
         if (spec.Enabled is { } enabled)
         {
             document["enabled"] = enabled;

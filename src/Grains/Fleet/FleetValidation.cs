@@ -56,7 +56,7 @@ internal static class FleetValidation
                 Add(errors, $"{prefix}.scope", $"'{supervisor.Scope}' is declared twice");
             }
 
-            foreach (var problem in SupervisorMapping.ToEngine(supervisor.Limits).Validate())
+            foreach (var problem in SupervisorMapping.Problems(supervisor.Limits))
             {
                 foreach (var (field, message) in FieldErrors.Parse(problem, "limits"))
                 {

@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Supervision.Budget;
 using Autoscaler.Scaling.Cost;
 using Autoscaler.Scaling.Supervision;
 using Orleans.Concurrency;
@@ -10,7 +11,8 @@ namespace Autoscaler.Grains.Supervision;
 /// to this grain and asks it before scaling out, so it is reentrant and group-commits its state: a request computes its
 /// grant on the live registry at once (grants never interleave mid-decision) and waits only for a write that covers it.
 /// Periodic reports that change nothing but the spend forecast are kept in memory and persisted at most every
-/// <see cref="ForecastPersistInterval"/> (after a failover the next reports refresh them).
+/// <see cref="ForecastPersistInterval"/> (after a failover the next reports refresh them). Budget actions are
+/// <see cref="BudgetActionRunner"/>'s, checked on the reports.
 /// </summary>
 [Reentrant]
 public sealed class SupervisorGrain : Grain, ISupervisorGrain
@@ -24,22 +26,24 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
     private readonly IPersistentState<SupervisorState> _state;
     private readonly TimeProvider _clock;
     private readonly GroupCommit<SupervisorState> _commit;
+    private readonly BudgetActionRunner _budget;
     private SupervisorState _live = new();
     private DateTimeOffset _lastCommit;
 
     /// <summary>Creates the grain over its persisted state.</summary>
-    public SupervisorGrain([PersistentState("supervisor", GrainStorage.Default)] IPersistentState<SupervisorState> state, TimeProvider clock)
+    public SupervisorGrain([PersistentState("supervisor", GrainStorage.Default)] IPersistentState<SupervisorState> state, TimeProvider clock, BudgetActionRunnerFactory budget)
     {
         _state = state;
         _clock = clock;
         _commit = new GroupCommit<SupervisorState>(state, Snapshot);
+        _budget = (budget ?? throw new ArgumentNullException(nameof(budget))).Create(this, () => _live, () => CommitAsync(_clock.GetUtcNow()));
     }
 
     private SupervisorState State => _live;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _live = Copy(_state.State);
+        _live = _state.State.Copy();
         _lastCommit = _clock.GetUtcNow();
         return Task.CompletedTask;
     }
@@ -55,6 +59,8 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
         {
             await CommitAsync(now);
         }
+
+        _budget.Poke(now);
     }
 
     public async Task ReportManyAsync(IReadOnlyList<TargetCapacityReport> reports)
@@ -72,6 +78,8 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
         {
             await CommitAsync(_clock.GetUtcNow());
         }
+
+        _budget.Poke(_clock.GetUtcNow());
     }
 
     public async Task UnregisterAsync(string target)
@@ -129,7 +137,7 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
     public async Task<SupervisorStatus> ConfigureAsync(SupervisorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var errors = SupervisorMapping.ToEngine(settings.Limits).Validate();
+        var errors = SupervisorMapping.Problems(settings.Limits);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", errors), nameof(settings));
@@ -137,8 +145,11 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
 
         State.Settings = settings;
         await CommitAsync(_clock.GetUtcNow());
+        _budget.Poke(_clock.GetUtcNow(), force: true);
         return await GetStatusAsync();
     }
+
+    public Task<int> CheckBudgetAsync() => _budget.RunAsync(_clock.GetUtcNow());
 
     public Task<SupervisorStatus> GetStatusAsync()
     {
@@ -171,12 +182,5 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
         return _commit.CommitAsync();
     }
 
-    private SupervisorState Snapshot() => Copy(_live);
-
-    private static SupervisorState Copy(SupervisorState state) => new()
-    {
-        Settings = state.Settings,
-        Targets = new Dictionary<string, TargetCapacityReport>(state.Targets),
-        Waiting = new Dictionary<string, WaitingRequest>(state.Waiting),
-    };
+    private SupervisorState Snapshot() => _live.Copy();
 }

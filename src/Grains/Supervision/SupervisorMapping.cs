@@ -1,4 +1,5 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Supervision.Budget;
 using Autoscaler.Scaling.Supervision;
 
 namespace Autoscaler.Grains.Supervision;
@@ -9,6 +10,9 @@ public static class SupervisorMapping
     /// <summary>The engine's limits (validation, budget levels).</summary>
     public static ClusterLimits ToEngine(SupervisorLimits limits) =>
         limits is null ? throw new ArgumentNullException(nameof(limits)) : new(limits.MaxTotalCapacity, limits.MonthlyBudget, limits.WarningPercent, limits.CriticalPercent);
+
+    /// <summary>Every problem of <paramref name="limits"/> (the engine's checks and the budget actions'), as <c>field: message</c>.</summary>
+    public static IReadOnlyList<string> Problems(SupervisorLimits limits) => [.. ToEngine(limits).Validate(), .. BudgetActionSettings.Problems(limits)];
 
     /// <summary>The engine's form of a request.</summary>
     public static CapacityRequest ToEngine(TargetCapacityRequest request) =>

@@ -17,4 +17,17 @@ public sealed class SupervisorState
     /// <summary>Trimmed scale-outs still waiting, with the time they were last asked for.</summary>
     [Id(2)]
     public Dictionary<string, WaitingRequest> Waiting { get; set; } = [];
+
+    /// <summary>Budget actions: the period, the thresholds fired in it, the max capacities to restore, the steps left.</summary>
+    [Id(3)]
+    public Budget.BudgetLedger Budget { get; set; } = new();
+
+    /// <summary>A copy that later changes to this one do not touch (the group commit writes copies).</summary>
+    public SupervisorState Copy() => new()
+    {
+        Settings = Settings,
+        Targets = new Dictionary<string, TargetCapacityReport>(Targets),
+        Waiting = new Dictionary<string, WaitingRequest>(Waiting),
+        Budget = Budget.Copy(),
+    };
 }

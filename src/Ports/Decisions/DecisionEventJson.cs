@@ -6,7 +6,7 @@ namespace Autoscaler.Ports.Decisions;
 /// <summary>
 /// The public JSON shape of a scaling event (NATS <c>autoscaler.events.{target}</c> and the API's event stream):
 /// <c>{ "id", "target", "at", "kind", "from", "to", "actor", "dryRun", "explanation": [], "decisionId" }</c>, kind in
-/// <c>decision | actuated | failed | rolled-back | drifted | resized</c> (a size change: capacity unchanged, the size in the explanation). <c>id</c> is the event's own id (the record's
+/// <c>decision | actuated | failed | rolled-back | drifted | resized</c> (a size change: capacity unchanged, the size in the explanation) <c>| budget</c> (a budget action: capacity unchanged, the threshold and max capacity in the explanation). <c>id</c> is the event's own id (the record's
 /// <see cref="DecisionRecord.EntryId"/>, also its history row id: <c>web-7</c>, <c>web-7:actuated</c>), unique per event;
 /// <c>decisionId</c> names the decision the event belongs to (<c>web-7</c> for the decision and each of its outcomes).
 /// Written by hand so the wire names never follow a C# rename; fields are only ever appended.

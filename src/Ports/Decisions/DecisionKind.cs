@@ -26,4 +26,8 @@ public enum DecisionKind
 
     /// <summary>A target's instance size (vCPU, memory per replica) was changed, or a change was tried; capacity unchanged.</summary>
     Resized,
+
+    /// <summary>A budget action of the target's supervisor: a threshold announced, or the max capacity lowered or restored
+    /// (capacity unchanged; the threshold and the max in the explanation).</summary>
+    Budget,
 }

@@ -7,7 +7,7 @@ namespace Autoscaler.Ports.Decisions;
 public static class DecisionKinds
 {
     /// <summary>The name of <paramref name="kind"/>: <c>decision</c>, <c>manual</c>, <c>actuated</c>, <c>failed</c>,
-    /// <c>rolled-back</c>, <c>no-change</c>, <c>drifted</c> or <c>resized</c>.</summary>
+    /// <c>rolled-back</c>, <c>no-change</c>, <c>drifted</c>, <c>resized</c> or <c>budget</c>.</summary>
     public static string Name(DecisionKind kind) => kind switch
     {
         DecisionKind.Decision => "decision",
@@ -18,6 +18,7 @@ public static class DecisionKinds
         DecisionKind.NoChange => "no-change",
         DecisionKind.Drifted => "drifted",
         DecisionKind.Resized => "resized",
+        DecisionKind.Budget => "budget",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown decision kind"),
     };
 
@@ -41,7 +42,7 @@ public static class DecisionKinds
     public static DecisionKind Parse(string name) =>
         TryParse(name, out var kind) ? kind : throw new InvalidDataException($"unknown decision kind '{name}'");
 
-    /// <summary>The kind a scaling event carries: the event contract knows <c>decision | actuated | failed | rolled-back | drifted | resized</c>,
+    /// <summary>The kind a scaling event carries: the event contract knows <c>decision | actuated | failed | rolled-back | drifted | resized | budget</c>,
     /// so an operator's decision is published as a <c>decision</c> (its actor says <c>manual:WHO</c>).</summary>
     public static string EventName(DecisionKind kind) => kind == DecisionKind.Manual ? Name(DecisionKind.Decision) : Name(kind);
 }

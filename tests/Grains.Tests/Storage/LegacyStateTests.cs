@@ -90,6 +90,27 @@ public sealed class LegacyStateTests
     }
 
     [Fact]
+    public void A_supervisor_row_with_budget_actions_and_their_ledger_reads_back_the_same()
+    {
+        var state = Load<SupervisorState>("supervisor");
+        state.Settings = state.Settings with { Limits = state.Settings.Limits with { BudgetActions = [new(80, "notify"), new(95, "reduceMaxCapacity", 2)] } };
+        state.Budget.PeriodStart = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        state.Budget.Fired.Add("95:ReduceMaxCapacity");
+        state.Budget.OriginalMax["mistersmith-worker"] = 12;
+        state.Budget.Pending.Add(new("mistersmith-worker-budget-202612-3", "mistersmith-worker", Autoscaler.Grains.Supervision.Budget.BudgetStepKind.Lower, 12, 10, "budget 95 % reached", 97.5));
+        state.Budget.Sequence = 3;
+
+        var again = Serializer.Deserialize<SupervisorState>(Serializer.Serialize(state))!;
+
+        Assert.Equal(state.Settings.Limits.BudgetActions, again.Settings.Limits.BudgetActions);
+        Assert.Equal((state.Budget.PeriodStart, 3), (again.Budget.PeriodStart, again.Budget.Sequence));
+        Assert.Equal(state.Budget.Fired, again.Budget.Fired);
+        Assert.Equal(state.Budget.OriginalMax, again.Budget.OriginalMax);
+        Assert.Equal(state.Budget.Pending, again.Budget.Pending);
+        Assert.Empty(Load<SupervisorState>("supervisor").Budget.Pending); // a row from before budget actions starts empty
+    }
+
+    [Fact]
     public void Reading_a_row_never_changes_the_defaults_new_states_start_from()
     {
         Load<SupervisorState>("supervisor");

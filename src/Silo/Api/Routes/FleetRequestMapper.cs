@@ -45,7 +45,8 @@ internal static class FleetRequestMapper
             else
             {
                 supervisors.Add(new SupervisorSpec(scope,
-                    new SupervisorLimits(supervisor.MaxTotalCapacity, supervisor.MonthlyBudget, supervisor.WarningPercent ?? 75, supervisor.CriticalPercent ?? 90),
+                    new SupervisorLimits(supervisor.MaxTotalCapacity, supervisor.MonthlyBudget, supervisor.WarningPercent ?? 75, supervisor.CriticalPercent ?? 90,
+                        supervisor.BudgetActions),
                     supervisor.Enabled, supervisor.DryRun));
             }
         }

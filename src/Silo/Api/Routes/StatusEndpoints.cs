@@ -91,8 +91,9 @@ internal static class StatusEndpoints
             return ApiProblems.Validation(JsonFieldPath.Body, "a limits object is required");
         }
 
-        var limits = new SupervisorLimits(request.MaxTotalCapacity, request.MonthlyBudget, request.WarningPercent ?? 75, request.CriticalPercent ?? 90);
-        var errors = SupervisorMapping.ToEngine(limits).Validate();
+        var limits = new SupervisorLimits(request.MaxTotalCapacity, request.MonthlyBudget, request.WarningPercent ?? 75, request.CriticalPercent ?? 90,
+            request.BudgetActions);
+        var errors = SupervisorMapping.Problems(limits);
         if (errors.Count > 0)
         {
             return GrainErrors.Validation(new ArgumentException(string.Join("; ", errors)));

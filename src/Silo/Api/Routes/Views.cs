@@ -78,7 +78,7 @@ internal static class Views
 
     /// <summary>A scope's limits.</summary>
     public static LimitsView Limits(SupervisorLimits limits) =>
-        new(limits.MaxTotalCapacity, limits.MonthlyBudget, limits.WarningPercent, limits.CriticalPercent);
+        new(limits.MaxTotalCapacity, limits.MonthlyBudget, limits.WarningPercent, limits.CriticalPercent, limits.BudgetActions ?? []);
 
     /// <summary>A supervisor scope.</summary>
     public static SupervisorView Supervisor(SupervisorStatus status) => new(

@@ -89,6 +89,28 @@ public sealed class FleetRouteTests(RoutesSilo silo)
     }
 
     [Fact]
+    public async Task Budget_actions_of_a_scope_are_applied_exported_and_validated_by_their_place()
+    {
+        const string actions = """[ { "thresholdPercent": 80, "action": "notify" }, { "thresholdPercent": 95, "action": "reduceMaxCapacity", "step": 2 } ]""";
+        using var admin = silo.Client(TestKeys.Admin);
+
+        using var bad = await admin.PostAsync("/api/autoscaling/fleet", Bodies.Json(
+            """{ "supervisors": [ { "scope": "fleet-budget", "monthlyBudget": 100, "budgetActions": [ { "thresholdPercent": 95, "action": "reduceMaxCapacity" } ] } ] }"""));
+        using var applied = await admin.PostAsync("/api/autoscaling/fleet", Bodies.Json(
+            $$"""{ "targets": [ { "id": "fleet-budget-target", "min": 1, "max": 4, "actuator": { "kind": "simulated" }, "scope": "fleet-budget" } ], "supervisors": [ { "scope": "fleet-budget", "monthlyBudget": 100, "budgetActions": {{actions}} } ] }"""));
+
+        var problem = await Problem.AssertAsync(bad, 400);
+        Assert.NotEmpty(Problem.ErrorsFor(problem, "supervisors[0].budgetActions[0].step"));
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        var scope = await admin.GetFromJsonAsync<JsonElement>("/api/autoscaling/supervisor?scope=fleet-budget");
+        var configured = scope.GetProperty("limits").GetProperty("budgetActions");
+        Assert.Equal(("reduceMaxCapacity", 2), (configured[1].GetProperty("action").GetString(), configured[1].GetProperty("step").GetInt32()));
+        var export = await admin.GetFromJsonAsync<JsonElement>("/api/autoscaling/fleet");
+        var exported = export.GetProperty("supervisors").EnumerateArray().Single(s => s.GetProperty("scope").GetString() == "fleet-budget");
+        Assert.Equal(95, exported.GetProperty("budgetActions")[1].GetProperty("thresholdPercent").GetDouble());
+    }
+
+    [Fact]
     public async Task An_operator_may_apply_files_that_declare_scopes_as_they_are_but_not_change_them()
     {
         using var operatorClient = silo.Client(TestKeys.Operator);

@@ -157,6 +157,10 @@ public sealed class RouteValidationTests(RoutesSilo silo)
     [InlineData("""{ "maxTotalCapacity": -1 }""", "maxTotalCapacity")]
     [InlineData("""{ "warningPercent": 95, "criticalPercent": 90 }""", "criticalPercent")]
     [InlineData("""{ "monthlyBudget": "lots" }""", "monthlyBudget")]
+    [InlineData("""{ "monthlyBudget": 100, "budgetActions": [ { "thresholdPercent": 80, "action": "shout" } ] }""", "budgetActions[0].action")]
+    [InlineData("""{ "monthlyBudget": 100, "budgetActions": [ { "thresholdPercent": 80, "action": "notify" }, { "thresholdPercent": 95, "action": "reduceMaxCapacity" } ] }""", "budgetActions[1].step")]
+    [InlineData("""{ "monthlyBudget": 100, "budgetActions": [ { "thresholdPercent": -5, "action": "notify" } ] }""", "budgetActions[0].thresholdPercent")]
+    [InlineData("""{ "budgetActions": [ { "thresholdPercent": 80, "action": "notify" } ] }""", "budgetActions")]
     public async Task Invalid_supervisor_limits_name_the_field(string body, string field)
     {
         using var client = silo.Client(TestKeys.Admin);
