@@ -79,7 +79,8 @@ internal sealed class WindowedSink
             if (held is not null)
             {
                 held.TrySetResult();
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                // Held: this delivery never completes (its message stays unacknowledged) until the silo stops.
+                await new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously).Task.WaitAsync(cancellationToken);
             }
         }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Autoscaler.Ingestion.Dispatch;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Autoscaler.Integration.Tests.Api.Routes;
 
@@ -21,7 +23,7 @@ public sealed class DashboardViewsTests(RoutesSilo silo)
             Assert.True(telemetry.IsSuccessStatusCode);
         }
 
-        var recommendation = await RecommendationAsync(client, id, r => r.GetProperty("kind").GetString() == "held");
+        var recommendation = await RecommendationAsync(client, id);
 
         Assert.Equal(20, recommendation.GetProperty("current").GetInt32());
         Assert.Equal(20, recommendation.GetProperty("recommended").GetInt32());
@@ -40,7 +42,7 @@ public sealed class DashboardViewsTests(RoutesSilo silo)
         using var client = silo.Client(TestKeys.Operator);
         await CreateAsync(client, id, initial: 2, max: 10);
 
-        var recommendation = await RecommendationAsync(client, id, _ => true);
+        var recommendation = await RecommendationAsync(client, id);
 
         Assert.Equal("no-data", recommendation.GetProperty("kind").GetString());
         Assert.Equal(recommendation.GetProperty("current").GetInt32(), recommendation.GetProperty("recommended").GetInt32());
@@ -85,36 +87,22 @@ public sealed class DashboardViewsTests(RoutesSilo silo)
         Assert.True(policy.IsSuccessStatusCode);
     }
 
-    /// <summary>The target's recommendation once <paramref name="ready"/> holds (telemetry is applied asynchronously).</summary>
-    private static async Task<JsonElement> RecommendationAsync(HttpClient client, string id, Func<JsonElement, bool> ready)
+    /// <summary>The target's recommendation once the telemetry posted so far is applied (it is applied asynchronously:
+    /// the dispatcher says when every queue has delivered to its grain).</summary>
+    private async Task<JsonElement> RecommendationAsync(HttpClient client, string id)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var list = await client.GetFromJsonAsync<JsonElement>("/api/autoscaling/recommendations", deadline.Token);
-            var mine = list.GetProperty("recommendations").EnumerateArray().Single(r => r.GetProperty("target").GetString() == id);
-            if (ready(mine))
-            {
-                return mine;
-            }
-
-            await Task.Delay(100, deadline.Token);
-        }
+        await AppliedAsync();
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/autoscaling/recommendations");
+        return list.GetProperty("recommendations").EnumerateArray().Single(r => r.GetProperty("target").GetString() == id);
     }
 
-    private static async Task<JsonElement> SeriesAsync(HttpClient client, string id, string metric)
+    private async Task<JsonElement> SeriesAsync(HttpClient client, string id, string metric)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var metrics = await client.GetFromJsonAsync<JsonElement>($"/api/autoscaling/targets/{id}/metrics?minutes=60", deadline.Token);
-            var series = metrics.GetProperty("series").EnumerateArray().FirstOrDefault(s => s.GetProperty("metric").GetString() == metric);
-            if (series.ValueKind == JsonValueKind.Object && series.GetProperty("points").GetArrayLength() > 0)
-            {
-                return series;
-            }
-
-            await Task.Delay(100, deadline.Token);
-        }
+        await AppliedAsync();
+        var metrics = await client.GetFromJsonAsync<JsonElement>($"/api/autoscaling/targets/{id}/metrics?minutes=60");
+        return metrics.GetProperty("series").EnumerateArray().Single(s => s.GetProperty("metric").GetString() == metric);
     }
+
+    private Task AppliedAsync() =>
+        silo.Factory.Services.GetRequiredService<TelemetryDispatcher>().WhenIdle().WaitAsync(TimeSpan.FromSeconds(20));
 }
