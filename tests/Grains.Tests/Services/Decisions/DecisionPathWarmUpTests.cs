@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Autoscaler.Grains.Monitoring;
 using Autoscaler.Grains.Services.Decisions.WarmUp;
+using Autoscaler.Grains.Tests.Storage;
 using Autoscaler.Ports.Decisions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -81,15 +82,7 @@ public sealed class DecisionPathWarmUpTests
         Assert.Contains(logger.Lines, l => l.Level == LogLevel.Information && l.Message.StartsWith("Decision path warm-up incomplete", StringComparison.Ordinal));
     }
 
-    private static ServiceProvider Services()
-    {
-        var services = new ServiceCollection();
-        services.AddSerializer();
-        services.AddAutoscalerGrains();
-        services.AddSingleton<OrleansJsonSerializer>();
-        services.AddSingleton<IGrainStorageSerializer, JsonGrainStorageSerializer>();
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services() => StorageSerializerServices.Build();
 
     private static DecisionPathWarmUp WarmUp(IServiceProvider services, bool enabled, ILogger<DecisionPathWarmUp> logger) =>
         new(services, Options.Create(new DecisionWarmUpOptions { Enabled = enabled }), Clock, logger);
