@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Autoscaler.EndToEnd.Benchmarks;
 
 /// <summary>
-/// The first reaction after start against its baseline in one run: each turn starts a silo with the actuation warm-up
-/// switched off (<c>Actuators:WarmUp:Enabled=false</c>), then one with it on, and measures (c) on each; then a summary.
+/// The first reaction after start against its baseline in one run: each turn starts a silo with the warm-ups switched
+/// off (<c>Actuators:WarmUp:Enabled=false</c>, <c>Decisions:WarmUp:Enabled=false</c>), then one with them on, and
+/// measures (c) on each; then a summary.
 /// </summary>
 internal static class FirstReactionTurns
 {
@@ -21,6 +22,7 @@ internal static class FirstReactionTurns
                 await using var silo = await BenchSilo.StartAsync(natsUrl, new Dictionary<string, string>
                 {
                     ["Actuators__WarmUp__Enabled"] = warm ? "true" : "false",
+                    ["Decisions__WarmUp__Enabled"] = warm ? "true" : "false",
                 });
                 var measured = await new Phases(silo, natsUrl, settings).ReactionsAfterStartAsync();
                 results.AddRange(measured.Select(r => r with { Scenario = $"{mode}, turn {turn}: {r.Scenario}" }));

@@ -43,6 +43,10 @@ public static class ControlPlaneHostingExtensions
         services.AddAutoscalerTelemetryIngestion(builder.Configuration);
         services.AddOptions<TargetLimitsOptions>().BindConfiguration(TargetLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Grains.KeepAlive.KeepAliveOptions>().BindConfiguration(Grains.KeepAlive.KeepAliveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // One throwaway decision in memory at start, so the first real reaction does not run the path first (issue 19).
+        services.AddOptions<Grains.Services.Decisions.WarmUp.DecisionWarmUpOptions>()
+            .BindConfiguration(Grains.Services.Decisions.WarmUp.DecisionWarmUpOptions.Section).ValidateOnStart();
+        services.AddHostedService<Grains.Services.Decisions.WarmUp.DecisionPathWarmUp>();
         services.Replace(ServiceDescriptor.Singleton<ITelemetryLimitCounter>(sp => sp.GetRequiredService<TelemetryIngestionCounters>()));
         services.AddAutoscalerNatsTelemetry(builder.Configuration);
         services.AddAutoscalerMetricSources(builder.Configuration);

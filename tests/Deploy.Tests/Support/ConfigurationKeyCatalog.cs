@@ -61,6 +61,7 @@ public static class ConfigurationKeyCatalog
         new(SimulatedActuatorOptions.SectionName, typeof(SimulatedActuatorOptions)),
         new(AuroraActuatorOptions.SectionName, typeof(AuroraActuatorOptions)),
         new(ActuatorWarmUpOptions.SectionName, typeof(ActuatorWarmUpOptions)),
+        new(Autoscaler.Grains.Services.Decisions.WarmUp.DecisionWarmUpOptions.Section, typeof(Autoscaler.Grains.Services.Decisions.WarmUp.DecisionWarmUpOptions)),
         new(ApiSecurityOptions.Section, typeof(ApiSecurityOptions)),
         new(EventStreamOptions.Section, typeof(EventStreamOptions)),
         new(DemoOptions.Section, typeof(DemoOptions)),

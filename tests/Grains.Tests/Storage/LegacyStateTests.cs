@@ -22,15 +22,7 @@ public sealed class LegacyStateTests
 {
     private static readonly IGrainStorageSerializer Serializer = CreateSerializer();
 
-    private static IGrainStorageSerializer CreateSerializer()
-    {
-        var services = new ServiceCollection();
-        services.AddSerializer();
-        services.AddAutoscalerGrains();
-        services.AddSingleton<OrleansJsonSerializer>();
-        services.AddSingleton<IGrainStorageSerializer, JsonGrainStorageSerializer>();
-        return services.BuildServiceProvider().GetRequiredService<IGrainStorageSerializer>();
-    }
+    private static IGrainStorageSerializer CreateSerializer() => StorageSerializerServices.Build().GetRequiredService<IGrainStorageSerializer>();
 
     private static T Load<T>(string name) =>
         Serializer.Deserialize<T>(BinaryData.FromBytes(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Storage", "Legacy", $"{name}.json"))))

@@ -37,6 +37,24 @@ public sealed class DecisionProtocolTests
     }
 
     [Fact]
+    public async Task The_actuator_is_called_before_the_decision_is_published_or_its_history_row_stored()
+    {
+        // Publishing and storing run until their first wait before returning: started first, a slow first publish or a
+        // first history connection sat between the write-ahead and the actuator call (the first reaction after start).
+        var harness = new ProtocolHarness();
+        harness.Load(cpu: 100);
+        (int Published, int Stored)? seen = null;
+        harness.Actuator.WhenCalled = () => seen = (harness.Events.Published.Count, harness.History.Entries.Count);
+
+        var outcome = await harness.Protocol.EvaluateAsync("fast-path", scaleOutOnly: true);
+
+        Assert.Equal(DecisionKind.Actuated, outcome.Kind);
+        Assert.Equal((0, 0), seen);
+        Assert.Equal([("svc-1", "pending"), ("svc-1:actuated", "succeeded")], harness.History.Entries.Select(e => (e.EntryId, e.Outcome!)));
+        Assert.Equal([DecisionKind.Decision, DecisionKind.Actuated], harness.Events.Published.Select(e => e.Kind));
+    }
+
+    [Fact]
     public async Task A_scale_out_the_host_had_room_for_only_in_part_is_recorded_as_limited_by_HostCapacity()
     {
         var harness = new ProtocolHarness();

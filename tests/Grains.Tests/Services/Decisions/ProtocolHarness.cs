@@ -132,6 +132,9 @@ internal sealed class ProtocolHarness
 
         public string? PendingWhenApplied { get; private set; }
 
+        /// <summary>Runs when the actuator is called, before it answers (to look at what happened before the call).</summary>
+        public Action? WhenCalled { get; set; }
+
         public ActuatorKind Kind => ActuatorKind.Simulated;
 
         public IReadOnlyCollection<ActuatorKind> SupportedKinds => [ActuatorKind.Simulated];
@@ -147,6 +150,7 @@ internal sealed class ProtocolHarness
         public Task<ScaleTargetResult> SetDesiredCapacityAsync(ScaleTargetRef binding, DesiredCapacityRequest request, CancellationToken cancellationToken = default)
         {
             PendingWhenApplied = target.Pending?.Id;
+            WhenCalled?.Invoke();
             journal.Add($"apply {request.DecisionId} -> {request.DesiredCapacity}");
             if (FailWith is { } kind)
             {
