@@ -69,7 +69,7 @@ if (phases is "all" or "grain")
     register.Stop();
     var heapBefore = GC.GetTotalMemory(true);
     IReadOnlyList<Autoscaler.Grains.Interfaces.RecommendationRecord> open = [];
-    var (seconds, cpu) = await MeasureAsync(async () => open = await silo.Recommendations.RecomputeAsync());
+    var (seconds, cpu) = await MeasureAsync(async () => open = await silo.RecomputeAsync());
     var summary = await silo.Recommendations.GetSummaryAsync();
     // The grain's source reads and optimises one target at a time: projected on one core from its CPU time.
     var projected = cpu * 10_000 / targets;
