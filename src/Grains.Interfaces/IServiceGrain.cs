@@ -92,4 +92,9 @@ public interface IServiceGrain : IKeptAlive
     /// history); throws <see cref="ArgumentException"/> when the request does not fit the target.</summary>
     [Alias("ScaleForAlarm")]
     public Task<DecisionRecord> ScaleForAlarmAsync(AlarmScaleRequest request);
+
+    /// <summary>The size grain tells the target a size the platform accepted: the cost accrued so far is charged at the
+    /// old price, the new size's price applies from now on and is kept in state. Repeating the same change is harmless.</summary>
+    [Alias("SizeApplied")]
+    public Task<TargetStatus> SizeAppliedAsync(AppliedInstanceSize size);
 }

@@ -5,6 +5,6 @@ namespace Autoscaler.Grains.Interfaces;
 /// <param name="Current">Capacity in effect.</param>
 /// <param name="Requested">Capacity the target's policies decided on.</param>
 /// <param name="Priority">Higher wins when limits bind.</param>
-/// <param name="UnitCostPerHour">Price of one capacity unit for one hour (for the budget).</param>
+/// <param name="UnitCostPerHour">Price of one instance (capacity unit) for one hour in effect: the sized price (size × price model) when the target has a size, else its unit price.</param>
 [GenerateSerializer, Immutable, Alias("autoscaler.TargetCapacityRequest")]
 public sealed record TargetCapacityRequest(string Target, int Current, int Requested, int Priority, decimal UnitCostPerHour);

@@ -49,6 +49,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddHostedService<KeepAliveSweeper>();
         // Instance sizes: the silo replaces this with its Optimization:Targets settings and the Fargate size catalog.
         services.TryAddSingleton<Sizing.ITargetSizeSettings, Sizing.UnconfiguredTargetSizes>();
+        services.TryAddSingleton<Sizing.IInstancePricing, Sizing.UnitPricedInstances>();
 
         // Cost recommendations: the silo binds the options and supplies the optimiser as the source.
         services.AddOptions<RecommendationsOptions>();

@@ -42,6 +42,16 @@ internal sealed class LiveTarget(string id, TargetTelemetryLimits? limits = null
 
     public CostLedger? Cost { get; set; }
 
+    /// <summary>The size the size grain last reported as applied (persisted); null before the first change.</summary>
+    public AppliedInstanceSize? AppliedSize { get; set; }
+
+    /// <summary>The sized price in effect (derived from the size at activation and on a change, not persisted); null
+    /// while the target is priced by its unit price.</summary>
+    public InstancePrice? Price { get; set; }
+
+    /// <summary>What one running instance costs per hour now: the sized price, else the definition's unit price.</summary>
+    public decimal InstanceHourPrice => Price?.HourlyPrice ?? Definition?.UnitCostPerHour ?? 0m;
+
     /// <summary>Newest first, at most <see cref="RecentDecisionCount"/>; also the idempotence record.</summary>
     public List<DecisionRecord> RecentDecisions { get; set; } = [];
 
@@ -114,12 +124,12 @@ internal sealed class LiveTarget(string id, TargetTelemetryLimits? limits = null
     /// <summary>Rebuilds <see cref="PolicySet"/> after a policy or override change.</summary>
     public void Recompose() => PolicySet = PolicySetComposer.Compose(Registered, Policies, Override);
 
-    /// <summary>Accrues cost at the current capacity up to <paramref name="now"/>.</summary>
+    /// <summary>Accrues cost at the current capacity and the instance price in effect up to <paramref name="now"/>.</summary>
     public void AccrueCost(DateTimeOffset now)
     {
-        if (Definition is { } definition)
+        if (Definition is not null)
         {
-            Cost = (Cost ?? CostLedger.StartingAt(now)).AccrueUntil(now, Current, definition.UnitCostPerHour);
+            Cost = (Cost ?? CostLedger.StartingAt(now)).AccrueUntil(now, Current, InstanceHourPrice);
         }
     }
 
@@ -191,6 +201,8 @@ internal sealed class LiveTarget(string id, TargetTelemetryLimits? limits = null
         Observed = null;
         History = ScalingHistory.Empty;
         Cost = null;
+        AppliedSize = null;
+        Price = null;
         RecentDecisions = [];
         DecisionSequence = 0;
         LastEvaluation = null;

@@ -30,6 +30,7 @@ public sealed class ServiceGrain(
     ISupervisorLink supervisor,
     IDecisionFanout fanout,
     TargetTelemetryLimits limits,
+    Sizing.IInstancePricing pricing,
     TimeProvider clock,
     Monitoring.ControlPlaneMetrics metrics,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain, IRemindable
@@ -39,6 +40,7 @@ public sealed class ServiceGrain(
     private TargetUpkeep _upkeep = null!;
     private ITargetStore _store = null!;
     private EvaluationTimer _timer = null!;
+    private TargetPricing _pricing = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -46,6 +48,7 @@ public sealed class ServiceGrain(
         _store = TargetStore.Load(_target, state, windowsState);
         var actuator = new ActuatorGateway(_target.Id, actuators, metrics);
         _upkeep = new TargetUpkeep(_target, _store, supervisor, actuator, metrics, logger);
+        _pricing = TargetPricing.Load(_target, _store, pricing, _upkeep);
         var reporter = new DecisionReporter(_target, history, events, fanout, clock, metrics, logger);
         _protocol = new DecisionProtocol(_target, supervisor, actuator, reporter, _upkeep, clock, metrics, logger);
         _timer = new EvaluationTimer(this, OnTimerAsync);
@@ -170,6 +173,8 @@ public sealed class ServiceGrain(
     public Task<double[]> GetAlarmDatapointsAsync(AlarmDatapointQuery query) => Task.FromResult(AlarmDatapoints.Read(_target.Windows.Query, query));
 
     public Task<DecisionRecord> ScaleForAlarmAsync(AlarmScaleRequest request) => _protocol.ApplyAlarmAsync(request);
+
+    public Task<TargetStatus> SizeAppliedAsync(AppliedInstanceSize size) => _pricing.SizeAppliedAsync(size, clock.GetUtcNow());
 
     public Task KeepAliveAsync() => Task.CompletedTask;
 

@@ -121,6 +121,7 @@ internal sealed partial class SizeChanger(
         if (outcome == SizeChangeOutcome.Applied)
         {
             state.Applied = new SizeSnapshot(intent.Vcpu, intent.MemoryGiB, now, intent.Actor);
+            state.AppliedUnreported = true; // the grain tells the target after this write (its cost is priced by the size)
         }
 
         var record = SizeChangeRules.Record(target, intent, before, outcome, message, now);

@@ -31,6 +31,17 @@ public sealed record PriceModel(double VcpuHour, double GibHour, double SpotDisc
         ? (s.Vcpu * VcpuHour) + (s.MemoryGiB * GibHour)
         : UnitPricePerHour ?? 0;
 
+    /// <summary>
+    /// What one running instance costs per hour as the live cost ledger charges it: the on-demand price of
+    /// <paramref name="size"/>, with the <paramref name="spotShare"/> of instance-hours that run on Spot at
+    /// <see cref="SpotDiscount"/> off (the blend the purchase advisor's Spot savings assume). No commitment discount: the
+    /// optimiser prices what runs at on-demand and reports a commitment only as a recommendation. Without a size: the
+    /// unit price, undiscounted.
+    /// </summary>
+    public double InstanceHourlyPrice(InstanceSize? size, double spotShare) => size is null
+        ? HourlyPrice(null)
+        : HourlyPrice(size) * (1 - (Math.Clamp(spotShare, 0, 1) * SpotDiscount));
+
     /// <summary>On-demand cost of <paramref name="instances"/> of <paramref name="size"/> for a 730-hour month.</summary>
     public double Monthly(InstanceSize? size, double instances) => HourlyPrice(size) * instances * HoursPerMonth;
 

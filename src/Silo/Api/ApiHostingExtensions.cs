@@ -26,6 +26,7 @@ public static class ApiHostingExtensions
         services.AddOptions<Optimization.CostOptimizationOptions>().BindConfiguration(Optimization.CostOptimizationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<Optimization.CostOptimizationOptions>, Optimization.CostOptimizationValidation>();
         services.AddSingleton<Grains.Sizing.ITargetSizeSettings, Optimization.ConfiguredTargetSizes>();
+        services.AddSingleton<Grains.Sizing.IInstancePricing, Optimization.ConfiguredInstancePricing>();
         Optimization.RecommendationsHostingExtensions.AddAutoscalerRecommendations(services);
         services.ConfigureHttpJsonOptions(o =>
         {

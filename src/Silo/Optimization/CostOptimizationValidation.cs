@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Silo.Optimization;
 
-/// <summary>Refuses at start-up a configured size the target's platform does not offer, or half a size.</summary>
+/// <summary>Refuses at start-up a configured size the target's platform does not offer, half a size, or a Spot share
+/// outside 0–1.</summary>
 internal sealed class CostOptimizationValidation : IValidateOptions<CostOptimizationOptions>
 {
     /// <inheritdoc />
@@ -12,6 +13,11 @@ internal sealed class CostOptimizationValidation : IValidateOptions<CostOptimiza
         var failures = new List<string>();
         foreach (var (id, target) in options.Targets)
         {
+            if (target.SpotShare is < 0 or > 1 || double.IsNaN(target.SpotShare))
+            {
+                failures.Add($"Optimization:Targets:{id}:SpotShare: must be a share between 0 and 1, not {target.SpotShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
             if ((target.Vcpu is null) != (target.MemoryGiB is null))
             {
                 failures.Add($"Optimization:Targets:{id}: set both Vcpu and MemoryGiB, or neither");

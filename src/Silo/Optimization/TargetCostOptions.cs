@@ -17,6 +17,10 @@ public sealed class TargetCostOptions
     /// <summary>True when the workload may be interrupted (Spot is then recommended above the committed base).</summary>
     public bool Interruptible { get; set; }
 
+    /// <summary>The share of the target's instance-hours that already runs on Spot (0–1): the live cost charges that
+    /// share at the Spot discount. Default 0: everything at on-demand.</summary>
+    public double SpotShare { get; set; }
+
     /// <summary>The metric read as CPU (percent of one instance's request).</summary>
     public string CpuMetric { get; set; } = "cpu";
 

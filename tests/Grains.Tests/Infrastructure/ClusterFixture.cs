@@ -37,6 +37,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>What the recommendations grain's recomputes propose.</summary>
     public ScriptedRecommendationSource Recommendations { get; } = new();
 
+    /// <summary>How the silo prices sized targets (none configured: every target keeps its unit price).</summary>
+    public ModelPricedInstances Pricing { get; } = new();
+
     /// <summary>The running cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -62,6 +65,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IAlarmEventSink>(Alarms);
             host.Services.AddSingleton<IAlarmNotifier>(Notifier);
             host.Services.AddSingleton<IRecommendationSource>(Recommendations);
+            host.Services.AddSingleton<Autoscaler.Grains.Sizing.IInstancePricing>(Pricing);
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.Default).UseInMemoryReminderService());
         Cluster = builder.Build();

@@ -137,7 +137,7 @@ internal sealed partial class DecisionProtocol(
         using var span = DecisionTracing.Source.StartActivity(DecisionTracing.SupervisorRequest);
         span?.SetTag("autoscaler.scope", definition.Scope).SetTag("autoscaler.requested", desired);
         var approval = await supervisor.RequestCapacityAsync(
-            definition.Scope, new TargetCapacityRequest(target.Id, from, desired, definition.Priority, definition.UnitCostPerHour));
+            definition.Scope, new TargetCapacityRequest(target.Id, from, desired, definition.Priority, target.InstanceHourPrice));
         var result = !approval.Enabled ? "disabled" : approval.DryRun ? "dry-run" : approval.Trimmed ? "trimmed" : "approved";
         metrics.SupervisorAnswered(result);
         span?.SetTag("autoscaler.granted", approval.Granted).SetTag("autoscaler.result", result);

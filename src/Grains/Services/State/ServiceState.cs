@@ -83,4 +83,9 @@ public sealed class ServiceState
     /// <summary>True once the current drift passed the target's limit and was flagged (one event per drift).</summary>
     [Id(17)]
     public bool DriftFlagged { get; set; }
+
+    /// <summary>The size the size grain last reported as applied: the target is priced at it (null: the configured size,
+    /// or the unit price without one).</summary>
+    [Id(18)]
+    public AppliedInstanceSize? AppliedSize { get; set; }
 }

@@ -28,6 +28,7 @@ internal static class ServiceStateMapping
         NextAttemptAt = target.NextAttemptAt,
         DriftSince = target.DriftSince,
         DriftFlagged = target.DriftFlagged,
+        AppliedSize = target.AppliedSize,
     };
 
     /// <summary>
@@ -53,6 +54,7 @@ internal static class ServiceStateMapping
         target.NextAttemptAt = state.NextAttemptAt;
         target.DriftSince = state.DriftSince;
         target.DriftFlagged = state.DriftFlagged;
+        target.AppliedSize = state.AppliedSize;
         DecisionRecordSharing.Share(target);
         if (target.Definition is not { } definition)
         {

@@ -85,10 +85,11 @@ internal static class TargetStatusView
 
     private static CostReport CostReportOf(LiveTarget target, DateTimeOffset now)
     {
-        var price = target.Definition?.UnitCostPerHour ?? 0m;
+        var price = target.InstanceHourPrice;
         var ledger = (target.Cost ?? CostLedger.StartingAt(now)).AccrueUntil(now, target.Current, price);
         return new CostReport(price, Money(ledger.Hour.Cost), Money(ledger.Day.Cost), Money(ledger.Month.Cost),
-            Money(ledger.ForecastMonthEnd(now, target.Current, price)), Math.Round(ledger.Month.CapacityHours, 4), CostPerAgentHour: null);
+            Money(ledger.ForecastMonthEnd(now, target.Current, price)), Math.Round(ledger.Month.CapacityHours, 4), CostPerAgentHour: null,
+            target.Price is null ? "unit" : "size", target.Price);
     }
 
     /// <summary>The <paramref name="limit"/> most recent decisions, newest first.</summary>

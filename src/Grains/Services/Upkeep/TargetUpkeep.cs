@@ -133,9 +133,9 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
     {
         var definition = target.Registered;
         _lastReport = now;
-        var forecast = TargetStatusView.Money(target.Cost?.ForecastMonthEnd(now, target.Current, definition.UnitCostPerHour) ?? 0m);
+        var forecast = TargetStatusView.Money(target.Cost?.ForecastMonthEnd(now, target.Current, target.InstanceHourPrice) ?? 0m);
         await supervisor.ReportAsync(
-            definition.Scope, new TargetCapacityReport(target.Id, target.Current, definition.Priority, definition.UnitCostPerHour, forecast));
+            definition.Scope, new TargetCapacityReport(target.Id, target.Current, definition.Priority, target.InstanceHourPrice, forecast));
     }
 
     private void PublishCapacity()

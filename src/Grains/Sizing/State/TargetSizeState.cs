@@ -25,4 +25,9 @@ public sealed class TargetSizeState
     /// <summary>The last change tried (any outcome but invalid), for the view.</summary>
     [Id(4)]
     public ResizeIntent? Last { get; set; }
+
+    /// <summary>True while the target's service grain has not yet been told of <see cref="Applied"/> (it prices the
+    /// target's instances at that size); set with the applied size in the same write.</summary>
+    [Id(5)]
+    public bool AppliedUnreported { get; set; }
 }

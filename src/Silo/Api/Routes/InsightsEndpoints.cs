@@ -33,7 +33,7 @@ internal static class InsightsEndpoints
                 recommendation.Recommended,
                 recommendation.Confidence,
                 recommendation.Summary ?? (recommendation.Reason.Count > 0 ? recommendation.Reason[^1] : "no change"),
-                -(target - recommendation.Current) * status.Definition.UnitCostPerHour * HoursPerMonth,
+                -(target - recommendation.Current) * status.Cost.UnitCostPerHour * HoursPerMonth,
                 recommendation.LimitedBy,
                 recommendation.Reason,
                 recommendation.Proposed);
@@ -49,14 +49,19 @@ internal static class InsightsEndpoints
         var byTarget = statuses.Select(s => new TargetCost(
             s.Definition!.Id,
             s.Current,
-            s.Definition.UnitCostPerHour,
-            s.Current * s.Definition.UnitCostPerHour,
+            s.Cost.UnitCostPerHour,
+            s.Current * s.Cost.UnitCostPerHour,
             s.Cost.Hour,
             s.Cost.Day,
             s.Cost.Month,
             s.Cost.ForecastMonthEnd,
             s.Cost.CapacityHoursThisMonth,
-            s.Cost.CostPerAgentHour)).ToList();
+            s.Cost.CostPerAgentHour,
+            s.Cost.PricedBy,
+            s.Cost.Price?.Vcpu,
+            s.Cost.Price?.MemoryGiB,
+            s.Cost.Price?.Source,
+            s.Cost.Price?.SpotShare)).ToList();
         var hourly = byTarget.Sum(t => t.Hourly);
         var forecast = byTarget.Sum(t => t.ForecastMonthEnd);
         var limits = supervisor.Settings.Limits;

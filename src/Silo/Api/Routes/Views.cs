@@ -44,7 +44,9 @@ internal static class Views
             status.DriftSince,
             (int)definition.Freshness.TotalSeconds,
             definition.DriftAction?.ToLowerInvariant() ?? "adopt",
-            (int)definition.DriftLimit.TotalSeconds);
+            (int)definition.DriftLimit.TotalSeconds,
+            status.Cost.PricedBy,
+            status.Cost.UnitCostPerHour);
     }
 
     /// <summary>The contract's status words: <c>steady</c>, <c>scaling</c>, <c>disabled</c>, <c>failed</c>, <c>drifted</c>, <c>stale</c>.</summary>

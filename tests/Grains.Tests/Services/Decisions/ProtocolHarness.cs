@@ -107,6 +107,9 @@ internal sealed class ProtocolHarness
     {
         public Func<TargetCapacityRequest, ScaleApproval>? Decide { get; set; }
 
+        /// <summary>Every report, oldest first.</summary>
+        public List<TargetCapacityReport> Reports { get; } = [];
+
         public Task<ScaleApproval> RequestCapacityAsync(string scope, TargetCapacityRequest request)
         {
             journal.Add($"approve {request.Current}->{request.Requested}");
@@ -116,6 +119,7 @@ internal sealed class ProtocolHarness
         public Task ReportAsync(string scope, TargetCapacityReport report)
         {
             journal.Add($"report {report.Capacity}");
+            Reports.Add(report);
             return Task.CompletedTask;
         }
     }

@@ -26,6 +26,32 @@ public sealed class CostOptimizationOptionsTests
             result.Failures);
     }
 
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void A_spot_share_outside_zero_to_one_fails_validation_naming_the_key(double share)
+    {
+        var options = new CostOptimizationOptions { Targets = { ["web"] = new TargetCostOptions { Vcpu = 1, MemoryGiB = 2, SpotShare = share } } };
+
+        var failure = Assert.Single(new CostOptimizationValidation().Validate(null, options).Failures!);
+
+        Assert.StartsWith("Optimization:Targets:web:SpotShare: must be a share between 0 and 1", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_silo_prices_the_applied_size_else_the_configured_one_with_its_spot_share_else_none()
+    {
+        var options = new CostOptimizationOptions { Targets = { ["web"] = new TargetCostOptions { Vcpu = 1, MemoryGiB = 2, SpotShare = 0.5 } } };
+        var pricing = new ConfiguredInstancePricing(new FixedOptions(options));
+
+        // 0.04937 × (1 − 0.5 × 0.7) = 0.0320905; applied 2 vCPU / 4 GiB: 0.09874 × 0.65 = 0.064181
+        Assert.Equal(new Grains.Interfaces.InstancePrice(1, 2, 0.0320905m, "configured", 0.5), pricing.PriceOf("web", null));
+        Assert.Equal(new Grains.Interfaces.InstancePrice(2, 4, 0.064181m, "applied", 0.5),
+            pricing.PriceOf("web", new Grains.Interfaces.AppliedInstanceSize(2, 4, DateTimeOffset.UnixEpoch, "ops")));
+        Assert.Null(pricing.PriceOf("api", null));
+    }
+
     [Fact]
     public void The_defaults_are_fargate_us_east_1()
     {
@@ -33,5 +59,14 @@ public sealed class CostOptimizationOptionsTests
         Assert.Equal(0.04048, prices.VcpuHour);
         Assert.Equal(0.004445, prices.GibHour);
         Assert.True(new CostOptimizationValidation().Validate(null, new CostOptimizationOptions()).Succeeded);
+    }
+
+    private sealed class FixedOptions(CostOptimizationOptions value) : Microsoft.Extensions.Options.IOptionsMonitor<CostOptimizationOptions>
+    {
+        public CostOptimizationOptions CurrentValue => value;
+
+        public CostOptimizationOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<CostOptimizationOptions, string?> listener) => null;
     }
 }

@@ -2,7 +2,8 @@ namespace Autoscaler.Silo.Api.Routes.Models;
 
 /// <summary>One target as <c>GET /targets</c> lists it (DashboardContract.md), with the registration details appended:
 /// while failing, <c>consecutiveFailures</c> and <c>nextAttemptAt</c> (the actuator's backoff); while the actuator
-/// reports another capacity, <c>driftSince</c>; the freshness and drift settings in effect.</summary>
+/// reports another capacity, <c>driftSince</c>; the freshness and drift settings in effect; how it is priced
+/// (<c>pricedBy</c> <c>size</c> or <c>unit</c>) and the price of one instance-hour in effect.</summary>
 public sealed record TargetView(
     string Id,
     string Name,
@@ -31,4 +32,6 @@ public sealed record TargetView(
     DateTimeOffset? DriftSince = null,
     int FreshnessSeconds = 45,
     string DriftAction = "adopt",
-    int DriftSeconds = 120);
+    int DriftSeconds = 120,
+    string PricedBy = "unit",
+    decimal? InstancePricePerHour = null);
