@@ -3,14 +3,18 @@ namespace Autoscaler.Scaling.Windows;
 /// <summary>
 /// Latest value, request, readiness and last-seen time per instance, plus the timestamps and values of its last
 /// <see cref="RecentDepth"/> samples so that a re-delivered sample can be recognised and replaced. Column-wise arrays
-/// that grow by doubling up to the configured bound; steady state allocates nothing.
+/// that grow by doubling up to the configured bound; steady state allocates nothing. Up to <see cref="LinearLimit"/>
+/// instances are found by scanning the ids; a hash index is built only past that, so a small pool carries none.
 /// </summary>
 internal sealed class InstanceTable
 {
     public const int RecentDepth = 4;
 
+    /// <summary>Instances found by scanning the id column; past this many a hash index takes over.</summary>
+    public const int LinearLimit = 16;
+
     private readonly int _max;
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _index;
     private string[] _ids;
     private double[] _value;
     private double[] _request;
@@ -39,7 +43,7 @@ internal sealed class InstanceTable
 
     /// <summary>Approximate bytes held: arrays with headers, plus the index's entries and buckets.</summary>
     public int RetainedBytes =>
-        (7 * 24) + (_ids.Length * (8 + 8 + 8 + 1 + 8 + (RecentDepth * 16))) + 80 + (_index.EnsureCapacity(0) * (24 + 4));
+        (7 * 24) + (_ids.Length * (8 + 8 + 8 + 1 + 8 + (RecentDepth * 16))) + (_index is null ? 0 : 80 + (_index.EnsureCapacity(0) * (24 + 4)));
 
     /// <summary>
     /// The slot of an instance, creating it as needed. When the table is full, the least recently seen instance makes room
@@ -48,7 +52,8 @@ internal sealed class InstanceTable
     /// </summary>
     public int Resolve(string id, long ticks, long stalenessTicks)
     {
-        if (_index.TryGetValue(id, out var slot))
+        var slot = Find(id);
+        if (slot >= 0)
         {
             return slot;
         }
@@ -70,11 +75,11 @@ internal sealed class InstanceTable
                 return -1;
             }
 
-            _index.Remove(_ids[slot]);
+            _index?.Remove(_ids[slot]);
         }
 
         _ids[slot] = id;
-        _index[id] = slot;
+        Index(id, slot);
         _lastSeen[slot] = long.MinValue;
         _value[slot] = double.NaN;
         _request[slot] = double.NaN;
@@ -139,10 +144,13 @@ internal sealed class InstanceTable
 
     public bool Remove(string id)
     {
-        if (!_index.Remove(id, out var slot))
+        var slot = Find(id);
+        if (slot < 0)
         {
             return false;
         }
+
+        _index?.Remove(id);
 
         var last = --Count;
         if (slot != last)
@@ -154,7 +162,7 @@ internal sealed class InstanceTable
             _lastSeen[slot] = _lastSeen[last];
             Array.Copy(_recentTicks, last * RecentDepth, _recentTicks, slot * RecentDepth, RecentDepth);
             Array.Copy(_recentValue, last * RecentDepth, _recentValue, slot * RecentDepth, RecentDepth);
-            _index[_ids[slot]] = slot;
+            Index(_ids[slot], slot);
         }
 
         _ids[last] = null!;
@@ -202,7 +210,7 @@ internal sealed class InstanceTable
         for (var slot = 0; slot < count; slot++)
         {
             _ids[slot] = snapshot.Ids[slot];
-            _index[snapshot.Ids[slot]] = slot;
+            Index(snapshot.Ids[slot], slot);
             _value[slot] = snapshot.Values[slot];
             _request[slot] = snapshot.Requests[slot] ?? double.NaN;
             _ready[slot] = snapshot.Ready[slot];
@@ -213,6 +221,45 @@ internal sealed class InstanceTable
         }
 
         Count = count;
+    }
+
+    /// <summary>The slot holding <paramref name="id"/>, or −1. The scan runs from the end, so a repeated id (a hand-made
+    /// snapshot) resolves to its last slot, as the index would.</summary>
+    private int Find(string id)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(id, out var slot) ? slot : -1;
+        }
+
+        for (var slot = Count - 1; slot >= 0; slot--)
+        {
+            if (string.Equals(_ids[slot], id, StringComparison.Ordinal))
+            {
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Records where <paramref name="id"/> lives; builds the hash index once the table outgrows a scan.</summary>
+    private void Index(string id, int slot)
+    {
+        if (_index is null && Math.Max(Count, slot + 1) > LinearLimit)
+        {
+            // Slots below this one are filled (a restore sets Count only at its end).
+            _index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < Math.Max(Count, slot); i++)
+            {
+                _index[_ids[i]] = i;
+            }
+        }
+
+        if (_index is not null)
+        {
+            _index[id] = slot;
+        }
     }
 
     private int LeastRecentlySeen()
