@@ -152,10 +152,15 @@ internal sealed class HistogramRows
         _live += length;
     }
 
-    /// <summary>Copies the live rows into a new array with room for <paramref name="needed"/> more bins.</summary>
+    /// <summary>
+    /// Copies the live rows into a new array with room for <paramref name="needed"/> more bins, plus spare room: doubling
+    /// while the ring fills its slots (up to an initial row for each), then an eighth of what is live (at least
+    /// <see cref="Headroom"/>), so rows that widen move without a copy of the whole array each time.
+    /// </summary>
     private void Compact(int needed)
     {
-        var bins = new ushort[_live + needed + Headroom];
+        var filling = Math.Min(_bins.Length * 2, (_offset.Length * InitialRowLength) + Headroom);
+        var bins = new ushort[Math.Max(_live + needed + Math.Max(Headroom, _live / 8), filling)];
         var used = 0;
         for (var slot = 0; slot < _offset.Length; slot++)
         {
