@@ -5,7 +5,7 @@ namespace Autoscaler.Scaling.Tests;
 
 /// <summary>
 /// A window's instances are found by scanning up to <c>InstanceTable.LinearLimit</c> ids and through a hash index past
-/// that: random arrivals, removals, evictions and restores across that limit give what a plain model of the rules gives.
+/// that: random arrivals, removals, evictions and restores across that limit, with and without requests, give what a plain model of the rules gives.
 /// </summary>
 public sealed class WindowsInstanceIndexTests
 {
@@ -20,7 +20,7 @@ public sealed class WindowsInstanceIndexTests
         {
             var options = new MetricWindowOptions(TimeSpan.FromHours(1), 60, TimeSpan.FromMinutes(2), 24);
             var window = new MetricWindow(options);
-            var model = new Dictionary<string, (long Seen, double Value)>();
+            var model = new Dictionary<string, (long Seen, double Value, double Request)>();
             var ticks = T0.UtcTicks;
             foreach (var (kind, instance, step, value) in ops)
             {
@@ -36,18 +36,21 @@ public sealed class WindowsInstanceIndexTests
                 }
                 else
                 {
-                    Assert.Equal(Expected(model, id, ticks, value, options), window.Record(id, ticks, value));
+                    // Half the samples carry no request (the request column appears with the first that does).
+                    var request = kind % 2 == 0 ? double.NaN : Math.Abs(value);
+                    Assert.Equal(Expected(model, id, ticks, value, request, options), window.Record(id, ticks, value, request));
                 }
 
                 var readings = Enumerable.Range(0, window.InstanceCount).Select(i => window.GetInstance(i, ticks))
-                    .Select(r => (r.Id, r.LastSeenTicks, r.Value)).OrderBy(r => r.Id, StringComparer.Ordinal);
-                Assert.Equal(model.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value.Seen, e.Value.Value)), readings);
+                    .Select(r => (r.Id, r.LastSeenTicks, r.Value, r.Request)).OrderBy(r => r.Id, StringComparer.Ordinal);
+                Assert.Equal(model.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value.Seen, e.Value.Value, e.Value.Request)), readings);
             }
         });
     }
 
     /// <summary>The rules: a known instance updates; a new one takes a free place, else the least recently seen one's if stale.</summary>
-    private static RecordOutcome Expected(Dictionary<string, (long Seen, double Value)> model, string id, long ticks, double value, MetricWindowOptions options)
+    private static RecordOutcome Expected(
+        Dictionary<string, (long Seen, double Value, double Request)> model, string id, long ticks, double value, double request, MetricWindowOptions options)
     {
         if (!model.ContainsKey(id) && model.Count >= options.MaxInstances)
         {
@@ -60,7 +63,7 @@ public sealed class WindowsInstanceIndexTests
             model.Remove(oldest.Key);
         }
 
-        model[id] = (ticks, value);
+        model[id] = (ticks, value, request);
         return RecordOutcome.Added;
     }
 }
