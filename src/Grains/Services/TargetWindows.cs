@@ -15,7 +15,6 @@ namespace Autoscaler.Grains.Services;
 internal sealed class TargetWindows(MetricWindowOptions options, int maxMetrics = 64)
 {
     private readonly WindowMetricQuery _query = new();
-    private readonly Dictionary<string, MetricHistory> _histories = new(StringComparer.Ordinal);
 
     /// <summary>Window settings (the staleness limit comes from the agent pool settings).</summary>
     public MetricWindowOptions Options { get; } = options;
@@ -43,7 +42,7 @@ internal sealed class TargetWindows(MetricWindowOptions options, int maxMetrics 
         {
             if (!_query.TryGetWindow(name, out var window))
             {
-                if (_histories.Count >= maxMetrics)
+                if (_query.Count >= maxMetrics)
                 {
                     refused.Metrics++;
                     continue;
@@ -89,9 +88,12 @@ internal sealed class TargetWindows(MetricWindowOptions options, int maxMetrics 
     /// <summary>Readings of every metric at <paramref name="now"/>; also feeds the long-horizon histories with totals.</summary>
     public IReadOnlyDictionary<string, MetricReading> Readings(DateTimeOffset now)
     {
-        foreach (var (metric, history) in _histories)
+        foreach (var metric in _query.Metrics)
         {
-            history.Record(now, WindowFor(metric).CurrentTotal(now));
+            if (_query.TryGetHistory(metric, out var history))
+            {
+                history.Record(now, WindowFor(metric).CurrentTotal(now));
+            }
         }
 
         return _query.Readings(now);
@@ -189,7 +191,7 @@ internal sealed class TargetWindows(MetricWindowOptions options, int maxMetrics 
         new([.. _query.Metrics.Order(StringComparer.Ordinal).Select(metric =>
         {
             _query.TryGetWindow(metric, out var window);
-            return new MetricSnapshot(metric, window!.Snapshot(), _histories.TryGetValue(metric, out var history) ? history.Snapshot() : null);
+            return new MetricSnapshot(metric, window!.Snapshot(), _query.TryGetHistory(metric, out var history) ? history.Snapshot() : null);
         })]);
 
     /// <summary>
@@ -209,7 +211,6 @@ internal sealed class TargetWindows(MetricWindowOptions options, int maxMetrics 
 
             var window = MetricWindow.Restore(metric.Window with { Options = Options });
             var history = metric.History is { } saved ? MetricHistory.Restore(saved) : MetricHistory.Hourly14Days();
-            _histories[metric.Metric] = history;
             _query.Add(metric.Metric, window, history);
         }
     }
@@ -225,9 +226,7 @@ internal sealed class TargetWindows(MetricWindowOptions options, int maxMetrics 
         if (!_query.TryGetWindow(metric, out var window))
         {
             window = new MetricWindow(Options);
-            var history = MetricHistory.Hourly14Days();
-            _histories[metric] = history;
-            _query.Add(metric, window, history);
+            _query.Add(metric, window, MetricHistory.Hourly14Days());
         }
 
         return window;

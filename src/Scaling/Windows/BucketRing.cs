@@ -4,63 +4,63 @@ namespace Autoscaler.Scaling.Windows;
 
 /// <summary>
 /// A ring of time buckets, stored column-wise in flat arrays (no object per bucket), each holding count, sum, min, max,
-/// the earliest and latest sample, and a <see cref="LogHistogram"/> row. A slot belongs to the bucket whose absolute
-/// index (ticks / width) it records, so stale slots are recognised, not cleared eagerly. A histogram row covers only the
-/// bins its bucket's samples reach (a metric's values span a few dozen of the 400 bins), grows when a sample falls
-/// outside and is reused by the slot's next bucket, so steady-state recording allocates nothing.
+/// the earliest and latest sample, and a <see cref="LogHistogram"/> row (kept in <see cref="HistogramRows"/>). A slot
+/// belongs to the bucket whose absolute index (ticks / width) it records, so stale slots are recognised, not cleared
+/// eagerly. The layout is narrow where that loses nothing: the index is kept relative to an origin in 32 bits, and the
+/// earliest and latest timestamps as 32-bit offsets within their bucket whenever a bucket is at most int.MaxValue ticks
+/// wide (about 214 s; wider buckets keep 64-bit timestamps). Every answer is the same as with full-width columns.
 /// </summary>
 internal sealed class BucketRing
 {
+    /// <summary>Relative index of a slot that never held a bucket.</summary>
+    private const int NoBucket = int.MinValue;
+
     private readonly long _width;
     private readonly int _slots;
-    private readonly long[] _epoch;
+    private readonly int[] _epoch;
     private readonly int[] _count;
     private readonly double[] _sum;
     private readonly double[] _min;
     private readonly double[] _max;
-    private readonly long[] _firstTicks;
     private readonly double[] _firstValue;
-    private readonly long[] _lastTicks;
     private readonly double[] _lastValue;
-    private readonly ushort[]?[] _rows;
-    private readonly int[] _rowStart;
+    private readonly int[]? _firstOffset;
+    private readonly int[]? _lastOffset;
+    private readonly long[]? _firstTicks;
+    private readonly long[]? _lastTicks;
+    private readonly HistogramRows _rows;
+    private long _origin;
     private long _head = long.MinValue;
-
-    /// <summary>Bins a new row covers, centred on its first sample.</summary>
-    private const int InitialRowLength = 16;
 
     public BucketRing(long widthTicks, int slots)
     {
         _width = widthTicks;
         _slots = slots;
-        _epoch = new long[slots];
-        Array.Fill(_epoch, long.MinValue);
+        _epoch = new int[slots];
+        Array.Fill(_epoch, NoBucket);
         _count = new int[slots];
         _sum = new double[slots];
         _min = new double[slots];
         _max = new double[slots];
-        _firstTicks = new long[slots];
         _firstValue = new double[slots];
-        _lastTicks = new long[slots];
         _lastValue = new double[slots];
-        _rows = new ushort[]?[slots];
-        _rowStart = new int[slots];
+        if (widthTicks <= int.MaxValue)
+        {
+            _firstOffset = new int[slots];
+            _lastOffset = new int[slots];
+        }
+        else
+        {
+            _firstTicks = new long[slots];
+            _lastTicks = new long[slots];
+        }
+
+        _rows = new HistogramRows(slots);
     }
 
     /// <summary>Bytes held by the arrays (payload plus the runtime's 24-byte array header each).</summary>
-    public int RetainedBytes
-    {
-        get
-        {
-            var rows = 0;
-            foreach (var row in _rows)
-            {
-                rows += row is null ? 0 : 24 + (row.Length * sizeof(ushort));
-            }
-
-            return (12 * 24) + (_slots * ((8 * 8) + 4 + 8 + 4)) + rows;
-        }
-    }
+    public int RetainedBytes =>
+        (9 * 24) + (_slots * (4 + 4 + (5 * 8) + (_firstOffset is null ? 16 : 8))) + 48 + _rows.RetainedBytes;
 
     /// <summary>True when a sample at these ticks would still fall inside the ring.</summary>
     public bool Accepts(long ticks) => _head == long.MinValue || ticks / _width > _head - _slots;
@@ -69,9 +69,14 @@ internal sealed class BucketRing
     public void Add(long ticks, double value)
     {
         var index = ticks / _width;
+        if (_head == long.MinValue)
+        {
+            _origin = index;
+        }
+
         _head = Math.Max(_head, index);
         var slot = (int)(index % _slots);
-        if (_epoch[slot] != index)
+        if (EpochOf(slot) != index)
         {
             Reset(slot, index);
         }
@@ -81,19 +86,19 @@ internal sealed class BucketRing
         _min[slot] = Math.Min(_min[slot], value);
         _max[slot] = Math.Max(_max[slot], value);
         // Ties on the timestamp break on the value so that arrival order never changes the answer.
-        if (ticks < _firstTicks[slot] || (ticks == _firstTicks[slot] && value < _firstValue[slot]))
+        var first = FirstTicks(slot, index);
+        if (ticks < first || (ticks == first && value < _firstValue[slot]))
         {
-            _firstTicks[slot] = ticks;
-            _firstValue[slot] = value;
+            SetFirst(slot, index, ticks, value);
         }
 
-        if (ticks > _lastTicks[slot] || (ticks == _lastTicks[slot] && value > _lastValue[slot]))
+        var last = LastTicks(slot, index);
+        if (ticks > last || (ticks == last && value > _lastValue[slot]))
         {
-            _lastTicks[slot] = ticks;
-            _lastValue[slot] = value;
+            SetLast(slot, index, ticks, value);
         }
 
-        Increment(slot, LogHistogram.BinOf(value));
+        _rows.Increment(slot, LogHistogram.BinOf(value), fresh: _count[slot] == 1);
     }
 
     /// <summary>
@@ -104,7 +109,7 @@ internal sealed class BucketRing
     {
         var index = ticks / _width;
         var slot = (int)(index % _slots);
-        if (_epoch[slot] != index)
+        if (EpochOf(slot) != index)
         {
             return;
         }
@@ -112,23 +117,18 @@ internal sealed class BucketRing
         _sum[slot] += newValue - oldValue;
         _min[slot] = Math.Min(_min[slot], newValue);
         _max[slot] = Math.Max(_max[slot], newValue);
-        if (_firstTicks[slot] == ticks && _firstValue[slot].Equals(oldValue))
+        if (FirstTicks(slot, index) == ticks && _firstValue[slot].Equals(oldValue))
         {
             _firstValue[slot] = newValue;
         }
 
-        if (_lastTicks[slot] == ticks && _lastValue[slot].Equals(oldValue))
+        if (LastTicks(slot, index) == ticks && _lastValue[slot].Equals(oldValue))
         {
             _lastValue[slot] = newValue;
         }
 
-        var oldBin = LogHistogram.BinOf(oldValue) - _rowStart[slot];
-        if (_rows[slot] is { } row && oldBin >= 0 && oldBin < row.Length && row[oldBin] > 0)
-        {
-            row[oldBin]--;
-        }
-
-        Increment(slot, LogHistogram.BinOf(newValue));
+        _rows.Decrement(slot, LogHistogram.BinOf(oldValue));
+        _rows.Increment(slot, LogHistogram.BinOf(newValue), fresh: false);
     }
 
     /// <summary>Aggregates every bucket that overlaps (now − window, now]; allocation-free.</summary>
@@ -159,7 +159,7 @@ internal sealed class BucketRing
         for (var index = first; index <= last; index++)
         {
             var slot = (int)(index % _slots);
-            if (_epoch[slot] != index || _count[slot] == 0)
+            if (EpochOf(slot) != index || _count[slot] == 0)
             {
                 continue;
             }
@@ -168,15 +168,17 @@ internal sealed class BucketRing
             sum += _sum[slot];
             min = Math.Min(min, _min[slot]);
             max = Math.Max(max, _max[slot]);
-            if (_firstTicks[slot] < firstTicks || (_firstTicks[slot] == firstTicks && _firstValue[slot] < firstValue))
+            var bucketFirst = FirstTicks(slot, index);
+            if (bucketFirst < firstTicks || (bucketFirst == firstTicks && _firstValue[slot] < firstValue))
             {
-                firstTicks = _firstTicks[slot];
+                firstTicks = bucketFirst;
                 firstValue = _firstValue[slot];
             }
 
-            if (_lastTicks[slot] > lastTicks || (_lastTicks[slot] == lastTicks && _lastValue[slot] > lastValue))
+            var bucketLast = LastTicks(slot, index);
+            if (bucketLast > lastTicks || (bucketLast == lastTicks && _lastValue[slot] > lastValue))
             {
-                lastTicks = _lastTicks[slot];
+                lastTicks = bucketLast;
                 lastValue = _lastValue[slot];
             }
         }
@@ -212,7 +214,7 @@ internal sealed class BucketRing
         for (var index = first; index <= last; index++)
         {
             var slot = (int)(index % _slots);
-            if (_epoch[slot] == index && _count[slot] > 0)
+            if (EpochOf(slot) == index && _count[slot] > 0)
             {
                 count += _count[slot];
                 min = Math.Min(min, _min[slot]);
@@ -235,24 +237,20 @@ internal sealed class BucketRing
         for (var index = first; index <= last; index++)
         {
             var slot = (int)(index % _slots);
-            if (_epoch[slot] != index || _count[slot] == 0)
+            if (EpochOf(slot) != index || _count[slot] == 0)
             {
                 continue;
             }
 
-            if (_rows[slot] is not { } stored)
-            {
-                continue;
-            }
-
-            var from = Math.Max(LogHistogram.BinOf(_min[slot]), _rowStart[slot]);
-            var to = Math.Min(LogHistogram.BinOf(_max[slot]), _rowStart[slot] + stored.Length - 1);
+            var stored = _rows.Row(slot, out var rowStart);
+            var from = Math.Max(LogHistogram.BinOf(_min[slot]), rowStart);
+            var to = Math.Min(LogHistogram.BinOf(_max[slot]), rowStart + stored.Length - 1);
             if (to < from)
             {
                 continue;
             }
 
-            var row = stored.AsSpan(from - _rowStart[slot], to - from + 1);
+            var row = stored.Slice(from - rowStart, to - from + 1);
             var target = merged.Slice(from, row.Length);
             for (var bin = 0; bin < row.Length; bin++)
             {
@@ -289,7 +287,7 @@ internal sealed class BucketRing
         var slots = new List<int>(_slots);
         for (var slot = 0; slot < _slots; slot++)
         {
-            if (_epoch[slot] != long.MinValue && _count[slot] > 0)
+            if (_epoch[slot] != NoBucket && _count[slot] > 0)
             {
                 slots.Add(slot);
             }
@@ -302,10 +300,10 @@ internal sealed class BucketRing
         var bins = new List<int>(slots.Count * 8);
         for (var i = 0; i < slots.Count; i++)
         {
-            var row = (_rows[slots[i]] ?? []).AsSpan();
+            var row = _rows.Row(slots[i], out var rowStart);
             var first = row.IndexOfAnyExcept((ushort)0);
             var last = row.LastIndexOfAnyExcept((ushort)0);
-            starts[i] = first < 0 ? 0 : _rowStart[slots[i]] + first;
+            starts[i] = first < 0 ? 0 : rowStart + first;
             lengths[i] = first < 0 ? 0 : last - first + 1;
             for (var bin = first; first >= 0 && bin <= last; bin++)
             {
@@ -315,123 +313,127 @@ internal sealed class BucketRing
 
         return new BucketsSnapshot(
             _head,
-            [.. slots.Select(s => _epoch[s])],
+            [.. slots.Select(EpochOf)],
             [.. slots.Select(s => _count[s])],
             [.. slots.Select(s => _sum[s])],
             [.. slots.Select(s => _min[s])],
             [.. slots.Select(s => _max[s])],
-            [.. slots.Select(s => _firstTicks[s])],
+            [.. slots.Select(s => FirstTicks(s, EpochOf(s)))],
             [.. slots.Select(s => _firstValue[s])],
-            [.. slots.Select(s => _lastTicks[s])],
+            [.. slots.Select(s => LastTicks(s, EpochOf(s)))],
             [.. slots.Select(s => _lastValue[s])],
             starts,
             lengths,
             [.. bins]);
     }
 
-    /// <summary>Loads a snapshot into this (empty) ring; buckets are placed by their absolute index.</summary>
+    /// <summary>
+    /// Loads a snapshot into this (empty) ring; buckets are placed by their absolute index. A bucket more than 2³¹ buckets
+    /// from the head cannot be inside any window the ring answers for and is not restored.
+    /// </summary>
     public void Restore(BucketsSnapshot snapshot)
     {
         _head = snapshot.Head;
+        _origin = snapshot.Head == long.MinValue ? 0 : snapshot.Head;
         var offset = 0;
+        var rows = new List<(int Slot, int Start, int[] Counts)>(snapshot.Epochs.Length);
         for (var i = 0; i < snapshot.Epochs.Length; i++)
         {
             var index = snapshot.Epochs[i];
+            var length = snapshot.BinLengths[i];
+            offset += length;
+            if (!FitsRelative(index))
+            {
+                continue;
+            }
+
             var slot = (int)(((index % _slots) + _slots) % _slots);
             Reset(slot, index);
             _count[slot] = snapshot.Counts[i];
             _sum[slot] = snapshot.Sums[i];
             _min[slot] = snapshot.Mins[i];
             _max[slot] = snapshot.Maxes[i];
-            _firstTicks[slot] = snapshot.FirstTicks[i];
-            _firstValue[slot] = snapshot.FirstValues[i];
-            _lastTicks[slot] = snapshot.LastTicks[i];
-            _lastValue[slot] = snapshot.LastValues[i];
-            var length = snapshot.BinLengths[i];
+            SetFirst(slot, index, snapshot.FirstTicks[i], snapshot.FirstValues[i]);
+            SetLast(slot, index, snapshot.LastTicks[i], snapshot.LastValues[i]);
             if (length > 0)
             {
-                var row = new ushort[Math.Max(length, InitialRowLength)];
-                var start = Math.Clamp(snapshot.BinStarts[i], 0, LogHistogram.BinCount - row.Length);
-                for (var bin = 0; bin < length; bin++)
-                {
-                    row[snapshot.BinStarts[i] - start + bin] = checked((ushort)snapshot.Bins[offset + bin]);
-                }
-
-                _rows[slot] = row;
-                _rowStart[slot] = start;
+                rows.Add((slot, snapshot.BinStarts[i], snapshot.Bins[(offset - length)..offset]));
             }
+        }
 
-            offset += length;
+        _rows.Load(rows);
+    }
+
+    /// <summary>Absolute index of the bucket a slot holds; long.MinValue when it never held one.</summary>
+    private long EpochOf(int slot) => _epoch[slot] == NoBucket ? long.MinValue : _origin + _epoch[slot];
+
+    private bool FitsRelative(long index) => index - _origin > NoBucket && index - _origin <= int.MaxValue;
+
+    private long FirstTicks(int slot, long index) =>
+        _firstOffset is null ? _firstTicks![slot] : _firstOffset[slot] == int.MaxValue ? long.MaxValue : (index * _width) + _firstOffset[slot];
+
+    private long LastTicks(int slot, long index) =>
+        _lastOffset is null ? _lastTicks![slot] : _lastOffset[slot] == int.MinValue ? long.MinValue : (index * _width) + _lastOffset[slot];
+
+    private void SetFirst(int slot, long index, long ticks, double value)
+    {
+        _firstValue[slot] = value;
+        if (_firstOffset is null)
+        {
+            _firstTicks![slot] = ticks;
+        }
+        else
+        {
+            _firstOffset[slot] = ticks == long.MaxValue ? int.MaxValue : checked((int)(ticks - (index * _width)));
+        }
+    }
+
+    private void SetLast(int slot, long index, long ticks, double value)
+    {
+        _lastValue[slot] = value;
+        if (_lastOffset is null)
+        {
+            _lastTicks![slot] = ticks;
+        }
+        else
+        {
+            _lastOffset[slot] = ticks == long.MinValue ? int.MinValue : checked((int)(ticks - (index * _width)));
         }
     }
 
     private void Reset(int slot, long index)
     {
-        _epoch[slot] = index;
+        if (!FitsRelative(index))
+        {
+            Rebase(index);
+        }
+
+        _epoch[slot] = (int)(index - _origin);
         _count[slot] = 0;
         _sum[slot] = 0;
         _min[slot] = double.PositiveInfinity;
         _max[slot] = double.NegativeInfinity;
-        _firstTicks[slot] = long.MaxValue;
-        _firstValue[slot] = double.NaN;
-        _lastTicks[slot] = long.MinValue;
-        _lastValue[slot] = double.NaN;
+        SetFirst(slot, index, long.MaxValue, double.NaN);
+        SetLast(slot, index, long.MinValue, double.NaN);
 
-        // Keep the row's array for the slot's next bucket; it is re-centred on that bucket's first sample.
-        if (_rows[slot] is { } row)
-        {
-            Array.Clear(row);
-            _rowStart[slot] = -1;
-        }
+        // Keep the row's place for the slot's next bucket; it is re-centred on that bucket's first sample.
+        _rows.Clear(slot);
     }
 
-    private void Increment(int slot, int bin)
+    /// <summary>
+    /// Moves the origin to <paramref name="index"/> (a bucket 2³¹ or more buckets away from it): slots whose bucket is
+    /// as far from the new origin are forgotten; they lie outside every window around the head.
+    /// </summary>
+    private void Rebase(long index)
     {
-        var row = RowCovering(slot, bin);
-        var index = bin - _rowStart[slot];
-        if (row[index] == ushort.MaxValue)
+        for (var slot = 0; slot < _slots; slot++)
         {
-            // Halve the row rather than saturate one bin: percentiles depend only on proportions.
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = (ushort)((row[i] + 1) / 2);
-            }
+            var epoch = EpochOf(slot);
+            _epoch[slot] = epoch == long.MinValue || epoch - index <= NoBucket || epoch - index > int.MaxValue
+                ? NoBucket
+                : (int)(epoch - index);
         }
 
-        row[index]++;
-    }
-
-    /// <summary>The slot's row, allocated, re-centred or grown so that it covers <paramref name="bin"/>.</summary>
-    private ushort[] RowCovering(int slot, int bin)
-    {
-        var row = _rows[slot];
-        if (row is not null && _rowStart[slot] < 0)
-        {
-            _rowStart[slot] = Math.Clamp(bin - (row.Length / 2), 0, LogHistogram.BinCount - row.Length);
-        }
-
-        if (row is not null && bin >= _rowStart[slot] && bin < _rowStart[slot] + row.Length)
-        {
-            return row;
-        }
-
-        if (row is null)
-        {
-            row = new ushort[InitialRowLength];
-            _rowStart[slot] = Math.Clamp(bin - (InitialRowLength / 2), 0, LogHistogram.BinCount - InitialRowLength);
-            return _rows[slot] = row;
-        }
-
-        // Grow to cover the new bin with as much headroom again on that side, within the histogram.
-        var oldStart = _rowStart[slot];
-        var low = Math.Min(oldStart, bin);
-        var high = Math.Max(oldStart + row.Length, bin + 1);
-        var span = high - low;
-        low = Math.Max(0, bin < oldStart ? low - (span / 2) : low);
-        high = Math.Min(LogHistogram.BinCount, bin >= oldStart + row.Length ? high + (span / 2) : high);
-        var grown = new ushort[high - low];
-        row.AsSpan().CopyTo(grown.AsSpan(oldStart - low));
-        _rowStart[slot] = low;
-        return _rows[slot] = grown;
+        _origin = index;
     }
 }

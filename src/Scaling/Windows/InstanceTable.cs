@@ -3,17 +3,23 @@ namespace Autoscaler.Scaling.Windows;
 /// <summary>
 /// Latest value, request, readiness and last-seen time per instance, plus the timestamps and values of its last
 /// <see cref="RecentDepth"/> samples so that a re-delivered sample can be recognised and replaced. Column-wise arrays
-/// that grow by doubling up to the configured bound; steady state allocates nothing.
+/// that grow by half again (from 4) up to the configured bound; steady state allocates nothing. The request column exists
+/// only once some instance reports a request. Up to <see cref="LinearLimit"/>
+/// instances are found by scanning the ids; a hash index is built only past that, so a small pool carries none.
 /// </summary>
 internal sealed class InstanceTable
 {
     public const int RecentDepth = 4;
 
+    /// <summary>Instances found by scanning the id column; past this many a hash index takes over.</summary>
+    public const int LinearLimit = 16;
+
     private readonly int _max;
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _index;
     private string[] _ids;
     private double[] _value;
-    private double[] _request;
+    /// <summary>Null until an instance reports a request: many sources never do.</summary>
+    private double[]? _request;
     private bool[] _ready;
     private long[] _lastSeen;
     private long[] _recentTicks;
@@ -22,10 +28,9 @@ internal sealed class InstanceTable
     public InstanceTable(int max)
     {
         _max = max;
-        var initial = Math.Min(max, 16);
+        var initial = Math.Min(max, 4);
         _ids = new string[initial];
         _value = new double[initial];
-        _request = new double[initial];
         _ready = new bool[initial];
         _lastSeen = new long[initial];
         _recentTicks = new long[initial * RecentDepth];
@@ -39,7 +44,7 @@ internal sealed class InstanceTable
 
     /// <summary>Approximate bytes held: arrays with headers, plus the index's entries and buckets.</summary>
     public int RetainedBytes =>
-        (7 * 24) + (_ids.Length * (8 + 8 + 8 + 1 + 8 + (RecentDepth * 16))) + 80 + (_index.EnsureCapacity(0) * (24 + 4));
+        (7 * 24) + (_ids.Length * (8 + 8 + (_request is null ? 0 : 8) + 1 + 8 + (RecentDepth * 16))) + (_index is null ? 0 : 80 + (_index.EnsureCapacity(0) * (24 + 4)));
 
     /// <summary>
     /// The slot of an instance, creating it as needed. When the table is full, the least recently seen instance makes room
@@ -48,14 +53,15 @@ internal sealed class InstanceTable
     /// </summary>
     public int Resolve(string id, long ticks, long stalenessTicks)
     {
-        if (_index.TryGetValue(id, out var slot))
+        var slot = Find(id);
+        if (slot >= 0)
         {
             return slot;
         }
 
         if (Count == _ids.Length && Count < _max)
         {
-            Grow(Math.Min(_max, _ids.Length * 2));
+            Grow(Larger(_ids.Length));
         }
 
         if (Count < _ids.Length)
@@ -70,14 +76,18 @@ internal sealed class InstanceTable
                 return -1;
             }
 
-            _index.Remove(_ids[slot]);
+            _index?.Remove(_ids[slot]);
         }
 
         _ids[slot] = id;
-        _index[id] = slot;
+        Index(id, slot);
         _lastSeen[slot] = long.MinValue;
         _value[slot] = double.NaN;
-        _request[slot] = double.NaN;
+        if (_request is not null)
+        {
+            _request[slot] = double.NaN;
+        }
+
         _ready[slot] = false;
         _recentTicks.AsSpan(slot * RecentDepth, RecentDepth).Fill(long.MinValue);
         return slot;
@@ -129,32 +139,39 @@ internal sealed class InstanceTable
         {
             _lastSeen[slot] = ticks;
             _value[slot] = value;
-            _request[slot] = request;
+            SetRequest(slot, request);
             _ready[slot] = ready;
         }
     }
 
     public InstanceReading Read(int slot, long nowTicks, long stalenessTicks) =>
-        new(_ids[slot], _value[slot], _request[slot], _ready[slot], _lastSeen[slot], nowTicks - _lastSeen[slot] > stalenessTicks);
+        new(_ids[slot], _value[slot], _request?[slot] ?? double.NaN, _ready[slot], _lastSeen[slot], nowTicks - _lastSeen[slot] > stalenessTicks);
 
     public bool Remove(string id)
     {
-        if (!_index.Remove(id, out var slot))
+        var slot = Find(id);
+        if (slot < 0)
         {
             return false;
         }
+
+        _index?.Remove(id);
 
         var last = --Count;
         if (slot != last)
         {
             _ids[slot] = _ids[last];
             _value[slot] = _value[last];
-            _request[slot] = _request[last];
+            if (_request is not null)
+            {
+                _request[slot] = _request[last];
+            }
+
             _ready[slot] = _ready[last];
             _lastSeen[slot] = _lastSeen[last];
             Array.Copy(_recentTicks, last * RecentDepth, _recentTicks, slot * RecentDepth, RecentDepth);
             Array.Copy(_recentValue, last * RecentDepth, _recentValue, slot * RecentDepth, RecentDepth);
-            _index[_ids[slot]] = slot;
+            Index(_ids[slot], slot);
         }
 
         _ids[last] = null!;
@@ -177,7 +194,7 @@ internal sealed class InstanceTable
         return new InstancesSnapshot(
             _ids.AsSpan(0, Count).ToArray(),
             _value.AsSpan(0, Count).ToArray(),
-            [.. _request.Take(Count).Select(r => double.IsNaN(r) ? (double?)null : r)],
+            [.. Enumerable.Range(0, Count).Select(i => _request is null || double.IsNaN(_request[i]) ? (double?)null : _request[i])],
             _ready.AsSpan(0, Count).ToArray(),
             _lastSeen.AsSpan(0, Count).ToArray(),
             _recentTicks.AsSpan(0, Count * RecentDepth).ToArray(),
@@ -191,7 +208,7 @@ internal sealed class InstanceTable
         var size = _ids.Length;
         while (size < count)
         {
-            size = Math.Min(_max, size * 2);
+            size = Larger(size);
         }
 
         if (size != _ids.Length)
@@ -202,9 +219,9 @@ internal sealed class InstanceTable
         for (var slot = 0; slot < count; slot++)
         {
             _ids[slot] = snapshot.Ids[slot];
-            _index[snapshot.Ids[slot]] = slot;
+            Index(snapshot.Ids[slot], slot);
             _value[slot] = snapshot.Values[slot];
-            _request[slot] = snapshot.Requests[slot] ?? double.NaN;
+            SetRequest(slot, snapshot.Requests[slot] ?? double.NaN);
             _ready[slot] = snapshot.Ready[slot];
             _lastSeen[slot] = snapshot.LastSeen[slot];
             LatestTicks = Math.Max(LatestTicks, snapshot.LastSeen[slot]);
@@ -213,6 +230,45 @@ internal sealed class InstanceTable
         }
 
         Count = count;
+    }
+
+    /// <summary>The slot holding <paramref name="id"/>, or −1. The scan runs from the end, so a repeated id (a hand-made
+    /// snapshot) resolves to its last slot, as the index would.</summary>
+    private int Find(string id)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(id, out var slot) ? slot : -1;
+        }
+
+        for (var slot = Count - 1; slot >= 0; slot--)
+        {
+            if (string.Equals(_ids[slot], id, StringComparison.Ordinal))
+            {
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Records where <paramref name="id"/> lives; builds the hash index once the table outgrows a scan.</summary>
+    private void Index(string id, int slot)
+    {
+        if (_index is null && Math.Max(Count, slot + 1) > LinearLimit)
+        {
+            // Slots below this one are filled (a restore sets Count only at its end).
+            _index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < Math.Max(Count, slot); i++)
+            {
+                _index[_ids[i]] = i;
+            }
+        }
+
+        if (_index is not null)
+        {
+            _index[id] = slot;
+        }
     }
 
     private int LeastRecentlySeen()
@@ -229,11 +285,33 @@ internal sealed class InstanceTable
         return oldest;
     }
 
+    /// <summary>The next size of the columns: half as much again (at least 4 more), within the bound.</summary>
+    private int Larger(int size) => Math.Min(_max, size + Math.Max(4, size / 2));
+
+    private void SetRequest(int slot, double request)
+    {
+        if (_request is null)
+        {
+            if (double.IsNaN(request))
+            {
+                return;
+            }
+
+            _request = new double[_ids.Length];
+            Array.Fill(_request, double.NaN);
+        }
+
+        _request[slot] = request;
+    }
+
     private void Grow(int size)
     {
         Array.Resize(ref _ids, size);
         Array.Resize(ref _value, size);
-        Array.Resize(ref _request, size);
+        if (_request is not null)
+        {
+            Array.Resize(ref _request, size);
+        }
         Array.Resize(ref _ready, size);
         Array.Resize(ref _lastSeen, size);
         Array.Resize(ref _recentTicks, size * RecentDepth);

@@ -4,7 +4,7 @@ namespace Autoscaler.Scaling.Windows;
 /// <param name="Length">How far back samples are kept (the longest window a policy may query).</param>
 /// <param name="BucketCount">
 /// Number of time buckets the length is cut into. Queries are resolved to whole buckets, so this is the time resolution;
-/// memory grows with it (about 870 bytes per bucket).
+/// memory grows with it (about 64 bytes per bucket plus 2 bytes per histogram bin its samples reach).
 /// </param>
 /// <param name="StalenessLimit">An instance whose latest sample is older than this is reported as missing.</param>
 /// <param name="MaxInstances">Upper bound of tracked instances; the least recently seen one is evicted to make room.</param>

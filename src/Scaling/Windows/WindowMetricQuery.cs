@@ -46,6 +46,13 @@ public sealed class WindowMetricQuery : IMetricQuery
         return this;
     }
 
+    /// <summary>Number of metrics with a window.</summary>
+    public int Count => _windows.Count;
+
+    /// <summary>The long history of <paramref name="metric"/>, if one was registered with its window.</summary>
+    public bool TryGetHistory(string metric, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MetricHistory? history) =>
+        _histories.TryGetValue(metric, out history);
+
     /// <summary>The window of <paramref name="metric"/>, if registered.</summary>
     public bool TryGetWindow(string metric, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MetricWindow? window) =>
         _windows.TryGetValue(metric, out window);
