@@ -25,4 +25,13 @@ public sealed class KeepAliveOptions
     /// activations (10,000 grains at 1,000/s take 10 s).</summary>
     [Range(1, 1_000_000)]
     public int TouchesPerSecond { get; set; } = 1_000;
+
+    /// <summary>Whether a sweep asks the targets of this silo's share that live on another silo to migrate here (on by
+    /// default): how the targets come back to a silo that joined or returned.</summary>
+    public bool Rebalance { get; set; } = true;
+
+    /// <summary>Upper bound on migrations a silo asks for per second, so a returning silo is not stormed (10,000 targets at
+    /// 200/s take 50 s); each migration writes the target's state and windows once.</summary>
+    [Range(1, 100_000)]
+    public int MigrationsPerSecond { get; set; } = 200;
 }

@@ -13,6 +13,7 @@ namespace Autoscaler.Grains.Sizing;
 /// is asked of the platform, a reminder stands, so that after a silo failure the grain comes back on another silo and
 /// asks again (same request id) instead of leaving the intent unsettled until someone calls.
 /// </summary>
+[Placement.TargetPlacement]
 public sealed class TargetSizeGrain(
     [PersistentState("size", GrainStorage.Default)] IPersistentState<TargetSizeState> state,
     IScaleTargetClientFactory actuators,
