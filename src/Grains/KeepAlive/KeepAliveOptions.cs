@@ -17,6 +17,11 @@ public sealed class KeepAliveOptions
     [Range(1, 3600)]
     public int SweepSeconds { get; set; } = 60;
 
+    /// <summary>Seconds a silo waits after the set of active silos changed before it sweeps (not waiting for the next
+    /// period): long enough for the other silos to see the change too.</summary>
+    [Range(0, 600)]
+    public int SettleSeconds { get; set; } = 10;
+
     /// <summary>Grains touched concurrently in one batch.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
