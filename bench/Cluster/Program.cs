@@ -136,7 +136,11 @@ var registering = Stopwatch.StartNew();
     var rebalance = await WatchAsync(
         counts => counts.Count == 3 && Placement.DeviationPercent(counts, targets.Count).Values.All(d => Math.Abs(d) <= 20),
         TimeSpan.FromSeconds(Setting("CLUSTER_WAIT_SECONDS", 150) + sweepSeconds));
-    var after = await Statuses.ReadAsync(sdk, targets, stoppedAt.AddSeconds(Interval));
+    // Every target evaluates after the rebalancing: a migrated target's evaluation timer starts again on its new silo, so
+    // read two evaluation intervals later and count the targets that have not evaluated since the rebalancing ended.
+    var rebalancedAt = DateTimeOffset.UtcNow;
+    await Task.Delay(TimeSpan.FromSeconds(2 * Interval));
+    var after = await Statuses.ReadAsync(sdk, targets, rebalancedAt);
     var final = await Placement.TargetsPerSiloAsync(cluster);
     var fewestActive = rebalance.Timeline.Min(t => t.Active);
     Save("siloRestarted", new
@@ -151,7 +155,7 @@ var registering = Stopwatch.StartNew();
         targetsWithoutActivationAtEnd = Math.Max(0, targets.Count - final.Values.Sum()),
         timeline = rebalance.Timeline,
         statusesAfter = after,
-        targetsWithoutEvaluationSinceStop = targets.Count - after.EvaluatedSince,
+        targetsWithoutEvaluationSinceRebalanced = targets.Count - after.EvaluatedSince,
     });
 
     async Task<(double? Seconds, IReadOnlyDictionary<string, int> Counts, List<Look> Timeline)> WatchAsync(
@@ -190,6 +194,3 @@ finally
         await silo.DisposeAsync();
     }
 }
-
-/// <summary>One look at placement while watching: seconds since the watch began, target activations per silo, their sum.</summary>
-internal sealed record Look(double At, IReadOnlyDictionary<string, int> Counts, int Active);
