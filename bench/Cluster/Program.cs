@@ -147,6 +147,7 @@ var registering = Stopwatch.StartNew();
     {
         readySeconds,
         balancedWithin20PercentSeconds = rebalance.Seconds,
+        balancedSecondsSinceStarted = rebalance.Seconds is { } balanced ? Math.Round(readySeconds + balanced, 1) : (double?)null,
         activationsPerSilo = final,
         deviationPercent = Placement.DeviationPercent(final, targets.Count),
         imbalancePercent = Placement.ImbalancePercent(final),
