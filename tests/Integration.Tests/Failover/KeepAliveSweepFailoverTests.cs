@@ -24,15 +24,7 @@ public sealed class KeepAliveSweepFailoverTests
         var silos = new List<SiloProcess>();
         try
         {
-            foreach (var name in new[] { "silo-a", "silo-b" })
-            {
-                silos.Add(SiloProcess.Start(name, environment));
-            }
-
-            await Task.WhenAll(silos.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(60))));
-            await cluster.ConnectClientAsync();
-            var management = cluster.Client.GetGrain<IManagementGrain>(0);
-            await WaitUntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 2, TimeSpan.FromSeconds(30));
+            var management = await StartTwoSilosAsync(cluster, environment, silos);
 
             var ids = Enumerable.Range(0, 24).Select(i => $"sweep-{i:00}").ToList();
             await Task.WhenAll(ids.Select(id => cluster.Client.GetGrain<IServiceGrain>(id)
@@ -81,15 +73,7 @@ public sealed class KeepAliveSweepFailoverTests
         var silos = new List<SiloProcess>();
         try
         {
-            foreach (var name in new[] { "silo-a", "silo-b" })
-            {
-                silos.Add(SiloProcess.Start(name, environment));
-            }
-
-            await Task.WhenAll(silos.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(60))));
-            await cluster.ConnectClientAsync();
-            var management = cluster.Client.GetGrain<IManagementGrain>(0);
-            await WaitUntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 2, TimeSpan.FromSeconds(30));
+            var management = await StartTwoSilosAsync(cluster, environment, silos);
             var ids = Enumerable.Range(0, 30).Select(i => $"join-{i:00}").ToList();
             IServiceGrain Target(string id) => cluster.Client.GetGrain<IServiceGrain>(id);
             TargetDefinition Definition(string id, int max) => new(id, 1, max, 3, ActuatorBinding.Simulated, Scope: "join");
@@ -130,6 +114,21 @@ public sealed class KeepAliveSweepFailoverTests
                 await silo.DisposeAsync();
             }
         }
+    }
+
+    // Two silo processes (added to silos, which the caller disposes), a client, both silos active.
+    private static async Task<IManagementGrain> StartTwoSilosAsync(DurableCluster cluster, Dictionary<string, string> environment, List<SiloProcess> silos)
+    {
+        foreach (var name in new[] { "silo-a", "silo-b" })
+        {
+            silos.Add(SiloProcess.Start(name, environment));
+        }
+
+        await Task.WhenAll(silos.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(60))));
+        await cluster.ConnectClientAsync();
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        await WaitUntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 2, TimeSpan.FromSeconds(30));
+        return management;
     }
 
     private static async Task<Dictionary<string, SiloAddress>> HostsAsync(IManagementGrain management)
