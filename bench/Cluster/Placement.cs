@@ -23,6 +23,13 @@ internal static class Placement
         return counts;
     }
 
+    /// <summary>Each silo's deviation from an even share of <paramref name="targets"/>, in percent (+ above, - below).</summary>
+    public static IReadOnlyDictionary<string, double> DeviationPercent(IReadOnlyDictionary<string, int> counts, int targets)
+    {
+        var even = counts.Count == 0 ? 0 : targets / (double)counts.Count;
+        return counts.ToDictionary(c => c.Key, c => even == 0 ? 0 : Math.Round((c.Value - even) / even * 100, 1));
+    }
+
     /// <summary>Largest deviation of a silo's count from the mean, in percent of the mean.</summary>
     public static double ImbalancePercent(IReadOnlyDictionary<string, int> counts)
     {

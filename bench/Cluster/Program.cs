@@ -17,13 +17,16 @@ var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "benc
 int Setting(string name, int fallback) => int.Parse(Environment.GetEnvironmentVariable(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 var wanted = Setting("CLUSTER_TARGETS", 30_000);
 var registerBudget = TimeSpan.FromSeconds(Setting("CLUSTER_REGISTER_SECONDS", 420));
+// The silos' keep-alive sweep: period and migration pace (KeepAlive section; the defaults are 60 s and 200/s).
+var sweepSeconds = Setting("CLUSTER_SWEEP_SECONDS", 60);
+var migrationsPerSecond = Setting("CLUSTER_MIGRATIONS_PER_SECOND", 200);
 const int Interval = 15;
 var report = new Dictionary<string, object?>
 {
     ["scenario"] = "three silos on one machine: PostgreSQL (clustering, grain state, reminders) and NATS (telemetry) on loopback",
     ["machine"] = new { Environment.ProcessorCount, os = Environment.OSVersion.ToString() },
     ["at"] = DateTimeOffset.UtcNow,
-    ["settings"] = new { wanted, registerBudgetSeconds = registerBudget.TotalSeconds, evaluationIntervalSeconds = Interval, telemetry = "one batch of 10 agents per target every 5 s, CPU 80 against a 50 target" },
+    ["settings"] = new { wanted, registerBudgetSeconds = registerBudget.TotalSeconds, evaluationIntervalSeconds = Interval, telemetry = "one batch of 10 agents per target every 5 s, CPU 80 against a 50 target", sweepSeconds, migrationsPerSecond, placement = "target placement: rendezvous hashing of the target id over the active silos" },
 };
 void Save(string key, object? value)
 {
@@ -40,6 +43,8 @@ var environment = new Dictionary<string, string>
     ["Silo__ClusterId"] = clusterId,
     ["Logging__LogLevel__Default"] = "Warning",
     ["Nats__Url"] = TestEnvironment.NatsUrl,
+    ["KeepAlive__SweepSeconds"] = sweepSeconds.ToString(CultureInfo.InvariantCulture),
+    ["KeepAlive__MigrationsPerSecond"] = migrationsPerSecond.ToString(CultureInfo.InvariantCulture),
 };
 SiloProcess StartSilo(int i) => SiloProcess.Start($"silo-{i}", environment);
 var silos = new[] { StartSilo(1), StartSilo(2), StartSilo(3) };
@@ -112,7 +117,7 @@ var registering = Stopwatch.StartNew();
 
     var first = await Statuses.ReadAsync(sdk, targets, telemetryFrom);
     var placement = await Placement.TargetsPerSiloAsync(cluster);
-    Save("steady", new { secondsUntilSampleDecided = Math.Round(deciding.Elapsed.TotalSeconds, 1), statuses = first, activationsPerSilo = placement, imbalancePercent = Placement.ImbalancePercent(placement), telemetryMessages = load.Published });
+    Save("steady", new { secondsUntilSampleDecided = Math.Round(deciding.Elapsed.TotalSeconds, 1), statuses = first, activationsPerSilo = placement, deviationPercent = Placement.DeviationPercent(placement, targets.Count), imbalancePercent = Placement.ImbalancePercent(placement), telemetryMessages = load.Published });
 
     // One silo stopped (SIGTERM, graceful): how long until every target is active on the other two.
     var stoppedAt = DateTimeOffset.UtcNow;
@@ -126,29 +131,43 @@ var registering = Stopwatch.StartNew();
     silos[2] = StartSilo(3);
     await silos[2].WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
     var readySeconds = Math.Round(restarting.Elapsed.TotalSeconds, 1);
-    var rebalance = await WatchAsync(counts => counts.Count == 3 && Placement.ImbalancePercent(counts) <= 20, TimeSpan.FromSeconds(Setting("CLUSTER_WAIT_SECONDS", 150)));
-    var after = await Statuses.ReadAsync(sdk, targets, stoppedAt.AddSeconds(Interval));
+    // Balanced: every silo within ±20 % of an even share of the targets (bounded: at most CLUSTER_WAIT_SECONDS plus one
+    // sweep period, as the returning silo's first sweep runs one period after it started).
+    var rebalance = await WatchAsync(
+        counts => counts.Count == 3 && Placement.DeviationPercent(counts, targets.Count).Values.All(d => Math.Abs(d) <= 20),
+        TimeSpan.FromSeconds(Setting("CLUSTER_WAIT_SECONDS", 150) + sweepSeconds));
+    // Every target evaluates after the rebalancing: a migrated target's evaluation timer starts again on its new silo, so
+    // read two evaluation intervals later and count the targets that have not evaluated since the rebalancing ended.
+    var rebalancedAt = DateTimeOffset.UtcNow;
+    await Task.Delay(TimeSpan.FromSeconds(2 * Interval));
+    var after = await Statuses.ReadAsync(sdk, targets, rebalancedAt);
     var final = await Placement.TargetsPerSiloAsync(cluster);
+    var fewestActive = rebalance.Timeline.Min(t => t.Active);
     Save("siloRestarted", new
     {
         readySeconds,
         balancedWithin20PercentSeconds = rebalance.Seconds,
+        balancedSecondsSinceStarted = rebalance.Seconds is { } balanced ? Math.Round(readySeconds + balanced, 1) : (double?)null,
         activationsPerSilo = final,
+        deviationPercent = Placement.DeviationPercent(final, targets.Count),
         imbalancePercent = Placement.ImbalancePercent(final),
+        // Target activations counted at each look while rebalancing (a migrating target is briefly in neither silo's count).
+        fewestTargetActivationsSeen = fewestActive,
+        targetsWithoutActivationAtEnd = Math.Max(0, targets.Count - final.Values.Sum()),
         timeline = rebalance.Timeline,
         statusesAfter = after,
-        targetsWithoutEvaluationSinceStop = targets.Count - after.EvaluatedSince,
+        targetsWithoutEvaluationSinceRebalanced = targets.Count - after.EvaluatedSince,
     });
 
-    async Task<(double? Seconds, IReadOnlyDictionary<string, int> Counts, List<object> Timeline)> WatchAsync(
+    async Task<(double? Seconds, IReadOnlyDictionary<string, int> Counts, List<Look> Timeline)> WatchAsync(
         Func<IReadOnlyDictionary<string, int>, bool> done, TimeSpan bound)
     {
-        var timeline = new List<object>();
+        var timeline = new List<Look>();
         var watch = Stopwatch.StartNew();
         while (true)
         {
             var counts = await Placement.TargetsPerSiloAsync(cluster);
-            timeline.Add(new { at = Math.Round(watch.Elapsed.TotalSeconds, 1), counts });
+            timeline.Add(new Look(Math.Round(watch.Elapsed.TotalSeconds, 1), counts, counts.Values.Sum()));
             if (done(counts))
             {
                 return (Math.Round(watch.Elapsed.TotalSeconds, 1), counts, timeline);

@@ -47,6 +47,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<KeepAliveOptions>();
         services.TryAddSingleton<KeepAliveSweep>();
         services.AddHostedService<KeepAliveSweeper>();
+        // A target's grains live on its home silo (rendezvous hashing, Placement/); the sweep asks the ones living
+        // elsewhere to migrate home through the probe, a grain extension any grain answers (Orleans resolves extensions
+        // as keyed IGrainExtension services, which is what ISiloBuilder.AddGrainExtension registers).
+        services.AddPlacementDirector<Placement.TargetPlacement, Placement.TargetPlacementDirector>();
+        services.AddKeyedTransient<IGrainExtension, Placement.PlacementProbe>(typeof(Placement.IPlacementProbe));
         // Instance sizes: the silo replaces this with its Optimization:Targets settings and the Fargate size catalog.
         services.TryAddSingleton<Sizing.ITargetSizeSettings, Sizing.UnconfiguredTargetSizes>();
         services.TryAddSingleton<Sizing.IInstancePricing, Sizing.UnitPricedInstances>();

@@ -8,6 +8,7 @@ namespace Autoscaler.Grains.Agents;
 
 /// <summary>Tracks a pool's agents; the derived metrics come from <see cref="AgentPoolMetrics"/>. The agents live as the
 /// engine's records; state holds their grain-owned snapshots only while a write runs.</summary>
+[Placement.TargetPlacement]
 public sealed class AgentPoolGrain(
     [PersistentState("agentpool", GrainStorage.Default)] IPersistentState<AgentPoolState> state,
     TimeProvider clock) : Grain, IAgentPoolGrain

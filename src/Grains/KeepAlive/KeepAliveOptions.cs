@@ -17,6 +17,11 @@ public sealed class KeepAliveOptions
     [Range(1, 3600)]
     public int SweepSeconds { get; set; } = 60;
 
+    /// <summary>Seconds a silo waits after the set of active silos changed before it sweeps (not waiting for the next
+    /// period): long enough for the other silos to see the change too.</summary>
+    [Range(0, 600)]
+    public int SettleSeconds { get; set; } = 10;
+
     /// <summary>Grains touched concurrently in one batch.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
@@ -25,4 +30,13 @@ public sealed class KeepAliveOptions
     /// activations (10,000 grains at 1,000/s take 10 s).</summary>
     [Range(1, 1_000_000)]
     public int TouchesPerSecond { get; set; } = 1_000;
+
+    /// <summary>Whether a sweep asks the targets of this silo's share that live on another silo to migrate here (on by
+    /// default): how the targets come back to a silo that joined or returned.</summary>
+    public bool Rebalance { get; set; } = true;
+
+    /// <summary>Upper bound on migrations a silo asks for per second, so a returning silo is not stormed (10,000 targets at
+    /// 200/s take 50 s); each migration writes the target's state and windows once.</summary>
+    [Range(1, 100_000)]
+    public int MigrationsPerSecond { get; set; } = 200;
 }

@@ -9,6 +9,7 @@ namespace Autoscaler.Grains.Policies;
 /// configuration, so the latest vote survives the deactivation.
 /// </summary>
 [CollectionAgeLimit(Minutes = IdleMinutes)]
+[Placement.TargetPlacement]
 public sealed class PolicyGrain(
     [PersistentState("policy", GrainStorage.Default)] IPersistentState<PolicyState> state) : Grain, IPolicyGrain
 {

@@ -17,10 +17,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Autoscaler.Grains.Services;
 
-/// <summary>One scalable target as an Orleans shell: activation, timer and one short method per interface member (the
-/// silos' keep-alive sweep, not a reminder, brings it back after its silo is lost: KeepAlive/KeepAliveSweep).
-/// The target lives in <see cref="LiveTarget"/>; deciding is <see cref="DecisionProtocol"/>'s, housekeeping
-/// <see cref="TargetUpkeep"/>'s, what operators see <see cref="TargetStatusView"/>'s.</summary>
+/// <summary>One scalable target as an Orleans shell, placed on its home silo (Placement/) and kept alive there by the silos'
+/// sweep (KeepAlive/). The target lives in <see cref="LiveTarget"/>; deciding is <see cref="DecisionProtocol"/>'s,
+/// housekeeping (and saving before a migration) <see cref="TargetUpkeep"/>'s, what operators see <see cref="TargetStatusView"/>'s.</summary>
+[Placement.TargetPlacement]
 public sealed class ServiceGrain(
     [PersistentState("service", GrainStorage.Default)] IPersistentState<ServiceState> state,
     [PersistentState("windows", GrainStorage.Default)] IPersistentState<ServiceWindowsState> windowsState,
@@ -62,7 +62,7 @@ public sealed class ServiceGrain(
         _upkeep.Loaded(clock.GetUtcNow());
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _upkeep?.DeactivatedAsync() ?? Task.CompletedTask;
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _upkeep?.DeactivatedAsync(reason) ?? Task.CompletedTask;
 
     public Task<TargetStatus> ConfigureAsync(TargetDefinition definition) => ApplyAsync(new TargetSpec(definition));
 

@@ -16,6 +16,7 @@ namespace Autoscaler.Grains.Sizing;
 /// calls this grain (this one calls it during a change: the reverse call would deadlock), and a push that fails is
 /// retried by the reminder.
 /// </summary>
+[Placement.TargetPlacement]
 public sealed partial class TargetSizeGrain(
     [PersistentState("size", GrainStorage.Default)] IPersistentState<TargetSizeState> state,
     IScaleTargetClientFactory actuators,

@@ -46,10 +46,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A client of the cluster.</summary>
     public IClusterClient Client => Cluster.Client;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => DeployAsync(1);
+
+    /// <summary>Starts a cluster of <paramref name="silos"/> silos configured alike (the placement tests use several).</summary>
+    public async Task DeployAsync(int silos)
     {
         Simulated = new SimulatedServiceRegistry(Clock);
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton<TimeProvider>(Clock);

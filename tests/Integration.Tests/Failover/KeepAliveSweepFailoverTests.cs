@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Placement;
 using Autoscaler.Integration.Tests.Cluster;
 using Autoscaler.Testing;
 using Npgsql;
@@ -23,15 +24,7 @@ public sealed class KeepAliveSweepFailoverTests
         var silos = new List<SiloProcess>();
         try
         {
-            foreach (var name in new[] { "silo-a", "silo-b" })
-            {
-                silos.Add(SiloProcess.Start(name, environment));
-            }
-
-            await Task.WhenAll(silos.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(60))));
-            await cluster.ConnectClientAsync();
-            var management = cluster.Client.GetGrain<IManagementGrain>(0);
-            await WaitUntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 2, TimeSpan.FromSeconds(30));
+            var management = await StartTwoSilosAsync(cluster, environment, silos);
 
             var ids = Enumerable.Range(0, 24).Select(i => $"sweep-{i:00}").ToList();
             await Task.WhenAll(ids.Select(id => cluster.Client.GetGrain<IServiceGrain>(id)
@@ -68,6 +61,74 @@ public sealed class KeepAliveSweepFailoverTests
                 await silo.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task A_silo_that_joins_receives_the_targets_whose_home_it_is_and_they_keep_their_state()
+    {
+        await using var cluster = await DurableCluster.CreateAsync();
+        var environment = cluster.SiloEnvironment();
+        environment["KeepAlive__SweepSeconds"] = "1";
+        environment["KeepAlive__SettleSeconds"] = "1";
+        var silos = new List<SiloProcess>();
+        try
+        {
+            var management = await StartTwoSilosAsync(cluster, environment, silos);
+            var ids = Enumerable.Range(0, 30).Select(i => $"join-{i:00}").ToList();
+            IServiceGrain Target(string id) => cluster.Client.GetGrain<IServiceGrain>(id);
+            TargetDefinition Definition(string id, int max) => new(id, 1, max, 3, ActuatorBinding.Simulated, Scope: "join");
+            await Task.WhenAll(ids.Select(id => Target(id).ConfigureAsync(Definition(id, 10))));
+            var two = (await management.GetHosts(onlyActive: true)).Keys.ToList();
+            var before = await HostsAsync(management);
+
+            silos.Add(SiloProcess.Start("silo-c", environment));
+            await silos[2].WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            await WaitUntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 3, TimeSpan.FromSeconds(30));
+            var three = (await management.GetHosts(onlyActive: true)).Keys.ToList();
+            var joined = three.Single(s => !two.Contains(s));
+            var movers = ids.Where(id => TargetHome.Of(id, three).Equals(joined)).ToList();
+
+            // Bounded: the newcomer sweeps a second after it sees the change, then once a second.
+            await WaitUntilAsync(
+                async () =>
+                {
+                    var now = await DurableCluster.EventuallyAsync(() => HostsAsync(management), TimeSpan.FromSeconds(20));
+                    return ids.All(id => now.TryGetValue(id, out var host) && host.Equals(TargetHome.Of(id, three)));
+                },
+                TimeSpan.FromSeconds(60));
+            var after = await HostsAsync(management);
+            var statuses = await Task.WhenAll(movers.Select(id => Target(id).GetStatusAsync()));
+            // A write on the new silo: the stored row's version travelled with the target, so it is accepted.
+            var edited = await Target(movers[0]).ConfigureAsync(Definition(movers[0], 12));
+
+            Assert.All(ids, id => Assert.Equal(TargetHome.Of(id, two), before[id]));
+            Assert.NotEmpty(movers);
+            Assert.All(ids.Except(movers), id => Assert.Equal(before[id], after[id]));
+            Assert.All(statuses, s => Assert.Equal((10, 3), (s.Definition!.Max, s.Current)));
+            Assert.Equal(12, edited.Definition!.Max);
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
+
+    // Two silo processes (added to silos, which the caller disposes), a client, both silos active.
+    private static async Task<IManagementGrain> StartTwoSilosAsync(DurableCluster cluster, Dictionary<string, string> environment, List<SiloProcess> silos)
+    {
+        foreach (var name in new[] { "silo-a", "silo-b" })
+        {
+            silos.Add(SiloProcess.Start(name, environment));
+        }
+
+        await Task.WhenAll(silos.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(60))));
+        await cluster.ConnectClientAsync();
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        await WaitUntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 2, TimeSpan.FromSeconds(30));
+        return management;
     }
 
     private static async Task<Dictionary<string, SiloAddress>> HostsAsync(IManagementGrain management)

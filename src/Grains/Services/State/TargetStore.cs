@@ -30,6 +30,14 @@ internal sealed class TargetStore(LiveTarget target, IPersistentState<ServiceSta
         }
     }
 
+    public async Task WriteForMigrationAsync()
+    {
+        await WriteAsync();
+        await WriteWindowsAsync();
+        state.State = ServiceStateMapping.ToState(target);
+        windows.State.Json = target.Windows.Snapshot().ToJson();
+    }
+
     public async Task WriteWindowsAsync()
     {
         windows.State.Json = target.Windows.Snapshot().ToJson();

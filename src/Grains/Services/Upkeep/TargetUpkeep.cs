@@ -63,11 +63,16 @@ internal sealed partial class TargetUpkeep(LiveTarget target, ITargetStore store
         metrics.Registry.Forget(target.Id);
     }
 
-    /// <summary>The grain is leaving this silo: another silo reports the target once it is active there.</summary>
-    public Task DeactivatedAsync()
+    /// <summary>The grain is leaving this silo: another silo reports the target once it is active there. Before a migration
+    /// (<see cref="DeactivationReasonCode.Migrating"/>, never in the middle of a request) a registered target writes its
+    /// state and windows and hands them to the migration (<see cref="ITargetStore.WriteForMigrationAsync"/>).</summary>
+    public async Task DeactivatedAsync(DeactivationReason reason = default)
     {
         metrics.Registry.Forget(target.Id);
-        return Task.CompletedTask;
+        if (reason.ReasonCode == DeactivationReasonCode.Migrating && target.Definition is not null)
+        {
+            await store.WriteForMigrationAsync();
+        }
     }
 
     /// <summary>A state write failed: the next evaluation writes again.</summary>

@@ -100,6 +100,12 @@ internal sealed class ProtocolHarness
             journal.Add("write windows");
             return Task.CompletedTask;
         }
+
+        public async Task WriteForMigrationAsync()
+        {
+            await WriteAsync();
+            await WriteWindowsAsync();
+        }
     }
 
     /// <summary>Grants what is asked unless told to grant something else.</summary>
