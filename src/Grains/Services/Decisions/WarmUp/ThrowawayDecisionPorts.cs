@@ -44,6 +44,8 @@ internal sealed class ThrowawayDecisionPorts(LiveTarget target, IGrainStorageSer
 
     public Task WriteWindowsAsync() => Task.CompletedTask;
 
+    public Task WriteForMigrationAsync() => Task.CompletedTask;
+
     public Task<ScaleApproval> RequestCapacityAsync(string scope, TargetCapacityRequest request)
     {
         var copied = copier is null ? request : copier.Copy(request);
