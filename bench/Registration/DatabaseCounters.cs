@@ -9,10 +9,12 @@ namespace Autoscaler.Registration.Benchmarks;
 /// </summary>
 internal sealed record DatabaseCounters(long Transactions, long Fetched, long Inserted, long Updated)
 {
-    /// <summary>Reads the counters of the database <paramref name="connectionString"/> names (after forcing this
-    /// backend's statistics snapshot to be fresh).</summary>
+    /// <summary>Reads the counters of the database <paramref name="connectionString"/> names. A backend reports its
+    /// statistics at the end of a transaction at most once a second, and an idle one within 10 s: the reading waits 11 s
+    /// first so the silo's pooled connections have reported everything they did.</summary>
     public static async Task<DatabaseCounters> ReadAsync(string connectionString)
     {
+        await Task.Delay(TimeSpan.FromSeconds(11));
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(

@@ -1,4 +1,5 @@
 using System.Net;
+using Autoscaler.Adapters.PostgreSql.GrainStorage;
 using Autoscaler.Adapters.PostgreSql.Hosting;
 using Autoscaler.Adapters.PostgreSql.Schema;
 using Autoscaler.Testing;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace Autoscaler.Integration.Tests.PostgreSql;
 
@@ -104,6 +106,8 @@ public sealed class OrleansOnPostgreSqlTests
             // A new grain lives in the new table only; a cleared one keeps its row there, so the old row never comes back.
             Assert.Equal(1, await grains.GetGrain<IPersistedCounterGrain>("billing-api").IncrementAsync());
             Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'counter'"));
+            // Only the state the old table holds was looked up there; the new grain's miss was not.
+            Assert.Equal(1, Assert.IsType<PostgreSqlGrainStorage>(after.Services.GetRequiredKeyedService<IGrainStorage>("autoscaler")).LegacyReads);
             await grain.ClearAsync();
             Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM autoscaler_grain_state WHERE payload IS NULL AND version = 4"));
             await after.StopAsync();

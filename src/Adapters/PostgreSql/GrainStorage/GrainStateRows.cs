@@ -55,7 +55,7 @@ internal sealed class GrainStateRows(NpgsqlDataSource dataSource, string service
         """;
 
     private const string LegacyRows = """
-        SELECT EXISTS (SELECT 1 FROM orleansstorage WHERE serviceid = @service AND payloadbinary IS NOT NULL)
+        SELECT graintypestring, grainidextensionstring FROM orleansstorage WHERE serviceid = @service AND payloadbinary IS NOT NULL
         """;
 
     /// <summary>The stored rows of <paramref name="keys"/> (null where none), in their order.</summary>
@@ -118,11 +118,23 @@ internal sealed class GrainStateRows(NpgsqlDataSource dataSource, string service
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int;
     }
 
-    /// <summary>Whether the previous provider's table holds any state of this service.</summary>
-    public async Task<bool> HasLegacyRowsAsync(CancellationToken cancellationToken)
+    /// <summary>The states of this service the previous provider's table holds.</summary>
+    public async Task<LegacyIndex> ReadLegacyIndexAsync(CancellationToken cancellationToken)
     {
         await using var command = Command(LegacyRows);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+        var keys = new HashSet<(string State, string Key)>();
+        var any = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            any = true;
+            if (!reader.IsDBNull(1))
+            {
+                keys.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        return any ? new LegacyIndex(keys, true) : LegacyIndex.Empty;
     }
 
     private NpgsqlCommand Command(string sql)

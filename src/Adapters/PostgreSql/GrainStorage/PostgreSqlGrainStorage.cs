@@ -24,7 +24,8 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
     private readonly IGrainStorage? _legacy;
     private readonly StatementBatcher<GrainStateKey, GrainStateKey, StoredState?> _reads;
     private readonly StatementBatcher<GrainStateKey, StateWrite, int?> _writes;
-    private Task<bool>? _legacyRows;
+    private Task<LegacyIndex>? _legacyIndex;
+    private long _legacyReads;
 
     /// <summary>Creates the provider <paramref name="name"/> for the service <paramref name="serviceId"/>.</summary>
     /// <param name="name">The provider's name (in error messages).</param>
@@ -54,12 +55,15 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
     /// <summary>Write statements run so far.</summary>
     public long WriteStatements => _writes.Statements;
 
+    /// <summary>States looked up in the previous provider's table so far.</summary>
+    public long LegacyReads => Interlocked.Read(ref _legacyReads);
+
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = Key(stateName, grainId);
         var stored = await _reads.SubmitAsync(key).ConfigureAwait(false);
-        if (stored is null && _legacy is not null && await HasLegacyRowsAsync().ConfigureAwait(false))
+        if (stored is null && _legacy is not null && (await LegacyIndexAsync().ConfigureAwait(false)).MayHold(stateName, grainId))
         {
             await ReadLegacyAsync(key, stateName, grainId, grainState).ConfigureAwait(false);
             return;
@@ -111,6 +115,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
     /// so the next write's ETag check runs against this table. If another activation copied it first, read that copy.</summary>
     private async Task ReadLegacyAsync<T>(GrainStateKey key, string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        Interlocked.Increment(ref _legacyReads);
         await _legacy!.ReadStateAsync(stateName, grainId, grainState).ConfigureAwait(false);
         if (!grainState.RecordExists || Version(grainState.ETag) is not { } version)
         {
@@ -125,13 +130,13 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
         }
     }
 
-    private Task<bool> HasLegacyRowsAsync()
+    private Task<LegacyIndex> LegacyIndexAsync()
     {
-        // Asked once per provider; a failed question is asked again by the next miss.
-        var known = _legacyRows;
+        // Read once per provider (the old table is no longer written); a failed read is retried by the next miss.
+        var known = _legacyIndex;
         if (known is null || known.IsFaulted || known.IsCanceled)
         {
-            _legacyRows = known = _rows.HasLegacyRowsAsync(CancellationToken.None);
+            _legacyIndex = known = _rows.ReadLegacyIndexAsync(CancellationToken.None);
         }
 
         return known;
