@@ -14,8 +14,9 @@ internal sealed class RegistrationSilo : IAsyncDisposable
     private readonly SiloProcess _silo;
     private readonly IHost _client;
 
-    private RegistrationSilo(SiloProcess silo, IHost client, HttpClient http)
+    private RegistrationSilo(SiloProcess silo, IHost client, HttpClient http, string connectionString)
     {
+        ConnectionString = connectionString;
         _silo = silo;
         _client = client;
         Http = http;
@@ -26,6 +27,9 @@ internal sealed class RegistrationSilo : IAsyncDisposable
 
     /// <summary>The Orleans client under the SDK (today's per-target path calls the grains directly).</summary>
     public IClusterClient Cluster => _client.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>The scenario's own database.</summary>
+    public string ConnectionString { get; }
 
     /// <summary>The REST API with an admin key.</summary>
     public HttpClient Http { get; }
@@ -53,7 +57,7 @@ internal sealed class RegistrationSilo : IAsyncDisposable
         await host.StartAsync();
         var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(silo.KeyFile)).Trim());
-        return new RegistrationSilo(silo, host, http);
+        return new RegistrationSilo(silo, host, http, connectionString);
     }
 
     public async ValueTask DisposeAsync()

@@ -45,9 +45,11 @@ internal static class Scenarios
     {
         await using var silo = await RegistrationSilo.StartAsync();
         var specs = Fleet.Specs("sdk", count);
+        var before = await DatabaseCounters.ReadAsync(silo.ConnectionString);
         var watch = Stopwatch.StartNew();
         var first = await silo.Sdk.RegisterTargetsAsync(specs);
         watch.Stop();
+        var database = (await DatabaseCounters.ReadAsync(silo.ConnectionString)).PerTarget(before, count);
         Check(first, count, "create");
         await VerifyAsync(silo, count);
         var again = Stopwatch.StartNew();
@@ -56,7 +58,7 @@ internal static class Scenarios
         Check(second, count, "unchanged");
         return
         [
-            Result("one SDK call (RegisterTargetsAsync)", count, watch.Elapsed, goal: true),
+            Result($"one SDK call (RegisterTargetsAsync); {database}", count, watch.Elapsed, goal: true),
             Result("the same call again (every target unchanged: read and compared, nothing written)", count, again.Elapsed, goal: false),
         ];
     }

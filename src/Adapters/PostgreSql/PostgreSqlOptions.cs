@@ -36,6 +36,11 @@ public sealed class PostgreSqlOptions : RetryOptions
     [Range(1, 3600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Most grain states one statement of the grain storage reads or writes (default 500): concurrent reads and
+    /// writes of many grains are grouped into statements of up to this many rows.</summary>
+    [Range(1, 10000)]
+    public int GrainStorageBatchSize { get; set; } = 500;
+
     /// <summary>How long scaling history is kept, in days (default 90); older monthly partitions are dropped whole.</summary>
     [Range(1, 36500)]
     public int HistoryRetentionDays { get; set; } = 90;

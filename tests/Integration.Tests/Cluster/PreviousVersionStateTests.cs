@@ -21,8 +21,9 @@ public sealed class PreviousVersionStateTests
         var first = await cluster.StartSiloAsync("silo-a");
         await cluster.ConnectClientAsync();
 
-        // Today's silo writes the rows (so their keys and hashes are Orleans' own); the payloads are then replaced by
-        // the previous version's.
+        // Today's silo writes the rows (so their keys are Orleans' own); the payloads are then replaced by the previous
+        // version's. The serialized state is the same in either grain storage table (docs/storage.md); an upgrade that
+        // reads rows from the ADO.NET provider's table is OrleansOnPostgreSqlTests' case.
         var service = cluster.Client.GetGrain<IServiceGrain>(Target);
         await service.ConfigureAsync(new TargetDefinition(Target, 1, 10, 2, ActuatorBinding.Simulated, EvaluationIntervalSeconds: 3600));
         await service.SetPolicyAsync(new PolicyDefinition(
@@ -60,7 +61,7 @@ public sealed class PreviousVersionStateTests
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var update = new NpgsqlCommand(
-            "UPDATE orleansstorage SET payloadbinary = @payload WHERE graintypestring = @type AND grainidextensionstring = @key", connection);
+            "UPDATE autoscaler_grain_state SET payload = @payload WHERE state_name = @type AND grain_id LIKE '%/' || @key", connection);
         update.Parameters.AddWithValue("payload", payload);
         update.Parameters.AddWithValue("type", grainType);
         update.Parameters.AddWithValue("key", key);

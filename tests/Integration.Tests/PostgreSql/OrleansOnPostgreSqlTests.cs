@@ -1,4 +1,5 @@
 using System.Net;
+using Autoscaler.Adapters.PostgreSql.GrainStorage;
 using Autoscaler.Adapters.PostgreSql.Hosting;
 using Autoscaler.Adapters.PostgreSql.Schema;
 using Autoscaler.Testing;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace Autoscaler.Integration.Tests.PostgreSql;
 
@@ -68,6 +70,56 @@ public sealed class OrleansOnPostgreSqlTests
             Assert.Equal(1L, await CountAsync(database, $"SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = '{clusterId}' AND status = 3"));
 
             await second.StopAsync();
+        }
+
+        AssertNoStorageErrors(logs);
+    }
+
+    [Fact]
+    public async Task After_the_upgrade_to_the_batching_storage_a_grain_keeps_the_state_the_ADO_NET_provider_wrote()
+    {
+        var database = await TestEnvironment.CreateDatabaseAsync("upgrade");
+        await new SchemaMigrator(database).MigrateAsync();
+        var logs = new CollectingLoggerProvider();
+        var clusterId = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+        using (var before = BuildSilo(database, clusterId, logs))
+        {
+            await before.StartAsync();
+            var grain = before.Services.GetRequiredService<IGrainFactory>().GetGrain<IPersistedCounterGrain>("orders-api");
+            await grain.IncrementAsync();
+            Assert.Equal(2, await grain.IncrementAsync());
+            await before.StopAsync();
+        }
+
+        using (var after = BuildSilo(database, clusterId, logs, upgraded: true))
+        {
+            await after.StartAsync();
+            var grains = after.Services.GetRequiredService<IGrainFactory>();
+            var grain = grains.GetGrain<IPersistedCounterGrain>("orders-api");
+
+            // Read from the old table on the miss, copied with its version, then written in the new table only.
+            Assert.Equal(2, await grain.GetAsync());
+            Assert.Equal(3, await grain.IncrementAsync());
+            Assert.Equal(3L, await CountAsync(database, "SELECT version::bigint FROM autoscaler_grain_state WHERE state_name = 'counter' AND grain_id LIKE '%/orders-api'"));
+            Assert.Equal(2L, await CountAsync(database, "SELECT version::bigint FROM orleansstorage WHERE graintypestring = 'counter'"));
+
+            // A new grain lives in the new table only; a cleared one keeps its row there, so the old row never comes back.
+            Assert.Equal(1, await grains.GetGrain<IPersistedCounterGrain>("billing-api").IncrementAsync());
+            Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'counter'"));
+            // Only the state the old table holds was looked up there; the new grain's miss was not.
+            Assert.Equal(1, Assert.IsType<PostgreSqlGrainStorage>(after.Services.GetRequiredKeyedService<IGrainStorage>("autoscaler")).LegacyReads);
+            await grain.ClearAsync();
+            Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM autoscaler_grain_state WHERE payload IS NULL AND version = 4"));
+            await after.StopAsync();
+        }
+
+        using (var again = BuildSilo(database, clusterId, logs, upgraded: true))
+        {
+            await again.StartAsync();
+            var grains = again.Services.GetRequiredService<IGrainFactory>();
+            Assert.Equal(0, await grains.GetGrain<IPersistedCounterGrain>("orders-api").GetAsync());
+            Assert.Equal(1, await grains.GetGrain<IPersistedCounterGrain>("billing-api").GetAsync());
+            await again.StopAsync();
         }
 
         AssertNoStorageErrors(logs);
@@ -158,44 +210,54 @@ public sealed class OrleansOnPostgreSqlTests
         return builder.Build();
     }
 
-    private static IHost BuildSilo(string connectionString, string clusterId, CollectingLoggerProvider logs, bool withAdapter = false)
+    private static IHost BuildSilo(string connectionString, string clusterId, CollectingLoggerProvider logs, bool withAdapter = false, bool upgraded = false)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddProvider(logs);
-        if (withAdapter)
+        if (withAdapter || upgraded)
         {
             builder.Configuration["ConnectionStrings:Autoscaler"] = connectionString;
             builder.Services.AddAutoscalerPostgreSql();
         }
 
-        builder.UseOrleans(silo => silo
-            .Configure<ClusterOptions>(o =>
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = clusterId;
+                    o.ServiceId = "autoscaler-tests";
+                })
+                .ConfigureEndpoints(IPAddress.Loopback, FreePorts.Next(), FreePorts.Next())
+                .UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connectionString;
+                })
+                .AddAdoNetGrainStorage("autoscaler-delete", o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connectionString;
+                    o.DeleteStateOnClear = true;
+                })
+                .UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connectionString;
+                });
+            if (upgraded)
             {
-                o.ClusterId = clusterId;
-                o.ServiceId = "autoscaler-tests";
-            })
-            .ConfigureEndpoints(IPAddress.Loopback, FreePorts.Next(), FreePorts.Next())
-            .UseAdoNetClustering(o =>
+                // What the silo runs since issue 16: our batching provider, the ADO.NET one kept for states written before.
+                silo.AddAutoscalerGrainStorage("autoscaler", connectionString);
+            }
+            else
             {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = connectionString;
-            })
-            .AddAdoNetGrainStorage("autoscaler", o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = connectionString;
-            })
-            .AddAdoNetGrainStorage("autoscaler-delete", o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = connectionString;
-                o.DeleteStateOnClear = true;
-            })
-            .UseAdoNetReminderService(o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = connectionString;
-            }));
+                silo.AddAdoNetGrainStorage("autoscaler", o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connectionString;
+                });
+            }
+        });
         return builder.Build();
     }
 
