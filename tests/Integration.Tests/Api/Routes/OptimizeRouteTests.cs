@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Autoscaler.Ingestion.Dispatch;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Autoscaler.Integration.Tests.Api.Routes;
 
@@ -68,19 +70,10 @@ public sealed class OptimizeRouteTests(RoutesSilo silo)
         (await operatorClient.PostAsync($"/api/autoscaling/targets/{Id}/policies", Bodies.Json(Bodies.CpuPolicy))).Dispose();
         (await operatorClient.PostAsync($"/api/telemetry/{Id}", Bodies.Json(Bodies.Telemetry(30)))).Dispose();
 
-        // Telemetry is queued per target: evaluate until the hourly history holds its demand (the trace export answers).
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            (await operatorClient.PostAsync($"/api/autoscaling/targets/{Id}/evaluate", null)).Dispose();
-            using var trace = await viewer.GetAsync($"/api/autoscaling/targets/{Id}/trace");
-            if (trace.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the target never recorded demand");
+        // Telemetry is queued per target: once the dispatcher has applied it, one evaluation records the demand.
+        await silo.Factory.Services.GetRequiredService<TelemetryDispatcher>().WhenIdle().WaitAsync(TimeSpan.FromSeconds(20));
+        (await operatorClient.PostAsync($"/api/autoscaling/targets/{Id}/evaluate", null)).Dispose();
+        using var trace = await viewer.GetAsync($"/api/autoscaling/targets/{Id}/trace");
+        Assert.Equal(HttpStatusCode.OK, trace.StatusCode);
     }
 }

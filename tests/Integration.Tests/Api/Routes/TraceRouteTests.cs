@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Autoscaler.Ingestion.Dispatch;
+using Microsoft.Extensions.DependencyInjection;
 using Autoscaler.Scaling.Json;
 using Autoscaler.Scaling.Simulation;
 
@@ -20,21 +22,12 @@ public sealed class TraceRouteTests(RoutesSilo silo)
         (await operatorClient.PostAsync($"/api/autoscaling/targets/{id}/policies", Bodies.Json(Bodies.CpuPolicy))).Dispose();
         (await operatorClient.PostAsync($"/api/telemetry/{id}", Bodies.Json(Bodies.Telemetry(30)))).Dispose();
 
-        // Telemetry is queued per target: evaluate until the history holds the total of both instances.
-        JsonElement trace = default;
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            (await operatorClient.PostAsync($"/api/autoscaling/targets/{id}/evaluate", null)).Dispose();
-            using var response = await viewer.GetAsync($"/api/autoscaling/targets/{id}/trace");
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                trace = await response.Content.ReadFromJsonAsync<JsonElement>();
-                break;
-            }
-
-            await Task.Delay(100);
-        }
-
+        // Telemetry is queued per target: once the dispatcher has applied it, one evaluation records both instances' total.
+        await silo.Factory.Services.GetRequiredService<TelemetryDispatcher>().WhenIdle().WaitAsync(TimeSpan.FromSeconds(20));
+        (await operatorClient.PostAsync($"/api/autoscaling/targets/{id}/evaluate", null)).Dispose();
+        using var response = await viewer.GetAsync($"/api/autoscaling/targets/{id}/trace");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var trace = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(JsonValueKind.Object, trace.ValueKind);
         Assert.Equal(50, trace.GetProperty("demand").GetProperty("cpu").GetProperty("perInstance").GetDouble());
         Assert.Equal("cpu", trace.GetProperty("policies")[0].GetProperty("name").GetString());
