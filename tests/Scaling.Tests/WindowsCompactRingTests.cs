@@ -71,11 +71,17 @@ public sealed class WindowsCompactRingTests
             var snapshot = reference.Snapshot();
             AssertSameSnapshot(snapshot, compact.Snapshot());
 
-            // The earlier layout's snapshot, through JSON as grain state is stored, restores to the same answers.
+            // The earlier layout's snapshot, after a trip through JSON, restores to the same answers as that layout
+            // restoring it. (The runtime's shortest double text does not read back exactly for some powers of two, e.g.
+            // -2^-25 prints as -2.980232238769531E-08, one unit in the last place away, so the deserialised snapshot, not
+            // the original, is what both restore from.)
+            var stored = JsonSerializer.Deserialize<BucketsSnapshot>(JsonSerializer.Serialize(snapshot))!;
+            var referenceRestored = new ReferenceBucketRing(width, slots);
+            referenceRestored.Restore(stored);
             var restored = new BucketRing(width, slots);
-            restored.Restore(JsonSerializer.Deserialize<BucketsSnapshot>(JsonSerializer.Serialize(snapshot))!);
-            AssertSameAnswers(reference, restored, width, slots, nows);
-            AssertSameSnapshot(snapshot, restored.Snapshot());
+            restored.Restore(stored);
+            AssertSameAnswers(referenceRestored, restored, width, slots, nows);
+            AssertSameSnapshot(referenceRestored.Snapshot(), restored.Snapshot());
         });
     }
 
