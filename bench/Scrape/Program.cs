@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Autoscaler.Grains;
 using Autoscaler.Grains.Monitoring;
 using Autoscaler.Scrape.Benchmarks;
 using Autoscaler.Silo.Api.Security;
@@ -45,7 +44,10 @@ async Task<ScrapeResult> RunAsync(int count)
     });
     builder.Services.AddAutoscalerApiSecurity(builder.Configuration);
     builder.AddAutoscalerMonitoring();
-    builder.Services.AddAutoscalerGrains();
+    // Only the metrics the endpoint reads: the grains' other services (the keep-alive sweep among them) need a silo.
+    builder.Services.AddMetrics();
+    builder.Services.AddSingleton<TargetCapacityRegistry>();
+    builder.Services.AddSingleton<ControlPlaneMetrics>();
     // Every scrape renders afresh (the silo keeps the exporter's short response cache; a benchmark must not hit it).
     builder.Services.Configure<PrometheusAspNetCoreOptions>(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
     await using var app = builder.Build();
