@@ -74,25 +74,21 @@ internal sealed class RecomputeSilo(InProcessTestCluster cluster) : IAsyncDispos
         return new RecomputeSilo(cluster);
     }
 
-    /// <summary>
-    /// Runs the grain's recompute and returns its open records. Should the call outlive the cluster's response time-out,
-    /// the grain goes on (the call is not cancelled): its stored summary, null until the first recompute ends, marks the
-    /// end, read once a second (bounded by the script's time-out).
-    /// </summary>
-    public async Task<IReadOnlyList<RecommendationRecord>> RecomputeAsync()
-    {
-        try
-        {
-            return await Recommendations.RecomputeAsync();
-        }
-        catch (TimeoutException)
-        {
-            while (await Recommendations.GetSummaryAsync() is null)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
+    /// <summary>Runs the grain's recompute and returns what it did, in counts.</summary>
+    public Task<RecommendationRecompute> RecomputeAsync() => Recommendations.RecomputeAsync();
 
-            return await Recommendations.ListAsync(null, RecommendationStates.Open);
+    /// <summary>Every open record, read page by page as an operator's tool would.</summary>
+    public async Task<List<RecommendationRecord>> OpenRecordsAsync()
+    {
+        var records = new List<RecommendationRecord>();
+        while (true)
+        {
+            var page = await Recommendations.ListAsync(new RecommendationQuery(State: RecommendationStates.Open, Offset: records.Count, Limit: RecommendationQuery.MaxLimit));
+            records.AddRange(page.Records);
+            if (page.Records.Count == 0 || records.Count >= page.Total)
+            {
+                return records;
+            }
         }
     }
 

@@ -199,11 +199,17 @@ public sealed class AutoscalerClient(
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<RecommendationRecord>> ListCostRecommendationsAsync(string? target = null, string? state = null, CancellationToken cancellationToken = default) =>
-        _retry.RunAsync(() => Recommendations().ListAsync(target, state), cancellationToken);
+    public Task<RecommendationPage> ListCostRecommendationsAsync(RecommendationQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new RecommendationQuery();
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Offset, "query.Offset");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, "query.Limit");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, RecommendationQuery.MaxLimit, "query.Limit");
+        return _retry.RunAsync(() => Recommendations().ListAsync(query), cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<RecommendationRecord>> RecomputeCostRecommendationsAsync(CancellationToken cancellationToken = default) =>
+    public Task<RecommendationRecompute> RecomputeCostRecommendationsAsync(CancellationToken cancellationToken = default) =>
         Recommendations().RecomputeAsync().WaitAsync(cancellationToken);
 
     /// <inheritdoc />

@@ -107,12 +107,14 @@ public interface IAutoscalerClient
     /// replicas through its actuator; the result says whether it was applied, invalid (naming the field), not supported or failed.</summary>
     public Task<SizeChangeResult> ChangeSizeAsync(string target, SizeChangeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Cost recommendation records (right-size, schedule, commitment, Spot), newest first; optionally one target's
-    /// and one state's (<c>open</c>, <c>applied</c>, <c>dismissed</c>, <c>superseded</c>).</summary>
-    public Task<IReadOnlyList<RecommendationRecord>> ListCostRecommendationsAsync(string? target = null, string? state = null, CancellationToken cancellationToken = default);
+    /// <summary>One page of cost recommendation records (right-size, schedule, commitment, Spot), newest first, and how
+    /// many match in all; optionally one target's and one state's (<c>open</c>, <c>applied</c>, <c>dismissed</c>,
+    /// <c>superseded</c>). <see cref="RecommendationQuery.Limit"/> is at most <see cref="RecommendationQuery.MaxLimit"/>.</summary>
+    public Task<RecommendationPage> ListCostRecommendationsAsync(RecommendationQuery? query = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Recomputes every target's cost recommendations now; returns the open ones.</summary>
-    public Task<IReadOnlyList<RecommendationRecord>> RecomputeCostRecommendationsAsync(CancellationToken cancellationToken = default);
+    /// <summary>Recomputes every target's cost recommendations now (minutes for a large fleet); returns what changed, in
+    /// counts: list the records page by page.</summary>
+    public Task<RecommendationRecompute> RecomputeCostRecommendationsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Applies an open cost recommendation (a size change, a scheduled policy, or a recorded purchase); a dry run
     /// only explains. The outcome says whether it was applied; the record stays open unless it was.</summary>

@@ -12,16 +12,17 @@ public interface IRecommendationsGrain : IGrainWithStringKey
     /// <summary>The one key the fleet's recommendations live under.</summary>
     public const string FleetKey = "fleet";
 
-    /// <summary>Records, newest first, optionally only one target's and only in one state.</summary>
-    [Alias("List")]
-    public Task<IReadOnlyList<RecommendationRecord>> ListAsync(string? target, string? state);
+    /// <summary>One page of records, newest first, optionally only one target's and only in one state, with the match count.</summary>
+    [Alias("ListPage")]
+    public Task<RecommendationPage> ListAsync(RecommendationQuery query);
 
     /// <summary>
-    /// Recomputes every target's proposals now and returns the open records. It interleaves (reading a fleet's history and
-    /// replaying it takes seconds per target): lists, applies and dismisses are answered meanwhile.
+    /// Recomputes every target's proposals now and says what changed, in counts (list the records page by page). It
+    /// interleaves (reading a fleet's history and replaying it takes tens of milliseconds per target, minutes for a large
+    /// fleet): lists, applies and dismisses are answered meanwhile.
     /// </summary>
-    [Alias("Recompute"), AlwaysInterleave, ResponseTimeout("00:10:00")]
-    public Task<IReadOnlyList<RecommendationRecord>> RecomputeAsync();
+    [Alias("RecomputeCounts"), AlwaysInterleave, ResponseTimeout("01:00:00")]
+    public Task<RecommendationRecompute> RecomputeAsync();
 
     /// <summary>Applies an open recommendation by its kind (a size change, a scheduled policy, or a recorded purchase).</summary>
     [Alias("Apply")]

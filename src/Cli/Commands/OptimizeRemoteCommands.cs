@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Autoscaler.Cli.Remote;
 
@@ -26,16 +28,42 @@ internal static class OptimizeRemoteCommands
         var target = new Option<string?>("--target", "-t") { Description = "Only this target's recommendations" };
         var state = new Option<string?>("--state") { Description = "Only recommendations in this state (open, applied, dismissed, superseded)" };
         state.AcceptOnlyFromAmong(States);
-        var command = new Command("recommendations", "List cost recommendation records (right-size, schedule, commitment, Spot) with their state.") { target, state };
+        var limit = new Option<int?>("--limit") { Description = "Records per page (1-10000; the server's default: 1000)" };
+        var offset = new Option<int?>("--offset") { Description = "Records to skip (the next page starts at offset + limit)" };
+        var command = new Command("recommendations", "List cost recommendation records (right-size, schedule, commitment, Spot) with their state, newest first, a page at a time.")
+        {
+            target, state, limit, offset,
+        };
         var remote = RemoteOptions.AddTo(command);
         command.SetAction((parsed, ct) => RemoteRunner.RunAsync(context, parsed, remote, async (session, token) =>
         {
-            var query = string.Join('&', new[] { ("target", parsed.GetValue(target)), ("state", parsed.GetValue(state)) }
+            var query = string.Join('&', new[]
+                {
+                    ("target", parsed.GetValue(target)), ("state", parsed.GetValue(state)),
+                    ("limit", parsed.GetValue(limit)?.ToString(CultureInfo.InvariantCulture)), ("offset", parsed.GetValue(offset)?.ToString(CultureInfo.InvariantCulture)),
+                }
                 .Where(q => q.Item2 is not null).Select(q => $"{q.Item1}={Uri.EscapeDataString(q.Item2!)}"));
             var result = await session.Api.SendJsonAsync(HttpMethod.Get, "optimize/recommendations" + (query.Length > 0 ? "?" + query : string.Empty), null, token);
-            session.Write(result, table => table.Rows(TableWriter.Read(result, "recommendations"), ListColumns, empty: "no recommendations"));
+            session.Write(result, table =>
+            {
+                table.Rows(TableWriter.Read(result, "recommendations"), ListColumns, empty: "no recommendations");
+                PageLine(table, result);
+            });
         }, ct));
         return command;
+    }
+
+    /// <summary>"records 1-1000 of 22,014: --offset 1000 for the next page" when the page is not all of them.</summary>
+    private static void PageLine(TableWriter table, JsonElement result)
+    {
+        var count = result.GetProperty("recommendations").GetArrayLength();
+        var total = result.GetProperty("total").GetInt32();
+        var offset = result.GetProperty("offset").GetInt32();
+        if (count < total)
+        {
+            var next = offset + count < total ? $": --offset {offset + count} for the next page" : string.Empty;
+            table.Line(string.Create(CultureInfo.InvariantCulture, $"records {(count == 0 ? offset : offset + 1)}-{offset + count} of {total:N0}{next}"));
+        }
     }
 
     private static Command Apply(CliContext context)
@@ -66,12 +94,17 @@ internal static class OptimizeRemoteCommands
 
     private static Command Recompute(CliContext context)
     {
-        var command = new Command("recompute", "Recompute every target's cost recommendations now and list the open ones.");
+        var command = new Command("recompute", "Recompute every target's cost recommendations now (minutes for a large fleet); say what changed and list the first open ones.");
         var remote = RemoteOptions.AddTo(command);
         command.SetAction((parsed, ct) => RemoteRunner.RunAsync(context, parsed, remote, async (session, token) =>
         {
-            var result = await session.Api.SendJsonAsync(HttpMethod.Post, "optimize/recompute", null, token);
-            session.Write(result, table => table.Rows(TableWriter.Read(result, "recommendations"), ListColumns, empty: "no open recommendations"));
+            var result = await session.Api.RecomputeRecommendationsAsync(token);
+            session.Write(result, table =>
+            {
+                table.Fields(result.GetProperty("recompute"), "recompute");
+                table.Rows(TableWriter.Read(result, "recommendations"), ListColumns, empty: "no open recommendations");
+                PageLine(table, result);
+            });
         }, ct));
         return command;
     }

@@ -19,6 +19,9 @@ public sealed class AutoscalerApiClient : IDisposable
     /// <summary>Applying a large fleet takes the silo a while (it waits up to ten minutes for it).</summary>
     private static readonly TimeSpan FleetCallTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>Recomputing a large fleet's cost recommendations takes minutes (the grain call allows an hour).</summary>
+    private static readonly TimeSpan RecomputeCallTimeout = TimeSpan.FromHours(1);
+
     /// <summary>Attempts per call while the server answers 503 or refuses the connection.</summary>
     public const int MaxAttempts = 4;
 
@@ -150,6 +153,10 @@ public sealed class AutoscalerApiClient : IDisposable
     /// <summary>Any JSON route under the API root (<c>alarms/{name}/state</c>): for commands whose routes have no method here.</summary>
     public Task<JsonElement> SendJsonAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
         SendAsync(method, path, body, cancellationToken);
+
+    /// <summary><c>POST /optimize/recompute</c>: every target's history replayed, minutes for a large fleet (waits up to an hour).</summary>
+    public Task<JsonElement> RecomputeRecommendationsAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "optimize/recompute", null, cancellationToken, RecomputeCallTimeout);
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

@@ -24,6 +24,13 @@ public static class RecommendationLedger
         var known = kept.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var proposed = fresh.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var proposedIds = proposed.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        // The first new proposal of each target and kind: what an open record it differs from is superseded by.
+        var successors = new Dictionary<(string Target, string Kind), RecommendationRecord>();
+        foreach (var proposal in proposed.Where(p => !known.Contains(p.Id)))
+        {
+            successors.TryAdd((proposal.Target, proposal.Kind), proposal);
+        }
+
         var result = new List<RecommendationRecord>(kept.Count + proposed.Count);
         foreach (var record in kept)
         {
@@ -33,7 +40,7 @@ public static class RecommendationLedger
                 continue;
             }
 
-            var successor = proposed.FirstOrDefault(p => p.Target == record.Target && p.Kind == record.Kind && !known.Contains(p.Id));
+            var successor = successors.GetValueOrDefault((record.Target, record.Kind));
             result.Add(record with
             {
                 State = RecommendationStates.Superseded,
@@ -78,11 +85,44 @@ public static class RecommendationLedger
 
     /// <summary>Records of <paramref name="target"/> (all when null) in <paramref name="state"/> (all when null), newest first.</summary>
     public static List<RecommendationRecord> Select(IEnumerable<RecommendationRecord> records, string? target, string? state) =>
-        [.. records
-            .Where(r => (target is null || r.Target == target) && (state is null || r.State == state))
-            .OrderByDescending(r => r.DecidedAt ?? r.CreatedAt)
-            .ThenByDescending(r => r.MonthlySavings)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)];
+        [.. Order(records.Where(r => (target is null || r.Target == target) && (state is null || r.State == state)))];
+
+    /// <summary>
+    /// The page <paramref name="query"/> asks for from <paramref name="records"/>, with the match count. Applied to pages
+    /// taken with <see cref="RecommendationQuery.Reach"/> from disjoint parts (with their totals summed), it gives the
+    /// page the whole would: the order is total (time, savings, then id).
+    /// </summary>
+    public static RecommendationPage Page(IEnumerable<RecommendationRecord> records, RecommendationQuery query, int total)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new RecommendationPage([.. Order(records).Skip(query.Offset).Take(query.Limit)], total);
+    }
+
+    /// <summary>The first <see cref="RecommendationQuery.Reach"/> records <paramref name="query"/> matches, and how many match.</summary>
+    public static RecommendationPage Head(IEnumerable<RecommendationRecord> records, RecommendationQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var matching = Select(records, query.Target, query.State);
+        return new RecommendationPage([.. matching.Take(query.Reach)], matching.Count);
+    }
+
+    /// <summary>Counts of open records and of those a merge opened and superseded (<paramref name="before"/> → <paramref name="after"/>).</summary>
+    public static RecommendationMergeCounts Count(IReadOnlyList<RecommendationRecord> before, IReadOnlyList<RecommendationRecord> after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var wasOpen = before.Where(r => r.State == RecommendationStates.Open).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var known = before.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return new RecommendationMergeCounts(
+            after.Count(r => r.State == RecommendationStates.Open),
+            after.Count(r => !known.Contains(r.Id)),
+            after.Count(r => r.State == RecommendationStates.Superseded && wasOpen.Contains(r.Id)));
+    }
+
+    private static IOrderedEnumerable<RecommendationRecord> Order(IEnumerable<RecommendationRecord> records) => records
+        .OrderByDescending(r => r.DecidedAt ?? r.CreatedAt)
+        .ThenByDescending(r => r.MonthlySavings)
+        .ThenBy(r => r.Id, StringComparer.Ordinal);
 
     private static List<RecommendationRecord> Trim(List<RecommendationRecord> records, int historyLimit)
     {

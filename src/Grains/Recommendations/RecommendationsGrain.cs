@@ -5,9 +5,12 @@ using Microsoft.Extensions.Options;
 namespace Autoscaler.Grains.Recommendations;
 
 /// <summary>
-/// The fleet's cost recommendations as an Orleans shell: the persisted records, the daily recompute timer (the first one
-/// soon after a cluster's start), a keep-alive reminder that brings the grain back after its silo is lost, and one short
-/// method per interface member. Recomputes interleave with other calls (they take seconds per target); the timer's too. Transitions are <see cref="RecommendationLedger"/>'s; applying is <see cref="RecommendationApplier"/>'s.
+/// The fleet's cost recommendations as an Orleans shell: the daily recompute timer (the first one soon after a cluster's
+/// start), the fleet's summary, a keep-alive reminder that brings the grain back after its silo is lost, and one short
+/// method per interface member. The records themselves live in <see cref="RecommendationShards"/> (a large fleet's would
+/// not fit one state or one answer); records kept here by an earlier version are handed to the shards at activation.
+/// Recomputes interleave with other calls (they take tens of milliseconds per target); the timer's too. Transitions are
+/// <see cref="RecommendationLedger"/>'s; applying is <see cref="RecommendationApplier"/>'s.
 /// </summary>
 public sealed partial class RecommendationsGrain(
     [PersistentState("recommendations", GrainStorage.Default)] IPersistentState<RecommendationsState> store,
@@ -19,32 +22,42 @@ public sealed partial class RecommendationsGrain(
     private const string KeepAliveReminder = "keep-recomputing";
     private IGrainTimer? _timer;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private RecommendationShards Shards => new(GrainFactory, this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (store.State.Records.Count > 0)
+        {
+            await Shards.AdoptAsync(store.State.Records);
+            store.State.Records = [];
+            await store.WriteStateAsync(cancellationToken);
+        }
+
         var settings = options.Value;
         var due = store.State.LastRecomputedAt is { } last ? last + settings.RecomputeInterval - clock.GetUtcNow() : settings.FirstRecomputeDelay;
         _timer = this.RegisterGrainTimer(
             static (grain, cancellation) => grain.TickAsync(cancellation), this,
             new GrainTimerCreationOptions { DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero, Period = settings.RecomputeInterval, Interleave = true, KeepAlive = true });
-        return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<RecommendationRecord>> ListAsync(string? target, string? state) =>
-        Task.FromResult<IReadOnlyList<RecommendationRecord>>(RecommendationLedger.Select(store.State.Records, target, state));
-
-    public async Task<IReadOnlyList<RecommendationRecord>> RecomputeAsync()
+    public Task<RecommendationPage> ListAsync(RecommendationQuery query)
     {
-        await RecomputeCoreAsync(CancellationToken.None);
-        return RecommendationLedger.Select(store.State.Records, null, RecommendationStates.Open);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, RecommendationQuery.MaxLimit);
+        return Shards.ListAsync(query);
     }
+
+    public Task<RecommendationRecompute> RecomputeAsync() => RecomputeCoreAsync(CancellationToken.None);
 
     public async Task<RecommendationResult> ApplyAsync(RecommendationAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var record = store.State.Records.Find(r => r.Id == action.Id);
-        if (record is null || record.State != RecommendationStates.Open)
+        var found = await Shards.FindAsync(action.Id);
+        if (found is not { Record: { State: RecommendationStates.Open } record, Shard: var shard })
         {
-            return Refusal(record, action.Id);
+            return Refusal(found?.Record, action.Id);
         }
 
         var (outcome, message) = await new RecommendationApplier(GrainFactory).ApplyAsync(record, action);
@@ -53,13 +66,16 @@ public sealed partial class RecommendationsGrain(
             return new RecommendationResult(outcome, message, record);
         }
 
-        return await DecideAsync(action, RecommendationStates.Applied, message);
+        return await shard.DecideAsync(action, RecommendationStates.Applied, message);
     }
 
-    public Task<RecommendationResult> DismissAsync(RecommendationAction action)
+    public async Task<RecommendationResult> DismissAsync(RecommendationAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return DecideAsync(action, RecommendationStates.Dismissed, "dismissed: the same proposal is not raised again");
+        var found = await Shards.FindAsync(action.Id);
+        return found is { Shard: var shard }
+            ? await shard.DecideAsync(action, RecommendationStates.Dismissed, "dismissed: the same proposal is not raised again")
+            : Refusal(null, action.Id);
     }
 
     public Task<RecommendationSummary?> GetSummaryAsync() => Task.FromResult(store.State.Summary);
@@ -67,19 +83,6 @@ public sealed partial class RecommendationsGrain(
     public async Task StartAsync() => await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
-
-    private async Task<RecommendationResult> DecideAsync(RecommendationAction action, string target, string message)
-    {
-        var actor = string.IsNullOrWhiteSpace(action.Actor) ? $"recommendation:{action.Id}" : action.Actor;
-        var (outcome, record) = RecommendationLedger.Decide(store.State.Records, action.Id, target, actor, action.Reason, clock.GetUtcNow());
-        if (outcome is RecommendationOutcome.NotFound or RecommendationOutcome.NotOpen)
-        {
-            return Refusal(record, action.Id);
-        }
-
-        await store.WriteStateAsync();
-        return new RecommendationResult(outcome, message, record);
-    }
 
     private async Task TickAsync(CancellationToken cancellation)
     {
@@ -94,19 +97,22 @@ public sealed partial class RecommendationsGrain(
         }
     }
 
-    private async Task RecomputeCoreAsync(CancellationToken cancellation)
+    private async Task<RecommendationRecompute> RecomputeCoreAsync(CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var batch = await source.ProposeAsync(now, cancellation);
-        // Interleaved: the records may have been applied or dismissed meanwhile, so the merge reads them only now.
-        store.State.Records = RecommendationLedger.Merge(store.State.Records, batch.Records, now, options.Value.HistoryLimit);
+        // The shards merge one call at a time each: a record applied or dismissed meanwhile is read as it is then.
+        var counts = await Shards.MergeAsync(batch.Records, now, options.Value.HistoryLimit);
+        // The summary and the timer change together, with no await between: whoever sees this recompute's summary
+        // knows the next one is a full period away.
         store.State.Summary = batch.Summary ?? store.State.Summary;
         store.State.LastRecomputedAt = now;
-        await store.WriteStateAsync();
         _timer?.Change(options.Value.RecomputeInterval, options.Value.RecomputeInterval);
+        await store.WriteStateAsync();
+        return new RecommendationRecompute(batch.Targets, batch.Skipped, counts.Open, counts.Opened, counts.Superseded, batch.Summary, now);
     }
 
-    private static RecommendationResult Refusal(RecommendationRecord? record, string id) => record is null
+    internal static RecommendationResult Refusal(RecommendationRecord? record, string id) => record is null
         ? new RecommendationResult(RecommendationOutcome.NotFound, $"no recommendation '{id}'", null)
         : new RecommendationResult(RecommendationOutcome.NotOpen, $"recommendation '{id}' is {record.State}, not open", record);
 

@@ -16,7 +16,14 @@ public sealed class RecommendationsOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FirstRecomputeDelay { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Closed records (applied, dismissed, superseded) kept; the oldest beyond it are dropped.</summary>
-    [Range(0, 100_000)]
-    public int HistoryLimit { get; set; } = 1_000;
+    /// <summary>
+    /// Closed records (applied, dismissed, superseded) kept fleet-wide; each of the 64 shards keeps its newest
+    /// sixty-fourth of them (rounded up), dropping its oldest beyond that.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int HistoryLimit { get; set; } = 6_400;
+
+    /// <summary>Targets whose history is read and optimised at once during a recompute; 0 for one per processor core.</summary>
+    [Range(0, 256)]
+    public int Parallelism { get; set; }
 }

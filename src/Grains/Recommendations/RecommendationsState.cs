@@ -2,11 +2,14 @@ using Autoscaler.Grains.Interfaces;
 
 namespace Autoscaler.Grains.Recommendations;
 
-/// <summary>Persisted state of the <see cref="RecommendationsGrain"/>: every record, open and closed, and the last recompute.</summary>
+/// <summary>Persisted state of the <see cref="RecommendationsGrain"/>: the last recompute and the fleet's summary.</summary>
 [GenerateSerializer, Alias("autoscaler.RecommendationsState")]
 public sealed class RecommendationsState
 {
-    /// <summary>Open records and the bounded history of closed ones.</summary>
+    /// <summary>
+    /// Records as versions before the shards kept them (all in this one state); handed to the shards at activation, so
+    /// empty afterwards.
+    /// </summary>
     [Id(0)]
     public List<RecommendationRecord> Records { get; set; } = [];
 

@@ -11,35 +11,45 @@ namespace Autoscaler.Silo.Optimization;
 /// <summary>
 /// The recommendations grain's source: every registered target's profile (as <c>GET /optimize</c> reads it) through the
 /// optimiser, each report turned into records by <see cref="RecommendationBuilder"/>. A target whose history cannot be
-/// read is skipped for this recompute (its open records are then superseded as no longer proposed).
+/// read is skipped for this recompute (its open records are then superseded as no longer proposed). Targets are read and
+/// optimised several at once (<see cref="RecommendationsOptions.Parallelism"/>, one per core by default).
 /// </summary>
 internal sealed partial class RecommendationSource(
-    IGrainFactory grains, IOptions<CostOptimizationOptions> settings, ITraceBackfill backfill, ILogger<RecommendationSource> logger) : IRecommendationSource
+    IGrainFactory grains, IOptions<CostOptimizationOptions> settings, IOptions<RecommendationsOptions> recompute, ITraceBackfill backfill,
+    ILogger<RecommendationSource> logger) : IRecommendationSource
 {
     /// <inheritdoc />
     public async Task<RecommendationBatch> ProposeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var options = settings.Value;
-        var records = new List<RecommendationRecord>();
-        var reports = new List<OptimizationReport>();
-        foreach (var (id, _) in await TargetLookup.ListAsync(grains))
+        var targets = await TargetLookup.ListAsync(grains);
+        // Each target's result in its own slot: the batch keeps the fleet's order whatever finishes first.
+        var results = new (OptimizationReport Report, IReadOnlyList<RecommendationRecord> Records)?[targets.Count];
+        var parallel = new ParallelOptions
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            MaxDegreeOfParallelism = recompute.Value.Parallelism > 0 ? recompute.Value.Parallelism : Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+            // Off the calling grain's scheduler: the replays take tens of milliseconds each, and the grain stays free.
+            TaskScheduler = TaskScheduler.Default,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count), parallel, async (index, token) =>
+        {
+            var id = targets[index].Key;
             try
             {
                 var profile = await TargetProfileReader.ReadAsync(grains.GetGrain<IServiceGrain>(id), id, now, options.LookbackDays, options, null, null, null, backfill, grains.GetGrain<ITargetSizeGrain>(id));
-                // The replays take seconds: off the caller's scheduler (the grain's), which stays free for other calls.
-                var report = await Task.Run(() => Optimizer.Optimize(profile, OptimizationOptions.Default), cancellationToken);
-                reports.Add(report);
-                records.AddRange(RecommendationBuilder.Build(profile, report, now));
+                var report = Optimizer.Optimize(profile, OptimizationOptions.Default);
+                results[index] = (report, [.. RecommendationBuilder.Build(profile, report, now)]);
             }
             catch (Exception error) when (error is ArgumentException or InvalidOperationException or KeyNotFoundException)
             {
                 LogTargetSkipped(logger, id, error.Message);
             }
-        }
+        });
 
-        return new RecommendationBatch(records, Summary(reports, records, now));
+        var computed = results.OfType<(OptimizationReport Report, IReadOnlyList<RecommendationRecord> Records)>().ToList();
+        var records = computed.SelectMany(r => r.Records).ToList();
+        return new RecommendationBatch(records, Summary([.. computed.Select(r => r.Report)], records, now), computed.Count, targets.Count - computed.Count);
     }
 
     private static RecommendationSummary? Summary(List<OptimizationReport> reports, List<RecommendationRecord> records, DateTimeOffset now)

@@ -18,6 +18,8 @@ public sealed class ScriptedRecommendationSource : IRecommendationSource
     public Task<RecommendationBatch> ProposeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         _calls.Writer.TryWrite(now);
-        return Task.FromResult(new RecommendationBatch(Proposals, new RecommendationSummary(100, Proposals.Sum(p => p.MonthlySavings), 40, 0.6, 0.08, 0.1, now)));
+        var proposals = Proposals;
+        return Task.FromResult(new RecommendationBatch(
+            proposals, new RecommendationSummary(100, proposals.Sum(p => p.MonthlySavings), 40, 0.6, 0.08, 0.1, now), proposals.Select(p => p.Target).Distinct().Count()));
     }
 }

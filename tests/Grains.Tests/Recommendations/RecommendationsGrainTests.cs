@@ -1,10 +1,16 @@
 using Autoscaler.Grains.Interfaces;
+using Autoscaler.Grains.Recommendations;
 using Autoscaler.Grains.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using static Autoscaler.Grains.Tests.Services.TargetBuilder;
 
 namespace Autoscaler.Grains.Tests.Recommendations;
 
-/// <summary>The grain: the recompute timer on the fake clock, records kept across recomputes, apply and dismiss.</summary>
+/// <summary>
+/// The grain: the recompute timer on the fake clock, records kept across recomputes, apply and dismiss, the records spread
+/// over shards and listed page by page, and records kept in one state by an earlier version handed to the shards.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class RecommendationsGrainTests(ClusterFixture fixture)
 {
@@ -17,16 +23,16 @@ public sealed class RecommendationsGrainTests(ClusterFixture fixture)
         var grain = fixture.Client.GetGrain<IRecommendationsGrain>($"timer-{target}");
         fixture.Recommendations.Proposals = [Proposals.RightSize(target, 0.5, 1)];
         await grain.StartAsync();
-        Assert.Empty(await grain.ListAsync(target, null));
+        Assert.Empty(await ListAsync(grain, target, null));
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(2));
         await WaitForRecomputeAsync(grain, target, 1);
-        Assert.Equal(Proposals.RightSize(target, 0.5, 1).Id, Assert.Single(await grain.ListAsync(target, RecommendationStates.Open)).Id);
+        Assert.Equal(Proposals.RightSize(target, 0.5, 1).Id, Assert.Single(await ListAsync(grain, target, RecommendationStates.Open)).Id);
 
         fixture.Recommendations.Proposals = [Proposals.RightSize(target, 0.5, 2)];
         fixture.Clock.Advance(TimeSpan.FromDays(1));
         await WaitForRecomputeAsync(grain, target, 2);
-        var records = await grain.ListAsync(target, null);
+        var records = await ListAsync(grain, target, null);
         Assert.Equal(RecommendationStates.Superseded, records.Single(r => r.Id == Proposals.RightSize(target, 0.5, 1).Id).State);
         Assert.Equal(RecommendationStates.Open, records.Single(r => r.Id == Proposals.RightSize(target, 0.5, 2).Id).State);
     }
@@ -73,14 +79,86 @@ public sealed class RecommendationsGrainTests(ClusterFixture fixture)
         Assert.Contains("does not buy capacity", result.Message, StringComparison.Ordinal);
     }
 
-    private static async Task WaitForRecomputeAsync(IRecommendationsGrain grain, string target, int count)
+    [Fact]
+    public async Task A_large_fleets_records_spread_over_the_shards_and_come_back_page_by_page_in_one_order()
     {
-        // The timer's recompute is a grain turn: a call queued behind it answers after it; bounded, never a sleep.
+        var fleet = $"paging-{NewId()}";
+        var grain = fixture.Client.GetGrain<IRecommendationsGrain>(fleet);
+        var targets = Enumerable.Range(0, 300).Select(i => $"{fleet}-t{i}").ToList();
+        fixture.Recommendations.Proposals = [.. targets.SelectMany(t => new[] { Proposals.RightSize(t, 0.5, 1), Proposals.Commitment(t, t.Length % 5) })];
+
+        var recompute = await grain.RecomputeAsync();
+
+        Assert.Equal((300, 0, 600, 600, 0), (recompute.Targets, recompute.Skipped, recompute.Open, recompute.Opened, recompute.Superseded));
+        Assert.True(targets.Select(RecommendationShards.ShardOf).Distinct().Count() > RecommendationShards.Count / 2, "300 targets should reach most shards");
+        var expected = RecommendationLedger.Select(fixture.Recommendations.Proposals.Select(p => p with { CreatedAt = fixture.Clock.GetUtcNow() }), null, null);
+        var paged = new List<RecommendationRecord>();
+        for (var offset = 0; ; offset += 37)
+        {
+            var page = await grain.ListAsync(new RecommendationQuery(Offset: offset, Limit: 37));
+            Assert.Equal(600, page.Total);
+            paged.AddRange(page.Records);
+            if (page.Records.Count < 37)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(expected.Select(r => r.Id), paged.Select(r => r.Id));
+        var one = await grain.ListAsync(new RecommendationQuery(targets[7], RecommendationStates.Open));
+        Assert.Equal((2, 2), (one.Total, one.Records.Count(r => r.Target == targets[7])));
+
+        // The next recompute proposes a different size for one target: one opened, one superseded, the rest kept.
+        var changed = Proposals.RightSize(targets[3], 1, 2);
+        fixture.Recommendations.Proposals = [.. fixture.Recommendations.Proposals.Where(p => p.Id != Proposals.RightSize(targets[3], 0.5, 1).Id), changed];
+        var again = await grain.RecomputeAsync();
+        Assert.Equal((600, 1, 1), (again.Open, again.Opened, again.Superseded));
+        var superseded = Assert.Single((await grain.ListAsync(new RecommendationQuery(targets[3], RecommendationStates.Superseded))).Records);
+        Assert.Equal(changed.Id, superseded.SupersededBy);
+    }
+
+    [Fact]
+    public async Task A_page_outside_its_bounds_is_refused()
+    {
+        var grain = fixture.Client.GetGrain<IRecommendationsGrain>($"bounds-{NewId()}");
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => grain.ListAsync(new RecommendationQuery(Limit: 0)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => grain.ListAsync(new RecommendationQuery(Limit: RecommendationQuery.MaxLimit + 1)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => grain.ListAsync(new RecommendationQuery(Offset: -1)));
+    }
+
+    [Fact]
+    public async Task Records_an_earlier_version_kept_in_the_fleets_own_state_are_handed_to_the_shards_at_activation()
+    {
+        var target = NewId();
+        var fleet = $"legacy-{target}";
+        var open = Proposals.Commitment(target, 2);
+        var dismissed = Proposals.RightSize(target, 0.5, 1) with { State = RecommendationStates.Dismissed, DecidedBy = "bob", DecidedAt = Proposals.At };
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Default);
+        var grainId = fixture.Client.GetGrain<IRecommendationsGrain>(fleet).GetGrainId();
+        await storage.WriteStateAsync("recommendations", grainId, new GrainState<RecommendationsState>(new RecommendationsState { Records = [open, dismissed] }));
+
+        var grain = fixture.Client.GetGrain<IRecommendationsGrain>(fleet);
+        var all = await grain.ListAsync(new RecommendationQuery(target));
+
+        Assert.Equal([open.Id, dismissed.Id], all.Records.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(RecommendationOutcome.Applied, (await grain.ApplyAsync(new RecommendationAction(open.Id, "alice", "bought"))).Outcome);
+        var stored = new GrainState<RecommendationsState>(new RecommendationsState());
+        await storage.ReadStateAsync("recommendations", grainId, stored);
+        Assert.Empty(Assert.IsType<RecommendationsState>(stored.State).Records);
+    }
+
+    private static async Task<IReadOnlyList<RecommendationRecord>> ListAsync(IRecommendationsGrain grain, string target, string? state) =>
+        (await grain.ListAsync(new RecommendationQuery(target, state))).Records;
+
+    private async Task WaitForRecomputeAsync(IRecommendationsGrain grain, string target, int count)
+    {
+        // The timer's recompute interleaves with calls: done once its records are in the shards and its summary (set
+        // with the next period's timer) says it ran at the fake clock's time. Bounded, never a sleep.
         using var bound = new CancellationTokenSource(Bound);
         while (!bound.IsCancellationRequested)
         {
-            var records = await grain.ListAsync(target, null);
-            if (records.Count >= count)
+            var records = await ListAsync(grain, target, null);
+            if (records.Count >= count && (await grain.GetSummaryAsync())?.ComputedAt == fixture.Clock.GetUtcNow())
             {
                 return;
             }

@@ -24,6 +24,21 @@ public sealed class CliRecommendationTests(DemoSilo silo)
     }
 
     [Fact]
+    public async Task Pages_through_the_records_saying_where_the_next_page_starts_and_refuses_a_bad_limit()
+    {
+        var first = await CliRun.InvokeAsync("optimize", "recommendations", "--limit", "2", "--url", Url, "--token", TestKeys.Viewer);
+        var second = await CliRun.InvokeAsync("optimize", "recommendations", "--limit", "2", "--offset", "2", "-o", "json", "--url", Url, "--token", TestKeys.Viewer);
+        var bad = await CliRun.InvokeAsync("optimize", "recommendations", "--limit", "0", "--url", Url, "--token", TestKeys.Viewer);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Matches(@"records 1-2 of \d+: --offset 2 for the next page", first.Output);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal((2, 2), (second.Json().GetProperty("offset").GetInt32(), second.Json().GetProperty("recommendations").GetArrayLength()));
+        Assert.True(bad.ExitCode != 0, bad.ToString());
+        Assert.Contains("limit", bad.Output + bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dismisses_with_a_reason_and_reports_unknown_ids_and_a_missing_reason_with_their_exit_codes()
     {
         var record = silo.Proposed.First(r => r.GetProperty("target").GetString() == "mistersmith-supervisor" && r.GetProperty("kind").GetString() != "right-size");

@@ -228,10 +228,15 @@ public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFix
             await Task.Delay(100);
         }
 
-        var open = await sdk.RecomputeCostRecommendationsAsync();
+        var recompute = await sdk.RecomputeCostRecommendationsAsync();
+        Assert.True(recompute.Targets >= 1 && recompute.Open >= 1, $"recompute: {recompute}");
         // A steady base with usage is worth a commitment, whatever else the optimiser finds in one hour of data.
-        var commitment = Assert.Single(open, r => r.Target == id && r.Kind == RecommendationKinds.Commitment);
-        Assert.Contains(await sdk.ListCostRecommendationsAsync(id, RecommendationStates.Open), r => r.Id == commitment.Id);
+        var open = await sdk.ListCostRecommendationsAsync(new RecommendationQuery(id, RecommendationStates.Open));
+        var commitment = Assert.Single(open.Records, r => r.Target == id && r.Kind == RecommendationKinds.Commitment);
+        Assert.Equal(open.Records.Count, open.Total);
+        var first = await sdk.ListCostRecommendationsAsync(new RecommendationQuery(id, RecommendationStates.Open, Limit: 1));
+        Assert.Equal((open.Records[0].Id, open.Total), (Assert.Single(first.Records).Id, first.Total));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => sdk.ListCostRecommendationsAsync(new RecommendationQuery(Limit: RecommendationQuery.MaxLimit + 1)));
 
         var applied = await sdk.ApplyCostRecommendationAsync(commitment.Id, "bought a Savings Plan");
         var again = await sdk.DismissCostRecommendationAsync(commitment.Id, "too late");
@@ -240,6 +245,6 @@ public sealed class AutoscalerClientTests(SdkClusterFixture fixture) : IClassFix
         Assert.Equal((RecommendationOutcome.Applied, "sdk-tests", "bought a Savings Plan"), (applied.Outcome, applied.Record!.DecidedBy, applied.Record.DecisionReason));
         Assert.Equal(RecommendationOutcome.NotOpen, again.Outcome);
         Assert.Equal(RecommendationOutcome.NotFound, unknown.Outcome);
-        Assert.Contains(await sdk.ListCostRecommendationsAsync(id, RecommendationStates.Applied), r => r.Id == commitment.Id);
+        Assert.Contains((await sdk.ListCostRecommendationsAsync(new RecommendationQuery(id, RecommendationStates.Applied))).Records, r => r.Id == commitment.Id);
     }
 }

@@ -28,6 +28,9 @@ public sealed class DemoSilo : IAsyncLifetime
     /// <summary>The open records after the fixture's recompute.</summary>
     public IReadOnlyList<JsonElement> Proposed { get; private set; } = [];
 
+    /// <summary>What the fixture's recompute said it did (<c>recompute</c> in its answer).</summary>
+    public JsonElement Recomputed { get; private set; }
+
     public async Task InitializeAsync()
     {
         var httpPort = int.Parse(FreePorts.NextText(), CultureInfo.InvariantCulture);
@@ -57,6 +60,7 @@ public sealed class DemoSilo : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         var list = await response.Content.ReadFromJsonAsync<JsonElement>();
         Proposed = [.. list.GetProperty("recommendations").EnumerateArray()];
+        Recomputed = list.GetProperty("recompute").Clone();
     }
 
     /// <summary>A client over real HTTP (a recompute replays every demo target's 14 days for each candidate size: minutes on a

@@ -7,12 +7,16 @@ using Autoscaler.Silo.Api.Security;
 namespace Autoscaler.Silo.Api.Routes;
 
 /// <summary>
-/// Cost recommendation records (docs/optimization.md): list (viewer), apply, dismiss and recompute (operator). 404 for
-/// an unknown id, 409 for one that is not open, 422 when the change is refused as invalid, 502 when the platform fails.
+/// Cost recommendation records (docs/optimization.md): list page by page (viewer), apply, dismiss and recompute
+/// (operator). 400 for a bad page, 404 for an unknown id, 409 for one that is not open, 422 when the change is refused as
+/// invalid, 502 when the platform fails.
 /// </summary>
 internal static class RecommendationEndpoints
 {
     private const int MaxReasonLength = 500;
+
+    /// <summary>Open records a recompute answers with unless asked for more (the rest are listed page by page).</summary>
+    private const int RecomputePageSize = 100;
 
     /// <summary>Maps <c>/optimize/recommendations</c> and <c>/optimize/recompute</c>.</summary>
     public static void Map(RouteGroupBuilder api)
@@ -24,27 +28,48 @@ internal static class RecommendationEndpoints
             .Produces<CostRecommendationResult>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(502);
         group.MapPost("/recommendations/{id}/dismiss", DismissAsync).RequireOperator().WithName("DismissCostRecommendation")
             .Produces<CostRecommendationResult>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/recompute", RecomputeAsync).RequireOperator().WithName("RecomputeCostRecommendations").Produces<CostRecommendationList>();
+        group.MapPost("/recompute", RecomputeAsync).RequireOperator().WithName("RecomputeCostRecommendations")
+            .Produces<CostRecommendationList>().ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ListAsync(string? target, string? state, IGrainFactory grains)
+    private static async Task<IResult> ListAsync(string? target, string? state, int? limit, int? offset, IGrainFactory grains)
     {
         if (state is not null && !RecommendationStates.All.Contains(state))
         {
             return ApiProblems.Validation("state", $"must be one of {string.Join(", ", RecommendationStates.All)}, not \"{state}\"");
         }
 
+        if (PageProblem(limit, offset) is { } problem)
+        {
+            return problem;
+        }
+
         var fleet = Fleet(grains);
-        var records = await fleet.ListAsync(string.IsNullOrEmpty(target) ? null : target, state);
-        return TypedResults.Ok(new CostRecommendationList([.. records.Select(View)], await fleet.GetSummaryAsync()));
+        var query = new RecommendationQuery(string.IsNullOrEmpty(target) ? null : target, state, offset ?? 0, limit ?? RecommendationQuery.DefaultLimit);
+        var page = await fleet.ListAsync(query);
+        return TypedResults.Ok(List(page, query, await fleet.GetSummaryAsync(), null));
     }
 
-    private static async Task<IResult> RecomputeAsync(IGrainFactory grains)
+    private static async Task<IResult> RecomputeAsync(int? limit, IGrainFactory grains)
     {
+        if (PageProblem(limit, 0) is { } problem)
+        {
+            return problem;
+        }
+
         var fleet = Fleet(grains);
-        var open = await fleet.RecomputeAsync();
-        return TypedResults.Ok(new CostRecommendationList([.. open.Select(View)], await fleet.GetSummaryAsync()));
+        var recompute = await fleet.RecomputeAsync();
+        var query = new RecommendationQuery(State: RecommendationStates.Open, Limit: limit ?? RecomputePageSize);
+        return TypedResults.Ok(List(await fleet.ListAsync(query), query, await fleet.GetSummaryAsync(), recompute));
     }
+
+    private static IResult? PageProblem(int? limit, int? offset) =>
+        limit is < 1 or > RecommendationQuery.MaxLimit ? ApiProblems.Validation("limit", $"must be between 1 and {RecommendationQuery.MaxLimit}")
+        : offset is < 0 ? ApiProblems.Validation("offset", "must be 0 or more")
+        : null;
+
+    private static CostRecommendationList List(RecommendationPage page, RecommendationQuery query, RecommendationSummary? summary, RecommendationRecompute? recompute) =>
+        new([.. page.Records.Select(View)], summary, page.Total, query.Offset, query.Limit, recompute);
 
     private static async Task<IResult> ApplyAsync(string id, CostRecommendationRequest? request, HttpContext context, IGrainFactory grains)
     {

@@ -99,6 +99,42 @@ public sealed class RecommendationRouteTests(DemoSilo silo)
         Assert.All(list.GetProperty("recommendations").EnumerateArray(), r => Assert.Equal("mistersmith-supervisor", r.GetProperty("target").GetString()));
     }
 
+    [Fact]
+    public void The_recompute_answers_with_its_counts_and_the_first_page_of_open_records()
+    {
+        var recompute = silo.Recomputed;
+        Assert.True(recompute.GetProperty("targets").GetInt32() >= 3, recompute.ToString());
+        Assert.Equal(0, recompute.GetProperty("skipped").GetInt32());
+        Assert.Equal(silo.Proposed.Count, recompute.GetProperty("open").GetInt32());
+        Assert.Equal(recompute.GetProperty("open").GetInt32(), recompute.GetProperty("opened").GetInt32());
+        Assert.All(silo.Proposed, r => Assert.Equal("open", r.GetProperty("state").GetString()));
+    }
+
+    [Fact]
+    public async Task Records_come_a_page_at_a_time_in_one_order_with_the_total_and_a_bad_page_names_its_field()
+    {
+        using var viewer = silo.Client(TestKeys.Viewer);
+        var all = await viewer.GetFromJsonAsync<JsonElement>(Root);
+        var total = all.GetProperty("total").GetInt32();
+        var ids = all.GetProperty("recommendations").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.True(total >= 4 && ids.Count == total, $"{ids.Count} of {total}");
+        Assert.Equal((0, 1000), (all.GetProperty("offset").GetInt32(), all.GetProperty("limit").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, all.GetProperty("recompute").ValueKind);
+
+        var first = await viewer.GetFromJsonAsync<JsonElement>($"{Root}?limit=2");
+        var second = await viewer.GetFromJsonAsync<JsonElement>($"{Root}?limit=2&offset=2");
+        var beyond = await viewer.GetFromJsonAsync<JsonElement>($"{Root}?offset={total}");
+        Assert.Equal(ids.Take(4), first.GetProperty("recommendations").EnumerateArray().Concat(second.GetProperty("recommendations").EnumerateArray()).Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal((total, total), (first.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32()));
+        Assert.Equal(0, beyond.GetProperty("recommendations").GetArrayLength());
+
+        foreach (var (query, field) in new[] { ("limit=0", "limit"), ("limit=10001", "limit"), ("offset=-1", "offset"), ("limit=many", "limit") })
+        {
+            using var bad = await viewer.GetAsync($"{Root}?{query}");
+            Assert.NotEmpty(Problem.ErrorsFor(await Problem.AssertAsync(bad, 400), field));
+        }
+    }
+
     private static async Task<IReadOnlyList<string>> PolicyNamesAsync(HttpClient client)
     {
         var list = await client.GetFromJsonAsync<JsonElement>("/api/autoscaling/targets/mistersmith-gateway/policies");
