@@ -28,11 +28,15 @@ var report = new Dictionary<string, object?>
     ["at"] = DateTimeOffset.UtcNow,
     ["settings"] = new { wanted, registerBudgetSeconds = registerBudget.TotalSeconds, evaluationIntervalSeconds = Interval, telemetry = "one batch of 10 agents per target every 5 s, CPU 80 against a 50 target", sweepSeconds, migrationsPerSecond, placement = "target placement: rendezvous hashing of the target id over the active silos" },
 };
+var saving = new Lock(); // the memory watch saves from its own loop
 void Save(string key, object? value)
 {
-    report[key] = value;
-    Console.WriteLine($"{key}: {JsonSerializer.Serialize(value)}");
-    File.WriteAllText(output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    lock (saving)
+    {
+        report[key] = value;
+        Console.WriteLine($"{key}: {JsonSerializer.Serialize(value)}");
+        File.WriteAllText(output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    }
 }
 
 var connectionString = await TestEnvironment.CreateDatabaseAsync("cluster");
@@ -49,6 +53,15 @@ var environment = new Dictionary<string, string>
 SiloProcess StartSilo(int i) => SiloProcess.Start($"silo-{i}", environment);
 var silos = new[] { StartSilo(1), StartSilo(2), StartSilo(3) };
 IHost? client = null;
+// Memory every 5 s into the report (saved every 30 s): should the machine run out, the file says how far each silo grew.
+var looks = 0;
+await using var memory = new MemoryWatch(() => silos, TimeSpan.FromSeconds(5), watch =>
+{
+    if (looks++ % 6 == 0)
+    {
+        Save("memory", watch.Snapshot());
+    }
+});
 try
 {
     var started = Stopwatch.StartNew();
@@ -101,6 +114,7 @@ var registering = Stopwatch.StartNew();
         targets.AddRange(chunk);
     }
 
+    Save("memoryAfterRegistration", memory.Snapshot());
     Save("registration", new { targets = targets.Count, seconds = Math.Round(registering.Elapsed.TotalSeconds, 1), targetsPerSecond = Math.Round(targets.Count / registering.Elapsed.TotalSeconds), cutByBudget = targets.Count < wanted, chunkRetries });
 
     await using var load = new TelemetryLoad(TestEnvironment.NatsUrl, targets, TimeSpan.FromSeconds(5));
@@ -117,6 +131,7 @@ var registering = Stopwatch.StartNew();
 
     var first = await Statuses.ReadAsync(sdk, targets, telemetryFrom);
     var placement = await Placement.TargetsPerSiloAsync(cluster);
+    Save("memoryAtSteady", memory.Snapshot());
     Save("steady", new { secondsUntilSampleDecided = Math.Round(deciding.Elapsed.TotalSeconds, 1), statuses = first, activationsPerSilo = placement, deviationPercent = Placement.DeviationPercent(placement, targets.Count), imbalancePercent = Placement.ImbalancePercent(placement), telemetryMessages = load.Published });
 
     // One silo stopped (SIGTERM, graceful): how long until every target is active on the other two.
@@ -143,6 +158,7 @@ var registering = Stopwatch.StartNew();
     var after = await Statuses.ReadAsync(sdk, targets, rebalancedAt);
     var final = await Placement.TargetsPerSiloAsync(cluster);
     var fewestActive = rebalance.Timeline.Min(t => t.Active);
+    Save("memoryAtEnd", memory.Snapshot());
     Save("siloRestarted", new
     {
         readySeconds,

@@ -30,6 +30,9 @@ public sealed class ObservedProcess : IAsyncDisposable
     /// <summary>True while the process runs.</summary>
     public bool IsRunning => !_process.HasExited;
 
+    /// <summary>The operating system's id of the process (benchmarks read its memory from <c>/proc</c>).</summary>
+    public int Id => _process.Id;
+
     /// <summary>Starts <paramref name="start"/> with its output redirected into <see cref="Output"/>.</summary>
     public static ObservedProcess Start(ProcessStartInfo start)
     {

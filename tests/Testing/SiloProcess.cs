@@ -44,6 +44,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>True while the process runs.</summary>
     public bool IsRunning => _process.IsRunning;
 
+    /// <summary>The silo process's operating-system id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts a silo with the given environment (for example <c>ConnectionStrings__Autoscaler</c>), from
     /// <paramref name="workingDirectory"/> (default: the silo's own directory), with <paramref name="arguments"/>.</summary>
     public static SiloProcess Start(
