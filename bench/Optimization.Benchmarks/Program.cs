@@ -89,6 +89,9 @@ if (phases is "all" or "grain")
         ["openRecords"] = recompute.Open,
         ["openRecordsListed"] = open.Count,
         ["listSeconds"] = Math.Round(listing.Elapsed.TotalSeconds, 2),
+        // What one record weighs on the wire, as JSON (the grain messages are binary, of a similar size): bounds the page.
+        ["averageRecordJsonBytes"] = open.Count == 0 ? 0 : Math.Round(open.Sum(r => (double)JsonSerializer.SerializeToUtf8Bytes(r).Length) / open.Count),
+        ["largestRecordJsonBytes"] = open.Count == 0 ? 0 : open.Max(r => JsonSerializer.SerializeToUtf8Bytes(r).Length),
         ["targetsWithRecords"] = open.Select(r => r.Target).Distinct().Count(),
         ["fleetMonthlyCost"] = summary?.MonthlyCost,
         ["fleetMonthlySavings"] = summary?.MonthlySavings,

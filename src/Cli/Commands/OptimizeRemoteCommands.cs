@@ -28,7 +28,7 @@ internal static class OptimizeRemoteCommands
         var target = new Option<string?>("--target", "-t") { Description = "Only this target's recommendations" };
         var state = new Option<string?>("--state") { Description = "Only recommendations in this state (open, applied, dismissed, superseded)" };
         state.AcceptOnlyFromAmong(States);
-        var limit = new Option<int?>("--limit") { Description = "Records per page (1-10000; the server's default: 1000)" };
+        var limit = new Option<int?>("--limit") { Description = "Records per page (1-1000; the server's default: 100)" };
         var offset = new Option<int?>("--offset") { Description = "Records to skip (the next page starts at offset + limit)" };
         var command = new Command("recommendations", "List cost recommendation records (right-size, schedule, commitment, Spot) with their state, newest first, a page at a time.")
         {
@@ -53,7 +53,7 @@ internal static class OptimizeRemoteCommands
         return command;
     }
 
-    /// <summary>"records 1-1000 of 22,014: --offset 1000 for the next page" when the page is not all of them.</summary>
+    /// <summary>"records 1-100 of 22,014: --offset 100 for the next page" when the page is not all of them.</summary>
     private static void PageLine(TableWriter table, JsonElement result)
     {
         var count = result.GetProperty("recommendations").GetArrayLength();
