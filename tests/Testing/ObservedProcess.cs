@@ -10,12 +10,19 @@ namespace Autoscaler.Testing;
 public sealed class ObservedProcess : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    /// <summary>Characters of output kept at most: the first <see cref="OutputHead"/> and the newest.</summary>
+    private const int OutputLimit = 4 * 1024 * 1024;
+
+    private const int OutputHead = 256 * 1024;
+
     private readonly StringBuilder _output = new();
+    private long _omitted;
     private readonly Process _process;
 
     private ObservedProcess(Process process) => _process = process;
 
-    /// <summary>Everything the process printed so far (standard output and error, interleaved by line).</summary>
+    /// <summary>What the process printed so far (standard output and error, interleaved by line): all of it up to 4 M
+    /// characters, beyond that the first 256 K and the newest, with a line saying how much was left out.</summary>
     public string Output
     {
         get
@@ -157,6 +164,15 @@ public sealed class ObservedProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (_output.Length > OutputLimit)
+            {
+                // Keep the start (how the process came up) and the newest output; a process that logs without end
+                // (three silos under a 30,000-target load printed gigabytes of time-out warnings) must not fill the machine.
+                var cut = _output.Length - OutputLimit + OutputHead;
+                _omitted += cut;
+                _output.Remove(OutputHead, cut);
+                _output.Insert(OutputHead, $"{Environment.NewLine}[… {_omitted:N0} characters of output left out …]{Environment.NewLine}");
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ namespace Autoscaler.Grains.Supervision;
 /// grant on the live registry at once (grants never interleave mid-decision) and waits only for a write that covers it.
 /// Periodic reports that change nothing but the spend forecast are kept in memory and persisted at most every
 /// <see cref="ForecastPersistInterval"/> (after a failover the next reports refresh them). Budget actions are
-/// <see cref="BudgetActionRunner"/>'s, checked on the reports.
+/// <see cref="BudgetActionRunner"/>'s, checked on the reports. The registry's sums are kept as reports change
+/// (<see cref="CapacityTotals"/>), so a request costs the same with 30 or 30,000 targets.
 /// </summary>
 [Reentrant]
 public sealed class SupervisorGrain : Grain, ISupervisorGrain
@@ -28,6 +29,7 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
     private readonly GroupCommit<SupervisorState> _commit;
     private readonly BudgetActionRunner _budget;
     private SupervisorState _live = new();
+    private CapacityTotals _totals = new();
     private DateTimeOffset _lastCommit;
 
     /// <summary>Creates the grain over its persisted state.</summary>
@@ -44,6 +46,7 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _live = _state.State.Copy();
+        _totals = CapacityTotals.Of(_live.Targets.Values);
         _lastCommit = _clock.GetUtcNow();
         return Task.CompletedTask;
     }
@@ -52,8 +55,7 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
     {
         ArgumentNullException.ThrowIfNull(report);
         var now = _clock.GetUtcNow();
-        var known = State.Targets.GetValueOrDefault(report.Target);
-        State.Targets[report.Target] = report;
+        var known = Put(report);
         var material = known is null || known with { ForecastMonthSpend = report.ForecastMonthSpend } != report;
         if (material || now - _lastCommit >= ForecastPersistInterval)
         {
@@ -69,9 +71,8 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
         var material = false;
         foreach (var report in reports)
         {
-            var known = State.Targets.GetValueOrDefault(report.Target);
+            var known = Put(report);
             material |= known is null || known with { ForecastMonthSpend = report.ForecastMonthSpend } != report;
-            State.Targets[report.Target] = report;
         }
 
         if (material)
@@ -84,7 +85,11 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
 
     public async Task UnregisterAsync(string target)
     {
-        State.Targets.Remove(target);
+        if (State.Targets.Remove(target, out var known))
+        {
+            _totals.Replace(known, null);
+        }
+
         State.Waiting.Remove(target);
         await CommitAsync(_clock.GetUtcNow());
     }
@@ -102,8 +107,8 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
         ExpireWaiting(now);
         var known = State.Targets.GetValueOrDefault(request.Target);
         var usage = new ClusterUsage(
-            TotalCapacity: State.Targets.Values.Where(t => t.Target != request.Target).Sum(t => t.Capacity) + request.Current,
-            ForecastMonthSpend: State.Targets.Values.Sum(t => t.ForecastMonthSpend),
+            TotalCapacity: (int)Math.Min(int.MaxValue, _totals.Capacity - (known?.Capacity ?? 0) + request.Current),
+            ForecastMonthSpend: _totals.ForecastMonthSpend,
             HoursLeftInMonth: (CostPeriod.NextMonthStart(now) - now).TotalHours);
         var waiting = State.Waiting.Values.Select(w => SupervisorMapping.ToEngine(w.Request)).ToList();
         var limits = SupervisorMapping.ToEngine(settings.Limits);
@@ -120,8 +125,7 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
 
         if (!settings.DryRun)
         {
-            State.Targets[request.Target] = new TargetCapacityReport(
-                request.Target, grant.Granted, request.Priority, request.UnitCostPerHour, known?.ForecastMonthSpend ?? 0m);
+            Put(new TargetCapacityReport(request.Target, grant.Granted, request.Priority, request.UnitCostPerHour, known?.ForecastMonthSpend ?? 0m));
         }
 
         // With limits, the registry is what keeps them after a failover: it is written before the grant leaves. Without
@@ -154,12 +158,12 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
     public Task<SupervisorStatus> GetStatusAsync()
     {
         ExpireWaiting(_clock.GetUtcNow());
-        var forecast = State.Targets.Values.Sum(t => t.ForecastMonthSpend);
+        var forecast = _totals.ForecastMonthSpend;
         return Task.FromResult(new SupervisorStatus(
             this.GetPrimaryKeyString(),
             State.Settings,
             [.. State.Targets.Values.OrderBy(t => t.Target, StringComparer.Ordinal)],
-            State.Targets.Values.Sum(t => t.Capacity),
+            (int)Math.Min(int.MaxValue, _totals.Capacity),
             forecast,
             SupervisorMapping.ToWire(SupervisorMapping.ToEngine(State.Settings.Limits).LevelFor(forecast)),
             [.. State.Waiting.Values.Select(w => w.Request).OrderByDescending(r => r.Priority).ThenBy(r => r.Target, StringComparer.Ordinal)]));
@@ -174,6 +178,15 @@ public sealed class SupervisorGrain : Grain, ISupervisorGrain
                 State.Waiting.Remove(target);
             }
         }
+    }
+
+    /// <summary>Records a target's report and keeps the sums; returns the report it replaced.</summary>
+    private TargetCapacityReport? Put(TargetCapacityReport report)
+    {
+        var known = State.Targets.GetValueOrDefault(report.Target);
+        State.Targets[report.Target] = report;
+        _totals.Replace(known, report);
+        return known;
     }
 
     private Task CommitAsync(DateTimeOffset now)

@@ -50,6 +50,33 @@ public sealed class SupervisorGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_totals_follow_reports_grants_and_unregistrations_and_are_the_same_after_reactivation()
+    {
+        var supervisor = NewSupervisor();
+        await supervisor.ConfigureAsync(SupervisorSettings.Default with { Limits = new SupervisorLimits(MaxTotalCapacity: 1_000) });
+        await supervisor.ReportManyAsync([.. Enumerable.Range(0, 50).Select(i => new TargetCapacityReport($"t{i}", 2, 0, 0.1m, 1.25m))]);
+        await supervisor.ReportAsync(new TargetCapacityReport("t0", 5, 0, 0.1m, 3.5m));
+        var grant = await supervisor.RequestCapacityAsync(new TargetCapacityRequest("t1", 2, 7, 0, 0.1m));
+        await supervisor.UnregisterAsync("t2");
+        await supervisor.UnregisterAsync("never-registered");
+
+        // t0 5, t1 7, t2 gone, 47 others at 2; spend 3.5 for t0 and 1.25 for the 48 others.
+        var expected = (TotalCapacity: 5 + 7 + (47 * 2), Spend: 3.5m + (48 * 1.25m));
+        Assert.Equal(7, grant.Granted);
+        var live = await supervisor.GetStatusAsync();
+        Assert.Equal(expected, (live.TotalCapacity, live.ForecastMonthSpend));
+        Assert.Equal((live.Targets.Sum(t => t.Capacity), live.Targets.Sum(t => t.ForecastMonthSpend)), expected);
+
+        // The cap counts the others' capacity plus the asker's current: 106 used, so 1,000 leaves 894 more for t3.
+        var capped = await supervisor.RequestCapacityAsync(new TargetCapacityRequest("t3", 2, 2_000, 0, 0.1m));
+        Assert.Equal(2 + 894, capped.Granted);
+
+        await DeactivateAllAsync();
+        var reloaded = await supervisor.GetStatusAsync();
+        Assert.Equal((expected.TotalCapacity + 894, expected.Spend), (reloaded.TotalCapacity, reloaded.ForecastMonthSpend));
+    }
+
+    [Fact]
     public async Task Concurrent_reports_from_many_targets_all_persist()
     {
         var supervisor = NewSupervisor();
