@@ -43,6 +43,13 @@ public sealed class OptimizeBrowserTests(DemoSilo silo, ITestOutputHelper output
             await Assertions.Expect(rightSize).ToHaveCountAsync(0);
         }
 
+        // The demo's few records fit the first page: no "newest N of M" line. The line's text for a large fleet's page:
+        await Assertions.Expect(panel.GetByTestId("optimize-more")).ToBeHiddenAsync();
+        var more = await page.EvaluateAsync<string>("async () => (await import('./assets/views/optimize.js')).moreText(100, 22014)");
+        Assert.Equal(
+            "The newest 100 of 22,014 open recommendations: list the rest with `autoscaler optimize recommendations --state open --offset 100` or GET /optimize/recommendations?state=open&offset=100.",
+            more);
+
         var card = panel.Locator($"[data-id='{schedule}']");
         await Assertions.Expect(card.GetByTestId("proposed-minimum")).ToBeAttachedAsync();
         await Assertions.Expect(card.GetByTestId("recommendation-facts")).ToContainTextAsync("confidence");

@@ -151,6 +151,12 @@ function renderSummary(summary) {
   for (const [term, value, testid] of rows) dl.append(el('dt', {}, term), el('dd', { dataset: { testid } }, value));
 }
 
+/** Pure: the line under a partial page ("The newest 100 of 22,014 open recommendations: …"). */
+export function moreText(shown, total) {
+  const count = (n) => n.toLocaleString('en-US');
+  return `The newest ${count(shown)} of ${count(total)} open recommendations: list the rest with \`autoscaler optimize recommendations --state open --offset ${shown}\` or GET /optimize/recommendations?state=open&offset=${shown}.`;
+}
+
 /** Wires the panel: loads now and on Refresh; operators get Recompute, Apply and Dismiss. */
 export function initOptimize(client, api, canOperate) {
   const list = byId('optimize-list');
@@ -163,6 +169,7 @@ export function initOptimize(client, api, canOperate) {
       const open = data.recommendations;
       list.replaceChildren(...open.map((rec) => card(rec, canOperate(), act)));
       show(byId('optimize-empty'), open.length === 0);
+      show(byId('optimize-more'), data.total > open.length, moreText(open.length, data.total));
       show(error, false);
     } catch (failure) {
       show(error, true, `Recommendations: ${failure.message}`);
