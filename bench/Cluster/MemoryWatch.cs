@@ -67,7 +67,22 @@ internal sealed class MemoryWatch : IAsyncDisposable
 
     private void Look()
     {
-        var silos = _silos().Where(s => s.IsRunning).ToDictionary(s => s.Name, s => ResidentMegabytes(s.ProcessId));
+        var silos = new Dictionary<string, long>();
+        foreach (var silo in _silos())
+        {
+            try
+            {
+                if (silo.IsRunning)
+                {
+                    silos[silo.Name] = ResidentMegabytes(silo.ProcessId);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // A silo stopped and disposed between two looks (the run stops one and starts it again).
+            }
+        }
+
         var driver = ResidentMegabytes(Environment.ProcessId);
         var available = ReadKilobytes("/proc/meminfo", "MemAvailable:") / 1024;
         lock (_gate)
