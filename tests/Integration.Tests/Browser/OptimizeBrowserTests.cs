@@ -47,7 +47,7 @@ public sealed class OptimizeBrowserTests(DemoSilo silo, ITestOutputHelper output
         await Assertions.Expect(panel.GetByTestId("optimize-more")).ToBeHiddenAsync();
         var more = await page.EvaluateAsync<string>("async () => (await import('./assets/views/optimize.js')).moreText(100, 22014)");
         Assert.Equal(
-            "The newest 100 of 22,014 open recommendations: list the rest with `autoscaler optimize recommendations --state open --offset 100` or GET /optimize/recommendations?state=open&offset=100.",
+            "The newest 100 of 22,014 open recommendations. The rest: autoscaler optimize recommendations --state open --offset 100, or GET /api/autoscaling/optimize/recommendations?state=open&offset=100.",
             more);
 
         var card = panel.Locator($"[data-id='{schedule}']");

@@ -151,10 +151,10 @@ function renderSummary(summary) {
   for (const [term, value, testid] of rows) dl.append(el('dt', {}, term), el('dd', { dataset: { testid } }, value));
 }
 
-/** Pure: the line under a partial page ("The newest 100 of 22,014 open recommendations: …"). */
+/** Pure: the line under a partial page ("The newest 100 of 22,014 open recommendations. The rest: …"). */
 export function moreText(shown, total) {
   const count = (n) => n.toLocaleString('en-US');
-  return `The newest ${count(shown)} of ${count(total)} open recommendations: list the rest with \`autoscaler optimize recommendations --state open --offset ${shown}\` or GET /optimize/recommendations?state=open&offset=${shown}.`;
+  return `The newest ${count(shown)} of ${count(total)} open recommendations. The rest: autoscaler optimize recommendations --state open --offset ${shown}, or GET /api/autoscaling/optimize/recommendations?state=open&offset=${shown}.`;
 }
 
 /** Wires the panel: loads now and on Refresh; operators get Recompute, Apply and Dismiss. */
