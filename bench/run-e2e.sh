@@ -7,7 +7,7 @@
 # against the bare subscriber, BENCH_TURNS turns (default 3), then the duplicate filter's heap against a window's:
 # bench/results/ingestion-modes.json (issue 19). `--duplicate-filter-memory`: only that heap comparison,
 # bench/results/duplicate-filter.json.
-# Bounded (< 4 minutes); writes bench/results/e2e.json and prints a table. Sizes: BENCH_TARGETS, BENCH_SINGLE_ROUNDS,
+# Bounded (< 4 minutes); writes bench/results/e2e.json (or E2E_OUT) and prints a table. Sizes: BENCH_TARGETS, BENCH_SINGLE_ROUNDS,
 # BENCH_BATCH_ROUNDS, BENCH_REACTIONS, BENCH_SUSTAIN_TARGETS, BENCH_SUSTAIN_SECONDS, BENCH_REGISTRATION_SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,5 +26,5 @@ elif [[ "${1:-}" == --duplicate-filter-memory ]]; then
 elif [[ "${1:-}" == --jetstream ]]; then
   timeout 420 dotnet bench/EndToEnd/bin/Release/net10.0/Autoscaler.EndToEnd.Benchmarks.dll --jetstream --out bench/results/ingestion-modes.json
 else
-  timeout 225 dotnet bench/EndToEnd/bin/Release/net10.0/Autoscaler.EndToEnd.Benchmarks.dll --out bench/results/e2e.json
+  timeout 225 dotnet bench/EndToEnd/bin/Release/net10.0/Autoscaler.EndToEnd.Benchmarks.dll --out "${E2E_OUT:-bench/results/e2e.json}"
 fi
