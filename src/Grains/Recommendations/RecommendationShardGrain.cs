@@ -20,9 +20,15 @@ public sealed class RecommendationShardGrain(
         }
 
         var after = RecommendationLedger.Merge(before, proposals, now, historyLimit);
+        var counts = RecommendationLedger.Count(before, after);
+        if (counts is { Opened: 0, Superseded: 0 } && after.Count == before.Count)
+        {
+            return counts; // every proposal already known, nothing superseded or trimmed: the stored records stand
+        }
+
         store.State.Records = after;
         await store.WriteStateAsync();
-        return RecommendationLedger.Count(before, after);
+        return counts;
     }
 
     public Task<RecommendationPage> ListAsync(RecommendationQuery query) =>
