@@ -21,6 +21,10 @@ internal sealed partial class DemoLoadGenerator(
 {
     private const double PeakRequestsPerSecond = 4_000;
     private readonly DateTimeOffset _start = clock.GetUtcNow();
+    private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once every demo target and its policies are registered (never when the demo is off).</summary>
+    public Task Registered => _registered.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,6 +48,8 @@ internal sealed partial class DemoLoadGenerator(
                 await grains.GetGrain<IServiceGrain>(target.Id).SetPolicyAsync(policy);
             }
         }
+
+        _registered.TrySetResult();
 
         LogStarted(logger, options.Value.DayLengthMinutes);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);

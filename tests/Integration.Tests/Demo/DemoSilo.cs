@@ -5,9 +5,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Autoscaler.Integration.Tests.Api;
 using Autoscaler.Silo.Api.Security;
+using Autoscaler.Silo.Demo;
 using Autoscaler.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Autoscaler.Integration.Tests.Demo;
 
@@ -55,7 +58,7 @@ public sealed class DemoSilo : IAsyncLifetime
         BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
 
         using var operatorClient = Client(TestKeys.Operator);
-        await WaitForDemoFleetAsync(operatorClient);
+        await WaitForDemoFleetAsync();
         using var response = await operatorClient.PostAsync("/api/autoscaling/optimize/recompute", null);
         response.EnsureSuccessStatusCode();
         var list = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -86,27 +89,10 @@ public sealed class DemoSilo : IAsyncLifetime
         Directory.Delete(_keyDirectory, recursive: true);
     }
 
-    private static async Task WaitForDemoFleetAsync(HttpClient client)
+    private async Task WaitForDemoFleetAsync()
     {
-        // The demo registers its fleet once the host has started; bounded, and each round is a real request.
-        string[] ids = ["mistersmith-supervisor", "mistersmith-worker", "mistersmith-gateway"];
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var registered = 0;
-            foreach (var id in ids)
-            {
-                using var response = await client.GetAsync($"/api/autoscaling/targets/{id}/policies");
-                registered += response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("policies").GetArrayLength() > 0 ? 1 : 0;
-            }
-
-            if (registered == ids.Length)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the demo fleet was never registered");
+        // The demo registers its fleet once the host has started; its generator says when (bounded).
+        var generator = Factory.Services.GetServices<IHostedService>().OfType<DemoLoadGenerator>().Single();
+        await generator.Registered.WaitAsync(TimeSpan.FromSeconds(60));
     }
 }
